@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+/**
+ * The `kohyo` command line. Each command lives in src/cli/<command>.ts and returns
+ * its exit code; this file only parses arguments and dispatches.
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { EXIT } from "./errors.js";
+import { inspect } from "./cli/inspect.js";
+import { type CliIO, processIO } from "./cli/io.js";
+import { KOHYO_VERSION } from "./version.js";
+
+const USAGE = `kohyo ${KOHYO_VERSION} — Japanese government PDFs to checked, structured data
+
+Usage:
+  kohyo inspect FILE... [--page N|1-3,5] [--json] [--password PW] [-o DIR]
+      Text lines with their boxes and ruling lines found, per page.
+  kohyo --version | --help
+
+Exit codes: 0 ok · 1 a check failed · 2 several unreadable files, different reasons ·
+3 file not found · 4 not a PDF · 5 damaged or truncated · 6 encrypted (password missing or wrong) ·
+7 no text layer (scanned) · 64 usage error · 70 internal error (a bug in kohyo)
+`;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    io.out(USAGE);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  if (command === "--version" || command === "-v") {
+    io.out(`${KOHYO_VERSION}\n`);
+    return EXIT.ok;
+  }
+  try {
+    if (command === "inspect") {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          page: { type: "string" },
+          pages: { type: "string" },
+          json: { type: "boolean" },
+          password: { type: "string" },
+          out: { type: "string", short: "o" },
+        },
+      });
+      if (positionals.length === 0) throw new UsageError("inspect needs at least one FILE");
+      const page = values.page ?? values.pages;
+      return await inspect(
+        {
+          files: positionals,
+          json: values.json === true,
+          ...(page !== undefined && { page }),
+          ...(values.password !== undefined && { password: values.password }),
+          ...(values.out !== undefined && { outDir: values.out }),
+        },
+        io,
+      );
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`kohyo: ${(e as Error).message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    io.err(`kohyo: internal error (a bug in kohyo, please report it): ${(e as Error)?.stack ?? e}\n`);
+    return EXIT.internal;
+  }
+}
+
+class UsageError extends Error {}
+
+/** True when this file is the program being run (directly or through the npm bin link). */
+function isMain(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Bad input is not a bug: it is reported as an {@link InputError} with a reason,
+ * a one-line message naming the file, and a distinct process exit code.
+ */
+
+/** Why a file could not be read. */
+export type InputErrorReason =
+  | "not-found"
+  | "not-a-pdf"
+  | "damaged"
+  | "encrypted"
+  | "no-text";
+
+/**
+ * Process exit codes. 1 is reserved for "read fine, but a check failed"
+ * (the extraction issues); 2 is "unreadable input" when several files of a batch
+ * failed for different reasons; 3–7 name one reason each.
+ */
+export const EXIT = {
+  ok: 0,
+  checkFailed: 1,
+  unreadable: 2,
+  notFound: 3,
+  notAPdf: 4,
+  damaged: 5,
+  encrypted: 6,
+  noText: 7,
+  usage: 64,
+  internal: 70,
+} as const;
+
+const EXIT_BY_REASON: Record<InputErrorReason, number> = {
+  "not-found": EXIT.notFound,
+  "not-a-pdf": EXIT.notAPdf,
+  damaged: EXIT.damaged,
+  encrypted: EXIT.encrypted,
+  "no-text": EXIT.noText,
+};
+
+export class InputError extends Error {
+  override readonly name = "InputError";
+  readonly exitCode: number;
+  constructor(
+    readonly file: string,
+    readonly reason: InputErrorReason,
+    readonly detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+    this.exitCode = EXIT_BY_REASON[reason];
+  }
+}
+
+/** Exit code for a set of failed files: the shared reason's code, or 2 when reasons differ. */
+export function exitCodeFor(errors: readonly InputError[]): number {
+  if (errors.length === 0) return EXIT.ok;
+  const codes = new Set(errors.map((e) => e.exitCode));
+  return codes.size === 1 ? errors[0]!.exitCode : EXIT.unreadable;
+}

@@ -1,0 +1,32 @@
+/** 2-D affine matrices in PDF order [a, b, c, d, e, f]: (x, y) → (a·x + c·y + e, b·x + d·y + f). */
+export type Matrix = readonly [number, number, number, number, number, number];
+
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** m1 × m2: apply m2 first, then m1 (the order pdf.js's Util.transform uses). */
+export function multiply(m1: ArrayLike<number>, m2: ArrayLike<number>): Matrix {
+  const [a1, b1, c1, d1, e1, f1] = m1 as unknown as Matrix;
+  const [a2, b2, c2, d2, e2, f2] = m2 as unknown as Matrix;
+  return [
+    a1 * a2 + c1 * b2,
+    b1 * a2 + d1 * b2,
+    a1 * c2 + c1 * d2,
+    b1 * c2 + d1 * d2,
+    a1 * e2 + c1 * f2 + e1,
+    b1 * e2 + d1 * f2 + f1,
+  ];
+}
+
+export function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+/** Mean scale factor of a matrix (for line widths). */
+export function scaleOf(m: Matrix): number {
+  return Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]));
+}
+
+/** Rounds to 1/100 pt so output is stable and small. */
+export function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}

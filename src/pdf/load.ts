@@ -1,0 +1,262 @@
+/**
+ * The PDF layer's entry: open a PDF with pdf.js (offline: CMaps, standard fonts and
+ * wasm decoders come from the installed pdfjs-dist package) and stream its pages as
+ * {@link Page}s — text runs with boxes, ruling lines — one page in memory at a time.
+ *
+ * Bad input never throws: {@link openPdf} returns `{ ok: false, error }` with an
+ * {@link InputError} naming the file and the reason.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join, sep } from "node:path";
+import { getDocument, OPS, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { InputError } from "../errors.js";
+import type { Matrix } from "./geometry.js";
+import { extractRules } from "./rules.js";
+import { textRuns } from "./text.js";
+import type { DocumentInfo, Page } from "./types.js";
+
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+/** Where pdf.js finds its bundled data; plain paths, read with fs (no network). */
+export const PDFJS_ASSETS = {
+  cMapUrl: join(PDFJS_DIR, "cmaps") + sep,
+  standardFontDataUrl: join(PDFJS_DIR, "standard_fonts") + sep,
+  wasmUrl: join(PDFJS_DIR, "wasm") + sep,
+} as const;
+
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintSolidColorImageMask,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageMaskXObjectGroup,
+]);
+
+export interface OpenOptions {
+  /** User or owner password for an encrypted PDF. */
+  password?: string;
+  /** Name used in messages and output when the input is bytes rather than a path. */
+  name?: string;
+}
+
+export type OpenResult = { ok: true; doc: PdfDocument } | { ok: false; error: InputError };
+
+/** Opens a PDF from a path or its bytes. */
+export async function openPdf(input: string | Uint8Array, options: OpenOptions = {}): Promise<OpenResult> {
+  const file = options.name ?? (typeof input === "string" ? input : "<bytes>");
+  let bytes: Uint8Array;
+  if (typeof input === "string") {
+    try {
+      const buf = await readFile(input);
+      // pdf.js wants a plain Uint8Array (not a Buffer) that it may detach.
+      bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const detail =
+        code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a directory, not a file" : `cannot read (${code ?? e})`;
+      return { ok: false, error: new InputError(file, "not-found", detail) };
+    }
+  } else bytes = input;
+
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  if (!head.includes("%PDF-")) {
+    const what = bytes.length === 0 ? "empty file" : `no %PDF- header${sniff(bytes)}`;
+    return { ok: false, error: new InputError(file, "not-a-pdf", `not a PDF (${what})`) };
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const diagnostics: Diagnostic[] = [];
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 4096))).toString("latin1");
+  const truncated = !tail.includes("%%EOF");
+  if (truncated) {
+    diagnostics.push({
+      severity: "error",
+      rule: "pdf/truncated",
+      message: "truncated: the file does not end with %%EOF, so part of it is missing",
+      file,
+    });
+  }
+
+  const size = bytes.length;
+  let proxy: PDFDocumentProxy;
+  try {
+    proxy = await getDocument({
+      // pdf.js may detach the buffer it is given; keep the caller's bytes intact.
+      data: typeof input === "string" ? bytes : bytes.slice(),
+      password: options.password,
+      ...PDFJS_ASSETS,
+      cMapPacked: true,
+      useSystemFonts: false,
+      disableFontFace: true,
+      isEvalSupported: false,
+      useWorkerFetch: false,
+      stopAtErrors: false,
+      verbosity: VerbosityLevel.ERRORS,
+    }).promise;
+  } catch (e) {
+    return { ok: false, error: classifyOpenError(file, e, truncated) };
+  }
+
+  let meta: Awaited<ReturnType<PDFDocumentProxy["getMetadata"]>> | null = null;
+  try {
+    meta = await proxy.getMetadata();
+  } catch {
+    // Metadata is optional; an unreadable Info dictionary does not stop extraction.
+  }
+  const info = (meta?.info ?? {}) as Record<string, unknown>;
+  const str = (v: unknown): string | null => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
+  const docInfo: DocumentInfo = {
+    file,
+    sha256,
+    bytes: size,
+    pages: proxy.numPages,
+    pdfVersion: str(info.PDFFormatVersion),
+    title: str(info.Title) ?? str(meta?.metadata?.get("dc:title")),
+    producer: str(info.Producer),
+    creator: str(info.Creator),
+    encrypted: typeof info.EncryptFilterName === "string" || options.password !== undefined,
+  };
+  return { ok: true, doc: new PdfDocument(proxy, docInfo, diagnostics) };
+}
+
+/** A few words on what the bytes look like instead, for the error line. */
+function sniff(bytes: Uint8Array): string {
+  const s = Buffer.from(bytes.subarray(0, 16)).toString("latin1");
+  if (s.startsWith("PK\u0003\u0004")) return "; looks like a ZIP/Office file";
+  if (/^\s*<(!doctype|html)/i.test(s)) return "; looks like HTML";
+  if (s.startsWith("\u0089PNG") || s.startsWith("\u00ff\u00d8\u00ff")) return "; looks like an image";
+  return "";
+}
+
+function classifyOpenError(file: string, e: unknown, truncated: boolean): InputError {
+  const err = e as { name?: string; code?: number; message?: string };
+  if (err?.name === "PasswordException") {
+    return new InputError(
+      file,
+      "encrypted",
+      err.code === 2 ? "encrypted: the password is incorrect" : "encrypted: a password is required (--password)",
+    );
+  }
+  const why = truncated ? "truncated" : "damaged";
+  return new InputError(file, "damaged", `${why}: pdf.js cannot read it (${err?.message ?? String(e)})`);
+}
+
+/** An open PDF. Pages are read on demand; call {@link close} when done. */
+export class PdfDocument {
+  private pagesRead = 0;
+  private pagesWithText = 0;
+  private pagesFailed = 0;
+
+  constructor(
+    private readonly proxy: PDFDocumentProxy,
+    readonly info: DocumentInfo,
+    /** Document-level findings (e.g. `pdf/truncated`). */
+    readonly diagnostics: Diagnostic[],
+  ) {}
+
+  get pageCount(): number {
+    return this.info.pages;
+  }
+
+  /** Streams the given pages (1-based, default all) one at a time. */
+  async *pages(numbers?: readonly number[]): AsyncGenerator<Page> {
+    const list = numbers ?? Array.from({ length: this.pageCount }, (_, i) => i + 1);
+    for (const n of list) yield await this.page(n);
+  }
+
+  /** Reads one page. A page that cannot be parsed comes back empty with an error diagnostic. */
+  async page(number: number): Promise<Page> {
+    this.pagesRead++;
+    let p: PDFPageProxy | null = null;
+    try {
+      p = await this.proxy.getPage(number);
+      const viewport = p.getViewport({ scale: 1 });
+      const transform = viewport.transform as unknown as Matrix;
+      const ops = await p.getOperatorList();
+      const content = await p.getTextContent({ disableNormalization: true });
+      const objs = p.commonObjs;
+      const fontName = (id: string): string => {
+        try {
+          const name = objs.has(id) ? (objs.get(id) as { name?: string } | null)?.name : undefined;
+          return name ? name.replace(/^[A-Z]{6}\+/, "") : id;
+        } catch {
+          return id;
+        }
+      };
+      const runs = textRuns(content, transform, fontName);
+      const rules = extractRules(ops.fnArray, ops.argsArray, transform);
+      let images = 0;
+      for (const fn of ops.fnArray) if (IMAGE_OPS.has(fn)) images++;
+      const diagnostics: Diagnostic[] = [];
+      if (runs.length > 0) this.pagesWithText++;
+      else {
+        diagnostics.push({
+          severity: "warning",
+          rule: "pdf/page-no-text",
+          message: images > 0 ? `page ${number} has no text layer, only images (scanned?)` : `page ${number} has no text`,
+          file: this.info.file,
+          page: number,
+        });
+      }
+      return {
+        number,
+        width: Math.round(viewport.width * 100) / 100,
+        height: Math.round(viewport.height * 100) / 100,
+        rotation: p.rotate,
+        runs,
+        rules,
+        images,
+        diagnostics,
+      };
+    } catch (e) {
+      this.pagesFailed++;
+      return {
+        number,
+        width: 0,
+        height: 0,
+        rotation: 0,
+        runs: [],
+        rules: [],
+        images: 0,
+        diagnostics: [
+          {
+            severity: "error",
+            rule: "pdf/page-unreadable",
+            message: `page ${number} cannot be read: ${(e as Error)?.message ?? e}`,
+            file: this.info.file,
+            page: number,
+          },
+        ],
+      };
+    } finally {
+      p?.cleanup();
+    }
+  }
+
+  /**
+   * After the pages were read: the input error that the file as a whole amounts to, if any —
+   * damaged (truncated, pages that cannot be parsed) or no text layer at all.
+   * What was read before stays valid; this only decides the file's status.
+   */
+  verdict(): InputError | null {
+    const file = this.info.file;
+    const truncated = this.diagnostics.find((d) => d.rule === "pdf/truncated");
+    if (truncated) return new InputError(file, "damaged", truncated.message);
+    if (this.pagesFailed > 0) {
+      return new InputError(file, "damaged", `damaged: ${this.pagesFailed} of ${this.pagesRead} pages cannot be read`);
+    }
+    if (this.pagesRead === this.pageCount && this.pagesWithText === 0) {
+      return new InputError(file, "no-text", "no text layer on any page (scanned? run OCR first)");
+    }
+    return null;
+  }
+
+  async close(): Promise<void> {
+    await this.proxy.destroy();
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * What the PDF layer hands to every later stage.
+ *
+ * Coordinates are PDF points (1/72 in) with the origin at the TOP-LEFT of the page
+ * as displayed: page rotation and the MediaBox/CropBox offset are already applied,
+ * x grows to the right and y grows downwards.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+
+/** An axis-aligned box, top-left origin: x0 < x1, y0 < y1. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** A piece of text drawn in one go with one font. */
+export interface TextRun {
+  /** Repaired text (radicals → ideographs, half-width kana → full-width, controls dropped). */
+  text: string;
+  /** The text exactly as the PDF's text layer gave it. */
+  raw: string;
+  box: Box;
+  /** The PDF font's name (BaseFont, subset prefix removed), or pdf.js's id when unknown. */
+  font: string;
+  /** Font size in points, as displayed. */
+  size: number;
+  /** True for vertical writing (縦書き). */
+  vertical: boolean;
+}
+
+/**
+ * A ruling line: a stroked horizontal/vertical segment or a thin filled rectangle,
+ * merged with its neighbours where they touch.
+ * For `axis: "h"`, `pos` is y and `start`/`end` are x; for `axis: "v"`, `pos` is x
+ * and `start`/`end` are y. `thickness` is the drawn width in points.
+ */
+export interface Rule {
+  axis: "h" | "v";
+  pos: number;
+  start: number;
+  end: number;
+  thickness: number;
+}
+
+export interface Page {
+  /** 1-based page number. */
+  number: number;
+  /** Displayed width and height in points (rotation applied). */
+  width: number;
+  height: number;
+  /** /Rotate of the page: 0, 90, 180 or 270. */
+  rotation: number;
+  runs: TextRun[];
+  rules: Rule[];
+  /** How many images the page paints (a page of only images is probably scanned). */
+  images: number;
+  /** Page-level findings, e.g. a page without text. */
+  diagnostics: Diagnostic[];
+}
+
+/** Facts about the whole document. */
+export interface DocumentInfo {
+  file: string;
+  sha256: string;
+  bytes: number;
+  pages: number;
+  pdfVersion: string | null;
+  title: string | null;
+  producer: string | null;
+  creator: string | null;
+  encrypted: boolean;
+}

@@ -1,0 +1,63 @@
+/**
+ * Text-layer repair: what PDF producers write that is not what the page shows.
+ *
+ * - Kangxi Radicals (U+2F00–2FD5) and CJK Radicals Supplement (U+2E80–2EFF) that stand
+ *   in for ordinary kanji (⾦ → 金, ⻄ → 西), from Unicode's EquivalentUnifiedIdeograph.
+ * - Half-width katakana and punctuation (U+FF61–FF9F) → full-width, voiced marks
+ *   composed (ｶﾞ → ガ, ｰ → ー).
+ * - Control and zero-width characters dropped; tab/newline become a space.
+ *
+ * Nothing else is touched: no blanket NFKC (① and ½ stay as printed).
+ */
+import { RADICAL_TO_IDEOGRAPH } from "./radicals.js";
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const WHITESPACE_CONTROL = /[\t\n\r]/g;
+const RADICAL = /[\u2E80-\u2EFF\u2F00-\u2FDF]/g;
+/** Half-width katakana, with any following (semi-)voiced sound marks. */
+const HALFWIDTH_KANA = /[\uFF61-\uFF9F]+/g;
+
+export function replaceRadicals(text: string): string {
+  return text.replace(RADICAL, (ch) => {
+    const to = RADICAL_TO_IDEOGRAPH.get(ch.codePointAt(0)!);
+    return to === undefined ? ch : String.fromCodePoint(to);
+  });
+}
+
+export function widenHalfwidthKana(text: string): string {
+  // NFKC on the half-width kana block only is exactly the width mapping plus dakuten composition.
+  return text.replace(HALFWIDTH_KANA, (s) => s.normalize("NFKC"));
+}
+
+export function dropControls(text: string): string {
+  return text.replace(WHITESPACE_CONTROL, " ").replace(CONTROL, "");
+}
+
+/** All repairs, in order. Returns the input unchanged (same string) when nothing applies. */
+export function repairText(raw: string): string {
+  return widenHalfwidthKana(replaceRadicals(dropControls(raw)));
+}
+
+/**
+ * Collapses a fake-bold run drawn with every glyph doubled in place ("合合計計" → "合計").
+ * Only when the run is too narrow to hold every glyph side by side, so real doubled
+ * text such as "ここ" or "1100" is kept: `advance` is the run's length along the
+ * baseline, `size` its font size.
+ */
+export function collapseDoubledGlyphs(text: string, advance: number, size: number): string {
+  const chars = Array.from(text);
+  if (chars.length < 2 || chars.length % 2 !== 0 || size <= 0) return text;
+  for (let i = 0; i < chars.length; i += 2) if (chars[i] !== chars[i + 1]) return text;
+  const half = chars.filter((_, i) => i % 2 === 0);
+  const expectedFull = chars.reduce((w, c) => w + emWidth(c), 0) * size;
+  // Drawn doubled in place, the run is about half as long as the glyphs side by side.
+  return advance <= expectedFull * 0.75 ? half.join("") : text;
+}
+
+/** Rough advance of a character in em: full-width scripts 1, others about half. */
+export function emWidth(ch: string): number {
+  return /[\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFF}]/u.test(ch)
+    ? 1
+    : 0.55;
+}
