@@ -84,7 +84,7 @@ truth.rotated = { page: 2, width: 841.89, height: 595.28 };
 // ---- page 3: MediaBox starting at (100, 100).
 const p3 = pdf.addPage([595.28, 841.89]);
 p3.setMediaBox(100, 100, 400, 300);
-text(p3, 3, "オフセット", 150, 350, 12, "オフセット", { x: 50, top: 400 - 350 + 100 });
+text(p3, 3, "オフセット", 150, 350, 12, "オフセット", { x: 150 - 100, top: 100 + 300 - 350 });
 truth.offset = { page: 3, width: 400, height: 300 };
 
 // ---- page 4: nothing but a rule.
@@ -95,3 +95,14 @@ truth.noText = { page: 4 };
 writeFileSync(new URL("text-layer-traps.pdf", out), await pdf.save({ useObjectStreams: false }));
 writeFileSync(new URL("text-layer-traps.truth.json", out), JSON.stringify(truth, null, 2) + "\n");
 console.log("wrote samples/text-layer-traps.pdf");
+
+// Encrypted copies (needs qpdf): one that needs a password to open, and one with only an
+// owner password (printing/copying restricted) — common in government PDFs, and readable.
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+const src = fileURLToPath(new URL("text-layer-traps.pdf", out));
+const enc = (name, user) =>
+  execFileSync("qpdf", ["--encrypt", user, "kohyo-owner", "256", "--", src, fileURLToPath(new URL(name, out))]);
+enc("encrypted-user-password.pdf", "kohyo-user");
+enc("encrypted-owner-only.pdf", "");
+console.log("wrote samples/encrypted-user-password.pdf (password kohyo-user), samples/encrypted-owner-only.pdf");

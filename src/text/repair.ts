@@ -48,6 +48,8 @@ export function repairText(raw: string): string {
 export function collapseDoubledGlyphs(text: string, advance: number, size: number): string {
   const chars = Array.from(text);
   if (chars.length < 2 || chars.length % 2 !== 0 || size <= 0) return text;
+  // One character repeated ("・・・・", "――――") is a leader or a rule, not fake bold.
+  if (chars.length > 2 && chars.every((c) => c === chars[0])) return text;
   for (let i = 0; i < chars.length; i += 2) if (chars[i] !== chars[i + 1]) return text;
   const half = chars.filter((_, i) => i % 2 === 0);
   const expectedFull = chars.reduce((w, c) => w + emWidth(c), 0) * size;

@@ -1,0 +1,44 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join, resolve } from "node:path";
+import { groupLines } from "../src/layout/lines.js";
+import { openPdf, type PdfDocument } from "../src/pdf/load.js";
+import type { Page } from "../src/pdf/types.js";
+
+export const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+export const SAMPLES = join(ROOT, "samples");
+/** The real published PDFs live beside the repo (../shared/corpus), never inside it. */
+export const CORPUS = process.env.KOHYO_CORPUS ?? resolve(ROOT, "../shared/corpus");
+export const HAVE_CORPUS = existsSync(CORPUS);
+if (!HAVE_CORPUS && process.env.CI) {
+  throw new Error(`corpus not found at ${CORPUS}: CI must run with ../shared beside the repo`);
+}
+
+export const sample = (name: string) => join(SAMPLES, name);
+export const corpus = (name: string) => join(CORPUS, name);
+
+export async function open(file: string, password?: string): Promise<PdfDocument> {
+  const r = await openPdf(file, password === undefined ? {} : { password });
+  if (!r.ok) throw new Error(`expected ${file} to open: ${r.error.message}`);
+  return r.doc;
+}
+
+/** Reads every page of a file (small files only). */
+export async function readAll(file: string, password?: string): Promise<Page[]> {
+  const doc = await open(file, password);
+  try {
+    const pages: Page[] = [];
+    for await (const p of doc.pages()) pages.push(p);
+    return pages;
+  } finally {
+    await doc.close();
+  }
+}
+
+/** A page's text as lines, and squeezed (no whitespace) for searching across wraps. */
+export function pageText(page: Page): { lines: string[]; squeezed: string } {
+  const lines = groupLines(page.runs).map((l) => l.text);
+  return { lines, squeezed: lines.join("").replace(/[\s\u3000]+/g, "") };
+}
+
+export const squeeze = (s: string) => s.replace(/[\s\u3000]+/g, "");
