@@ -2,3 +2,11 @@
  * kohyo — the library entry. Everything exported here is public API.
  */
 export { KOHYO_VERSION } from "./version.js";
+export type { Diagnostic, Severity } from "./diagnostics.js";
+export { EXIT, InputError, exitCodeFor, type InputErrorReason } from "./errors.js";
+export { openPdf, PdfDocument, PDFJS_ASSETS, type OpenOptions, type OpenResult } from "./pdf/load.js";
+export type { Box, DocumentInfo, Page, Rule, TextRun } from "./pdf/types.js";
+export { extractRules, mergeRules, MAX_RULE_THICKNESS } from "./pdf/rules.js";
+export { repairText, replaceRadicals, widenHalfwidthKana, dropControls, collapseDoubledGlyphs, dropFakeBoldCopies } from "./text/index.js";
+export { groupLines, type Line } from "./layout/lines.js";
+export * from "./normalize/index.js";

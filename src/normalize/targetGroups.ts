@@ -1,0 +1,154 @@
+/**
+ * Target groups of a programme (若者, 女性, シニア・高齢者 …) from its
+ * description, using kuromoji tokens and the lexicon in
+ * `data/target-groups.json`.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import kuromoji from "kuromoji";
+import lexicon from "./data/target-groups.json" with { type: "json" };
+import type { Normalized } from "./types.js";
+import { parseDate, parseFiscalYear } from "./wareki.js";
+import { toHalfWidth } from "./width.js";
+
+/** One group of the lexicon. */
+export interface TargetGroupDefinition {
+  id: string;
+  label: string;
+  terms: string[];
+}
+
+/** A group found in a text, with the words that show it. */
+export interface TargetTag {
+  id: string;
+  label: string;
+  /** The matched terms or age expressions, in order of first appearance. */
+  evidence: string[];
+}
+
+/** An age range stated in the text: 65歳以上 → { min: 65, max: null }. */
+export interface AgeRange {
+  text: string;
+  min: number | null;
+  max: number | null;
+}
+
+/** Result value of {@link tagTargetGroups}. */
+export interface TargetGroups {
+  tags: TargetTag[];
+  ages: AgeRange[];
+  /** Dates and fiscal years found (and masked) before tokenising, as ISO. */
+  dates: string[];
+}
+
+/** The lexicon, as data. */
+export const TARGET_GROUPS: readonly TargetGroupDefinition[] = lexicon.groups;
+
+const TERMS = [...new Set(TARGET_GROUPS.flatMap((g) => g.terms))];
+
+type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
+let tokenizer: Promise<Tokenizer> | undefined;
+
+/**
+ * Load the kuromoji dictionary (once per process; later calls share it).
+ *
+ * @example await loadTokenizer() // ≈1 s the first time, then instant
+ */
+export function loadTokenizer(): Promise<Tokenizer> {
+  tokenizer ??= new Promise<Tokenizer>((resolve, reject) => {
+    const pkg = createRequire(import.meta.url).resolve("kuromoji/package.json");
+    kuromoji.builder({ dicPath: join(dirname(pkg), "dict") }).build((err, t) => (err ? reject(err) : resolve(t)));
+  }).catch((err: unknown) => {
+    tokenizer = undefined; // let a later call retry
+    throw err;
+  });
+  return tokenizer;
+}
+
+const AGE_RE = /(\d{1,3})歳\s*(?:から|~|-|以上|以下|未満|超)?\s*(?:(\d{1,3})歳(?:まで|以下|未満)?)?/g;
+const DATE_RE = /(?:明治|大正|昭和|平成|令和|[MTSHR](?=\d))(?:\d{1,2}|元)(?:年度|年(?:\d{1,2}月(?:\d{1,2}日)?)?|\.\d{1,2}(?:\.\d{1,2})?)|\d{4}(?:年度|年(?:\d{1,2}月(?:\d{1,2}日)?)?)/g;
+const NUMBER_RE = /\d[\d,.]*/g;
+
+/** Blank out every match of `re` (keeping offsets), handing each match to `found`. */
+function mask(text: string, re: RegExp, found: (m: RegExpMatchArray) => void): string {
+  let out = text;
+  for (const m of text.matchAll(re)) {
+    found(m);
+    out = out.slice(0, m.index) + " ".repeat(m[0].length) + out.slice(m.index! + m[0].length);
+  }
+  return out;
+}
+
+/** 30歳から55歳 → 30–55; 65歳以上 → 65–; 35歳未満 → –34; 40歳 → 40–40. */
+function ageRange(m: RegExpMatchArray): AgeRange {
+  const text = m[0].trim();
+  const a = Number(m[1]);
+  if (m[2] !== undefined) return { text, min: a, max: Number(m[2]) };
+  if (text.includes("以下")) return { text, min: null, max: a };
+  if (text.includes("未満")) return { text, min: null, max: a - 1 };
+  if (text.includes("超")) return { text, min: a + 1, max: null };
+  if (/以上|から|~|-/.test(text)) return { text, min: a, max: null };
+  return { text, min: a, max: a };
+}
+
+/**
+ * Tag the target groups of a programme description. Dates, fiscal years,
+ * ages and numbers are read and masked first (kuromoji would split 令和
+ * into 令 | 和); the rest is tokenised and matched against the lexicon, a
+ * term matching whole consecutive tokens only (so 男女 does not tag 女性).
+ * Age ranges tag youth (all ≤ 39) or senior (all ≥ 60).
+ *
+ * @example (await tagTargetGroups("若者や育児休業から復職した女性")).value?.tags.map((t) => t.label)
+ * // ["若者", "子育て", "女性"]
+ */
+export async function tagTargetGroups(text: string): Promise<Normalized<TargetGroups>> {
+  const raw = text;
+  let t: Tokenizer;
+  try {
+    t = await loadTokenizer();
+  } catch (err) {
+    return { value: null, raw, problems: [{ severity: "error", rule: "target/no-dictionary", message: `kuromoji dictionary failed to load: ${String(err)}` }] };
+  }
+  const ages: AgeRange[] = [];
+  const dates: string[] = [];
+  let s = toHalfWidth(text ?? "");
+  s = mask(s, DATE_RE, (m) => {
+    const parsed = m[0].includes("年度") ? parseFiscalYear(m[0]).value : parseDate(m[0]).value;
+    if (parsed) dates.push("iso" in parsed ? parsed.iso : `${parsed.start}/${parsed.end}`);
+  });
+  s = mask(s, AGE_RE, (m) => ages.push(ageRange(m)));
+  s = mask(s, NUMBER_RE, () => {});
+
+  const found = new Map<string, TargetTag>();
+  const tag = (id: string, evidence: string): void => {
+    const def = TARGET_GROUPS.find((g) => g.id === id);
+    if (!def) return;
+    const entry = found.get(id) ?? { id, label: def.label, evidence: [] };
+    if (!entry.evidence.includes(evidence)) entry.evidence.push(evidence);
+    found.set(id, entry);
+  };
+  // Longest match first at each token; a term must cover whole tokens.
+  const tokens = t.tokenize(s).map((tok) => tok.surface_form);
+  for (let i = 0; i < tokens.length; i++) {
+    let best = "";
+    let span = 1;
+    for (const term of TERMS) {
+      if (term.length <= best.length) continue;
+      let acc = "";
+      let j = i;
+      while (j < tokens.length && acc.length < term.length) acc += tokens[j++];
+      if (acc === term) [best, span] = [term, j - i];
+    }
+    if (best === "") continue;
+    for (const group of TARGET_GROUPS) if (group.terms.includes(best)) tag(group.id, best);
+    i += span - 1;
+  }
+  for (const age of ages) {
+    for (const rule of lexicon.ageRules) {
+      const fits = ("maxAge" in rule && rule.maxAge !== undefined && age.max !== null && age.max <= rule.maxAge)
+        || ("minAge" in rule && rule.minAge !== undefined && age.min !== null && age.min >= rule.minAge);
+      if (fits) tag(rule.id, age.text);
+    }
+  }
+  return { value: { tags: [...found.values()], ages, dates }, raw, problems: [] };
+}

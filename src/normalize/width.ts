@@ -1,0 +1,36 @@
+/**
+ * Width folding for the grammars that need it (numbers, dates, phones).
+ * This is deliberately not NFKC: only full-width ASCII (U+FF01–U+FF5E), the
+ * ideographic space and a few dash and wave look-alikes are folded, so text
+ * fields elsewhere keep ①, ㈱, ½ and half-width katakana as printed.
+ */
+
+const DASHES = /[‐‑‒–—―−]/g; // U+2010–2015, U+2212: all read as "-"
+
+/**
+ * Fold full-width ASCII to ASCII, U+3000 to a space, `〜` to `~` and dash
+ * look-alikes to `-`. Katakana `ー` is left alone (it is a letter).
+ *
+ * @example toHalfWidth("１4０，０００") // "140,000"
+ */
+export function toHalfWidth(text: string): string {
+  let out = "";
+  for (const ch of String(text ?? "")) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
+    else if (c === 0x3000) out += " ";
+    else if (ch === "〜") out += "~";
+    else out += ch;
+  }
+  return out.replace(DASHES, "-");
+}
+
+/** True when `text` mixes full-width and ASCII digits (a sign of hand typing). */
+export function hasMixedWidthDigits(text: string): boolean {
+  return /[0-9]/.test(text) && /[０-９]/.test(text);
+}
+
+/** Remove every kind of white space, including U+3000. */
+export function stripSpaces(text: string): string {
+  return String(text ?? "").replace(/[\s\u3000]+/g, "");
+}
