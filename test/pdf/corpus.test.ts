@@ -76,6 +76,18 @@ const KNOWN: Known[] = [
   },
 ];
 
+test.skipIf(!HAVE_CORPUS)("a non-embedded CID font with a predefined CMap (UniJIS-UTF16-H) reads offline", async () => {
+  // pdffonts: corpus 13 uses "YuGothic", CID TrueType, UniJIS-UTF16-H, not embedded, for its
+  // page numbers; page 10 shows 477 at its foot. Without pdf.js's bundled CMaps it reads nothing.
+  const r = await openPdf(corpus("13_cashless_kameiten-list_R1-08-21_excerpt.pdf"));
+  if (!r.ok) throw r.error;
+  const page = await r.doc.page(10);
+  const folio = page.runs.filter((x) => x.font === "YuGothic");
+  expect(folio.map((x) => x.text)).toEqual(["477"]);
+  expect(folio[0]!.box.y0).toBeGreaterThan(page.height * 0.9);
+  await r.doc.close();
+});
+
 describe.skipIf(!HAVE_CORPUS).each(KNOWN)("corpus $file", (k) => {
   test("opens with its page count and producer", async () => {
     const r = await openPdf(corpus(k.file));
