@@ -50,10 +50,24 @@ text(p1, 1, "合計", 300, 760, 14, "合計", disp(300, 760));
 p1.drawText("合計", { x: 300.4, y: 760, size: 14, font });
 text(p1, 1, "477,289", 360, 760, 12, "477,289", disp(360, 760));
 p1.drawText("477,289", { x: 360.3, y: 760.2, size: 12, font });
+// Fake bold glyph by glyph: each glyph drawn twice, 0.35 pt apart, before the next.
+{
+  const glyphs = ["総", "計"];
+  glyphs.forEach((g, i) => {
+    p1.drawText(g, { x: 300 + i * 14, y: 730, size: 14, font });
+    p1.drawText(g, { x: 300.35 + i * 14, y: 730, size: 14, font });
+  });
+  truth.texts.push({ page: 1, raw: "総計", text: "総計", x: 300, y: 730, size: 14, display: disp(300, 730) });
+}
 // The same word twice, far apart: both are real.
 text(p1, 1, "小計", 300, 700, 14, "小計", disp(300, 700));
 text(p1, 1, "小計", 400, 700, 14, "小計", disp(400, 700));
-truth.fakeBold = [{ page: 1, text: "合計", copies: 1 }, { page: 1, text: "477,289", copies: 1 }, { page: 1, text: "小計", copies: 2 }];
+truth.fakeBold = [
+  { page: 1, text: "合計", copies: 1 },
+  { page: 1, text: "477,289", copies: 1 },
+  { page: 1, text: "総計", copies: 1 },
+  { page: 1, text: "小計", copies: 2 },
+];
 
 // A 3×3 grid at x 72..372, y 300..450 (user space). Horizontal lines are stroked in
 // three touching pieces; vertical lines are 0.5 pt filled bars.

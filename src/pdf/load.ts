@@ -10,13 +10,14 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
-import { getDocument, OPS, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
 import type { Matrix } from "./geometry.js";
-import { extractRules } from "./rules.js";
-import { textRuns } from "./text.js";
+import { type FontInfo, interpret } from "./content.js";
+import { rulesFromSegments } from "./rules.js";
+import { type RunStats, runsFromGlyphs } from "./text.js";
 import type { DocumentInfo, Page } from "./types.js";
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
@@ -26,17 +27,6 @@ export const PDFJS_ASSETS = {
   standardFontDataUrl: join(PDFJS_DIR, "standard_fonts") + sep,
   wasmUrl: join(PDFJS_DIR, "wasm") + sep,
 } as const;
-
-const IMAGE_OPS = new Set<number>([
-  OPS.paintImageXObject,
-  OPS.paintInlineImageXObject,
-  OPS.paintImageMaskXObject,
-  OPS.paintImageXObjectRepeat,
-  OPS.paintImageMaskXObjectRepeat,
-  OPS.paintSolidColorImageMask,
-  OPS.paintInlineImageXObjectGroup,
-  OPS.paintImageMaskXObjectGroup,
-]);
 
 export interface OpenOptions {
   /** User or owner password for an encrypted PDF. */
@@ -151,6 +141,7 @@ export class PdfDocument {
   private pagesRead = 0;
   private pagesWithText = 0;
   private pagesFailed = 0;
+  private readonly fonts = new Map<string, FontInfo | null>();
 
   constructor(
     private readonly proxy: PDFDocumentProxy,
@@ -178,21 +169,32 @@ export class PdfDocument {
       const viewport = p.getViewport({ scale: 1 });
       const transform = viewport.transform as unknown as Matrix;
       const ops = await p.getOperatorList();
-      const content = await p.getTextContent({ disableNormalization: true });
-      const objs = p.commonObjs;
-      const fontName = (id: string): string => {
-        try {
-          const name = objs.has(id) ? (objs.get(id) as { name?: string } | null)?.name : undefined;
-          return name ? name.replace(/^[A-Z]{6}\+/, "") : id;
-        } catch {
-          return id;
-        }
-      };
-      const runs = textRuns(content, transform, fontName);
-      const rules = extractRules(ops.fnArray, ops.argsArray, transform);
-      let images = 0;
-      for (const fn of ops.fnArray) if (IMAGE_OPS.has(fn)) images++;
+      const content = interpret(ops.fnArray, ops.argsArray, transform, viewport, (id) => this.font(p!, id));
+      const stats: RunStats = { hidden: 0, unmapped: 0 };
+      const rules = rulesFromSegments(content.segments);
+      const runs = runsFromGlyphs(content.glyphs, rules, stats);
+      const images = content.images;
       const diagnostics: Diagnostic[] = [];
+      if (stats.hidden > 0) {
+        diagnostics.push({
+          severity: "info",
+          rule: "pdf/hidden-text",
+          message: `page ${number}: ${stats.hidden} characters are clipped away or off the page and were left out`,
+          file: this.info.file,
+          page: number,
+          actual: stats.hidden,
+        });
+      }
+      if (stats.unmapped > 0) {
+        diagnostics.push({
+          severity: "warning",
+          rule: "pdf/unmapped-glyphs",
+          message: `page ${number}: ${stats.unmapped} glyphs map to no character (shown as U+FFFD)`,
+          file: this.info.file,
+          page: number,
+          actual: stats.unmapped,
+        });
+      }
       if (runs.length > 0) this.pagesWithText++;
       else {
         diagnostics.push({
@@ -254,6 +256,30 @@ export class PdfDocument {
       return new InputError(file, "no-text", "no text layer on any page (scanned? run OCR first)");
     }
     return null;
+  }
+
+  /** pdf.js's font object for an id, as the interpreter needs it (cached per document). */
+  private font(page: PDFPageProxy, id: string): FontInfo | null {
+    const cached = this.fonts.get(id);
+    if (cached !== undefined) return cached;
+    let info: FontInfo | null = null;
+    try {
+      const f = page.commonObjs.has(id) ? (page.commonObjs.get(id) as Record<string, any>) : null;
+      if (f) {
+        info = {
+          name: typeof f.name === "string" ? f.name.replace(/^[A-Z]{6}\+/, "") : id,
+          vertical: f.vertical === true,
+          ascent: Number(f.ascent),
+          descent: Number(f.descent),
+          fontMatrix: (f.fontMatrix as number[] | undefined) ?? [0.001, 0, 0, 0.001, 0, 0],
+          defaultVMetrics: (f.defaultVMetrics as number[] | undefined) ?? null,
+        };
+      }
+    } catch {
+      info = null;
+    }
+    this.fonts.set(id, info);
+    return info;
   }
 
   async close(): Promise<void> {

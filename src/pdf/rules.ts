@@ -1,10 +1,10 @@
 /**
- * Ruling lines from a page's operator list: stroked horizontal/vertical segments and
- * thin filled rectangles, with the current transform applied, then merged where they
- * touch. Curves, clipping paths and invisible (white) paint are ignored.
+ * Ruling lines: stroked horizontal/vertical segments and thin filled rectangles (from
+ * content.ts, transform applied, invisible paint and clipping paths already left out),
+ * merged where they touch. Curves are never rules.
  */
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { apply, IDENTITY, multiply, round2, scaleOf, type Matrix } from "./geometry.js";
+import type { Segment } from "./content.js";
+import { round2 } from "./geometry.js";
 import type { Rule } from "./types.js";
 
 /** A filled rectangle no thicker than this (points) is a line, not a shaded area. */
@@ -16,79 +16,7 @@ const MIN_RULE_LENGTH = 1;
 /** Collinear rules whose ends are this close (points) are one rule. */
 const JOIN_GAP = 1;
 
-// pdf.js's path encoding inside constructPath (DrawOPS in pdf.js).
-const MOVE_TO = 0;
-const LINE_TO = 1;
-const CURVE_TO = 2;
-const QUAD_TO = 3;
-const CLOSE = 4;
-
-const STROKE_OPS = new Set<number>([
-  OPS.stroke,
-  OPS.closeStroke,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
-const FILL_OPS = new Set<number>([
-  OPS.fill,
-  OPS.eoFill,
-  OPS.fillStroke,
-  OPS.eoFillStroke,
-  OPS.closeFillStroke,
-  OPS.closeEOFillStroke,
-]);
-
-interface GState {
-  ctm: Matrix;
-  lineWidth: number;
-  strokeVisible: boolean;
-  fillVisible: boolean;
-}
-
-/** Paint that cannot be seen on white paper. */
-function isInvisible(color: unknown): boolean {
-  if (typeof color !== "string") return false; // patterns and the like: assume visible
-  const c = color.toLowerCase();
-  return c === "transparent" || c === "#ffffff" || c === "#fff";
-}
-
 type Point = [number, number];
-
-/** Splits pdf.js path data into subpaths of device points; curves break a subpath's straight runs. */
-function subpaths(data: ArrayLike<number>, m: Matrix): { points: Point[]; closed: boolean; curved: boolean }[] {
-  const out: { points: Point[]; closed: boolean; curved: boolean }[] = [];
-  let cur: { points: Point[]; closed: boolean; curved: boolean } | null = null;
-  for (let i = 0; i < data.length; ) {
-    const op = data[i++];
-    if (op === MOVE_TO) {
-      cur = { points: [apply(m, data[i]!, data[i + 1]!)], closed: false, curved: false };
-      out.push(cur);
-      i += 2;
-    } else if (op === LINE_TO) {
-      const p = apply(m, data[i]!, data[i + 1]!);
-      if (!cur) {
-        cur = { points: [p], closed: false, curved: false };
-        out.push(cur);
-      } else cur.points.push(p);
-      i += 2;
-    } else if (op === CURVE_TO || op === QUAD_TO) {
-      const n = op === CURVE_TO ? 6 : 4;
-      const p = apply(m, data[i + n - 2]!, data[i + n - 1]!);
-      // The curve itself is no rule; start a fresh straight run at its end point.
-      if (cur) cur.curved = true;
-      cur = { points: [p], closed: false, curved: true };
-      out.push(cur);
-      i += n;
-    } else if (op === CLOSE) {
-      if (cur) cur.closed = true;
-    } else {
-      break; // unknown encoding: stop rather than misread
-    }
-  }
-  return out;
-}
 
 function segmentRule(a: Point, b: Point, thickness: number): Rule | null {
   const dx = Math.abs(a[0] - b[0]);
@@ -126,91 +54,22 @@ function thinRectRule(points: Point[]): Rule | null {
 }
 
 /**
- * Walks an operator list and returns the page's ruling lines in page coordinates.
- * `pageTransform` maps PDF user space to the displayed page (pdf.js viewport.transform).
+ * The page's ruling lines from its painted paths (see content.ts): every horizontal or
+ * vertical side of a stroked path, and every filled rectangle thin enough to be a line,
+ * merged where they touch.
  */
-export function extractRules(
-  fnArray: ArrayLike<number>,
-  argsArray: ArrayLike<unknown>,
-  pageTransform: Matrix,
-): Rule[] {
+export function rulesFromSegments(segments: readonly Segment[]): Rule[] {
   const raw: Rule[] = [];
-  let gs: GState = { ctm: IDENTITY, lineWidth: 1, strokeVisible: true, fillVisible: true };
-  const stack: GState[] = [];
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as any[] | null;
-    switch (fn) {
-      case OPS.save:
-        stack.push(gs);
-        gs = { ...gs };
-        break;
-      case OPS.restore:
-        gs = stack.pop() ?? gs;
-        break;
-      case OPS.transform:
-        gs.ctm = multiply(gs.ctm, args as unknown as Matrix);
-        break;
-      case OPS.paintFormXObjectBegin:
-        stack.push(gs);
-        gs = { ...gs };
-        if (args?.[0]) gs.ctm = multiply(gs.ctm, args[0] as Matrix);
-        break;
-      case OPS.paintFormXObjectEnd:
-        gs = stack.pop() ?? gs;
-        break;
-      case OPS.setLineWidth:
-        gs.lineWidth = Number(args?.[0] ?? 1);
-        break;
-      case OPS.setGState:
-        for (const [key, value] of (args?.[0] ?? []) as [string, unknown][]) {
-          if (key === "LW") gs.lineWidth = Number(value);
-        }
-        break;
-      case OPS.setStrokeRGBColor:
-        gs.strokeVisible = !isInvisible(args?.[0]);
-        break;
-      case OPS.setFillRGBColor:
-        gs.fillVisible = !isInvisible(args?.[0]);
-        break;
-      case OPS.setStrokeTransparent:
-        gs.strokeVisible = false;
-        break;
-      case OPS.setFillTransparent:
-        gs.fillVisible = false;
-        break;
-      case OPS.setStrokeColorN:
-        gs.strokeVisible = true;
-        break;
-      case OPS.setFillColorN:
-        gs.fillVisible = true;
-        break;
-      case OPS.constructPath: {
-        const paintOp = args?.[0] as number;
-        const data = (args?.[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | null | undefined;
-        if (!data) break;
-        const stroke = STROKE_OPS.has(paintOp) && gs.strokeVisible;
-        const fill = FILL_OPS.has(paintOp) && gs.fillVisible;
-        if (!stroke && !fill) break; // clipping path, or invisible paint
-        const m = multiply(pageTransform, gs.ctm);
-        for (const sp of subpaths(data, m)) {
-          if (stroke) {
-            const width = gs.lineWidth * scaleOf(m);
-            const pts = sp.closed && sp.points.length > 2 ? [...sp.points, sp.points[0]!] : sp.points;
-            for (let k = 1; k < pts.length; k++) {
-              const r = segmentRule(pts[k - 1]!, pts[k]!, width);
-              if (r) raw.push(r);
-            }
-          }
-          if (fill && !sp.curved) {
-            const r = thinRectRule(sp.points);
-            if (r) raw.push(r);
-          }
-        }
-        break;
+  for (const sp of segments) {
+    if (sp.kind === "stroke") {
+      const pts = sp.closed && sp.points.length > 2 ? [...sp.points, sp.points[0]!] : sp.points;
+      for (let k = 1; k < pts.length; k++) {
+        const r = segmentRule(pts[k - 1]!, pts[k]!, sp.width);
+        if (r) raw.push(r);
       }
-      default:
-        break;
+    } else if (!sp.curved) {
+      const r = thinRectRule(sp.points);
+      if (r) raw.push(r);
     }
   }
   return mergeRules(raw);

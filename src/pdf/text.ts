@@ -1,93 +1,179 @@
 /**
- * pdf.js text content → {@link TextRun}s in page coordinates, repaired.
+ * Glyphs → {@link TextRun}s: consecutive glyphs of one font size that continue each
+ * other along one baseline make a run; a wide gap, a step backwards, another line or
+ * another size starts a new one. The text is then repaired (see src/text/).
+ *
+ * - A glyph drawn again on top of itself (fake bold, glyph by glyph) is dropped, and so
+ *   is a whole run drawn again a fraction of a point away.
+ * - A run none of whose glyphs can be seen (clipped away, off the page: a spreadsheet's
+ *   copy of a merged cell on the next page) is not text; it is counted so the page can
+ *   say so. A run partly clipped (a value overflowing its cell, cut at the border) is
+ *   kept whole: the text is the cell's value.
+ * - A run never crosses a ruling line: two cells' texts that nearly touch stay apart.
+ * - A space is inserted where a gap or a space glyph separates words; between two
+ *   full-width (Japanese) characters only an explicit space glyph makes one.
  */
-import type { TextContent, TextItem, TextStyle } from "pdfjs-dist/types/src/display/api.js";
-import { collapseDoubledGlyphs, repairText } from "../text/repair.js";
 import { dropFakeBoldCopies } from "../text/fakeBold.js";
-import { apply, round2, scaleOf, type Matrix } from "./geometry.js";
-import type { Box, TextRun } from "./types.js";
+import { emWidth, repairText } from "../text/repair.js";
+import type { Glyph } from "./content.js";
+import { round2 } from "./geometry.js";
+import type { Box, Rule, TextRun } from "./types.js";
 
-const DEFAULT_ASCENT = 0.88;
-const DEFAULT_DESCENT = -0.12;
+/** A gap wider than this many ems ends a run (a new cell, a new column). */
+export const RUN_BREAK_GAP_EM = 1;
+/** A gap wider than this many ems between Latin characters reads as a space. */
+const SPACE_GAP_EM = 0.2;
+/** Glyphs this far apart across the baseline (ems) are on different lines. */
+const BASELINE_TOLERANCE_EM = 0.3;
 
-/** Font metrics as pdf.js reports them, kept to sane bounds (some fonts lie). */
-function metrics(style: TextStyle | undefined): { ascent: number; descent: number } {
-  let ascent = style?.ascent ?? 0;
-  let descent = style?.descent ?? 0;
-  if (!(ascent >= 0.5 && ascent <= 1.2)) ascent = DEFAULT_ASCENT;
-  if (!(descent <= 0 && descent >= -0.5)) descent = DEFAULT_DESCENT;
-  // Keep the box one em tall: cell assignment uses its centre.
-  const scale = 1 / (ascent - descent);
-  return { ascent: ascent * scale, descent: descent * scale };
+export interface RunStats {
+  /** Glyphs not drawn where they can be seen (clipped, off the page). */
+  hidden: number;
+  /** Glyphs whose text layer maps them to no character. */
+  unmapped: number;
 }
 
-function bbox(points: [number, number][]): Box {
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (const [x, y] of points) {
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  return { x0: round2(x0), y0: round2(y0), x1: round2(x1), y1: round2(y1) };
+interface OpenRun {
+  chars: string[];
+  box: Box;
+  font: string;
+  size: number;
+  vertical: boolean;
+  dx: number;
+  dy: number;
+  /** Origin of the first glyph and where along the baseline the last glyph ends. */
+  ox: number;
+  oy: number;
+  end: number;
+  last: Glyph;
+  /** The last glyph that can be seen, and how many can. */
+  lastVisible: Glyph | null;
+  visible: number;
+  /** A space glyph was seen since the last character. */
+  space: boolean;
 }
+
+const isSpace = (s: string) => s === " " || s === "\u00a0";
 
 /**
- * Converts one page's text content. `pageTransform` maps user space to the displayed
- * page (pdf.js viewport.transform at scale 1); `fontName` resolves pdf.js's font ids
- * to the PDF's own font names.
+ * `rules` are the page's ruling lines: a run is cut where one passes between two
+ * visible glyphs.
  */
-export function textRuns(content: TextContent, pageTransform: Matrix, fontName: (id: string) => string): TextRun[] {
+export function runsFromGlyphs(
+  glyphs: readonly Glyph[],
+  rules: readonly Rule[] = [],
+  stats: RunStats = { hidden: 0, unmapped: 0 },
+): TextRun[] {
   const runs: TextRun[] = [];
-  for (const item of content.items) {
-    if (!("str" in item)) continue;
-    const run = toRun(item, content.styles[item.fontName], pageTransform, fontName);
-    if (run) runs.push(run);
+  const blockers = { v: rules.filter((r) => r.axis === "v"), h: rules.filter((r) => r.axis === "h") };
+  let cur: OpenRun | null = null;
+  const flush = () => {
+    if (!cur) return;
+    if (cur.visible === 0) {
+      stats.hidden += cur.chars.filter((c) => c.trim() !== "").length;
+      cur = null;
+      return;
+    }
+    const raw = cur.chars.join("").trim();
+    const text = repairText(raw).trim();
+    if (text !== "") {
+      runs.push({
+        text,
+        raw,
+        box: { x0: round2(cur.box.x0), y0: round2(cur.box.y0), x1: round2(cur.box.x1), y1: round2(cur.box.y1) },
+        font: cur.font,
+        size: round2(cur.size),
+        vertical: cur.vertical,
+      });
+    }
+    cur = null;
+  };
+
+  for (const g of glyphs) {
+    if (isSpace(g.unicode) || g.unicode === "") {
+      if (g.unicode === "" ) stats.unmapped++;
+      if (cur && isSpace(g.unicode)) cur.space = true;
+      if (g.unicode !== "") continue;
+    }
+    const ch = g.unicode === "" ? "\ufffd" : g.unicode;
+    if (cur) {
+      const c: OpenRun = cur;
+      const relX = g.ox - c.ox;
+      const relY = g.oy - c.oy;
+      const along = relX * c.dx + relY * c.dy;
+      const across = Math.abs(-relX * c.dy + relY * c.dx);
+      const gap = along - c.end;
+      const em = Math.max(c.size, g.size);
+      const sameLine =
+        g.vertical === c.vertical &&
+        Math.abs(g.dx - c.dx) < 0.01 &&
+        Math.abs(g.dy - c.dy) < 0.01 &&
+        Math.abs(g.size - c.size) <= 0.15 * em &&
+        across <= BASELINE_TOLERANCE_EM * em;
+      // The same glyph again on top of the last one: fake bold, drawn glyph by glyph.
+      const last = c.last;
+      if (
+        sameLine &&
+        g.unicode === last.unicode &&
+        Math.hypot(g.ox - last.ox, g.oy - last.oy) <= Math.min(1.5, 0.25 * em)
+      ) {
+        continue;
+      }
+      const ruled = g.visible && c.lastVisible !== null && ruleBetween(c.lastVisible, g, blockers);
+      if (sameLine && !ruled && gap >= -0.3 * em && gap <= RUN_BREAK_GAP_EM * em) {
+        const prev = c.chars[c.chars.length - 1] ?? "";
+        const wide = emWidth(Array.from(prev).pop() ?? "") === 1 && emWidth(ch) === 1;
+        if (c.space || (!wide && gap > SPACE_GAP_EM * em)) c.chars.push(" ");
+        c.chars.push(ch);
+        c.box = union(c.box, g.box);
+        c.end = Math.max(c.end, along + g.advance);
+        c.last = g;
+        if (g.visible) {
+          c.lastVisible = g;
+          c.visible++;
+        }
+        c.space = false;
+        continue;
+      }
+      flush();
+    }
+    cur = {
+      chars: [ch],
+      box: { ...g.box },
+      font: g.font,
+      size: g.size,
+      vertical: g.vertical,
+      dx: g.dx,
+      dy: g.dy,
+      ox: g.ox,
+      oy: g.oy,
+      end: g.advance,
+      last: g,
+      lastVisible: g.visible ? g : null,
+      visible: g.visible ? 1 : 0,
+      space: false,
+    };
   }
+  flush();
   return dropFakeBoldCopies(runs);
 }
 
-function toRun(
-  item: TextItem,
-  style: TextStyle | undefined,
-  pageTransform: Matrix,
-  fontName: (id: string) => string,
-): TextRun | null {
-  const raw = item.str;
-  if (raw.trim() === "") return null;
-  const t = item.transform as number[];
-  const along = Math.hypot(t[0]!, t[1]!);
-  const up = Math.hypot(t[2]!, t[3]!);
-  if (along === 0 || up === 0) return null;
-  // Unit vectors in user space along the baseline and towards the top of the glyphs.
-  const u: [number, number] = [t[0]! / along, t[1]! / along];
-  const v: [number, number] = [t[2]! / up, t[3]! / up];
-  const [ox, oy] = [t[4]!, t[5]!];
-  const vertical = style?.vertical === true;
-  const corner = (a: number, b: number): [number, number] =>
-    apply(pageTransform as Matrix, ox + u[0] * a + v[0] * b, oy + u[1] * a + v[1] * b);
-  let points: [number, number][];
-  let size: number;
-  let advance: number;
-  if (!vertical) {
-    size = up;
-    advance = item.width;
-    const { ascent, descent } = metrics(style);
-    points = [corner(0, descent * size), corner(advance, descent * size), corner(0, ascent * size), corner(advance, ascent * size)];
-  } else {
-    // Vertical writing: the origin is the top centre of the first glyph; text runs downwards.
-    size = along;
-    advance = item.height;
-    points = [corner(-size / 2, 0), corner(size / 2, 0), corner(-size / 2, -advance), corner(size / 2, -advance)];
+/** Is there a ruling line between the centres of two glyphs of one line? */
+function ruleBetween(a: Glyph, b: Glyph, rules: { v: readonly Rule[]; h: readonly Rule[] }): boolean {
+  const ax = (a.box.x0 + a.box.x1) / 2, ay = (a.box.y0 + a.box.y1) / 2;
+  const bx = (b.box.x0 + b.box.x1) / 2, by = (b.box.y0 + b.box.y1) / 2;
+  if (Math.abs(a.dy) < 0.01) {
+    // Horizontal writing: a vertical rule crossing the line between the two centres.
+    const [lo, hi] = ax < bx ? [ax, bx] : [bx, ax];
+    return rules.v.some((r) => r.pos > lo && r.pos < hi && r.start <= ay && r.end >= ay);
   }
-  const text = collapseDoubledGlyphs(repairText(raw), advance, size).trim();
-  if (text === "") return null;
-  return {
-    text,
-    raw,
-    box: bbox(points),
-    font: fontName(item.fontName),
-    size: round2(size * scaleOf(pageTransform)),
-    vertical,
-  };
+  if (Math.abs(a.dx) < 0.01) {
+    const [lo, hi] = ay < by ? [ay, by] : [by, ay];
+    return rules.h.some((r) => r.pos > lo && r.pos < hi && r.start <= ax && r.end >= ax);
+  }
+  return false;
+}
+
+function union(a: Box, b: Box): Box {
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
 }

@@ -1,2 +1,2 @@
-export { repairText, replaceRadicals, widenHalfwidthKana, dropControls, collapseDoubledGlyphs } from "./repair.js";
+export { repairText, replaceRadicals, widenHalfwidthKana, dropControls, emWidth } from "./repair.js";
 export { dropFakeBoldCopies, FAKE_BOLD_OFFSET } from "./fakeBold.js";

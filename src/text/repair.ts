@@ -39,24 +39,6 @@ export function repairText(raw: string): string {
   return widenHalfwidthKana(replaceRadicals(dropControls(raw)));
 }
 
-/**
- * Collapses a fake-bold run drawn with every glyph doubled in place ("合合計計" → "合計").
- * Only when the run is too narrow to hold every glyph side by side, so real doubled
- * text such as "ここ" or "1100" is kept: `advance` is the run's length along the
- * baseline, `size` its font size.
- */
-export function collapseDoubledGlyphs(text: string, advance: number, size: number): string {
-  const chars = Array.from(text);
-  if (chars.length < 2 || chars.length % 2 !== 0 || size <= 0) return text;
-  // One character repeated ("・・・・", "――――") is a leader or a rule, not fake bold.
-  if (chars.length > 2 && chars.every((c) => c === chars[0])) return text;
-  for (let i = 0; i < chars.length; i += 2) if (chars[i] !== chars[i + 1]) return text;
-  const half = chars.filter((_, i) => i % 2 === 0);
-  const expectedFull = chars.reduce((w, c) => w + emWidth(c), 0) * size;
-  // Drawn doubled in place, the run is about half as long as the glyphs side by side.
-  return advance <= expectedFull * 0.75 ? half.join("") : text;
-}
-
 /** Rough advance of a character in em: full-width scripts 1, others about half. */
 export function emWidth(ch: string): number {
   return /[\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFF}]/u.test(ch)

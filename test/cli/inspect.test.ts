@@ -18,7 +18,7 @@ describe("kohyo inspect", () => {
   test("prints each page's text lines with boxes and its ruling-line count", () => {
     const r = kohyo("inspect", sample("text-layer-traps.pdf"), "--page", "1");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/-- page 1 of 4 · 595\.28 × 841\.89 pt · rotation 0 · 9 text lines · 8 ruling lines \(4 horizontal, 4 vertical\)/);
+    expect(r.out).toMatch(/-- page 1 of 4 · 595\.28 × 841\.89 pt · rotation 0 · 10 text lines · 8 ruling lines \(4 horizontal, 4 vertical\)/);
     // x0, y0, x1, y1 then the text: 補助⾦の交付⽇ drawn at x 72, baseline 760 (top 81.89), 14 pt.
     expect(r.out).toMatch(/^\s+72\.0\s+69\.\d\s+170\.0\s+83\.\d\s+補助金の交付日$/m);
     expect(r.out).not.toMatch(/page 2 of/);

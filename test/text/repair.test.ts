@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { collapseDoubledGlyphs, dropControls, repairText, replaceRadicals, widenHalfwidthKana } from "../../src/text/repair.js";
+import { dropControls, repairText, replaceRadicals, widenHalfwidthKana } from "../../src/text/repair.js";
 import { dropFakeBoldCopies } from "../../src/text/fakeBold.js";
 import type { TextRun } from "../../src/pdf/types.js";
 
@@ -55,18 +55,6 @@ describe("control characters", () => {
 });
 
 describe("fake bold", () => {
-  test("glyphs doubled in place collapse when the run is too narrow to hold them side by side", () => {
-    // 合計 at 14 pt drawn doubled in place: 4 characters over 28 pt.
-    expect(collapseDoubledGlyphs("合合計計", 28.4, 14)).toBe("合計");
-  });
-  test("a leader of one repeated character is never collapsed", () => {
-    expect(collapseDoubledGlyphs("・・・・・・", 20, 10)).toBe("・・・・・・");
-  });
-  test("real doubled text that occupies its full width is kept", () => {
-    expect(collapseDoubledGlyphs("ここ", 28, 14)).toBe("ここ");
-    expect(collapseDoubledGlyphs("1100", 4 * 0.55 * 10, 10)).toBe("1100");
-  });
-
   const run = (text: string, x0: number, y0: number): TextRun => ({
     text,
     raw: text,

@@ -1,0 +1,443 @@
+/**
+ * One pass over a page's pdf.js operator list, as a renderer would make it: the
+ * graphics state (transform, clip, colours, line width) and the text state are
+ * tracked, and what is painted comes out as
+ *
+ * - glyphs: one per character shown, with its box, baseline origin and direction in
+ *   page coordinates, and whether it can be seen (inside the clip and the page);
+ * - paths: stroked segments and filled subpaths, for the ruling lines.
+ *
+ * Reading glyphs here rather than through pdf.js's getTextContent parses each content
+ * stream once instead of twice, and lets clipped text (a merged cell's copy that a
+ * spreadsheet hides on the next page) be told from visible text.
+ */
+import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { apply, IDENTITY, multiply, scaleOf, type Matrix } from "./geometry.js";
+import type { Box } from "./types.js";
+
+/** What kohyo needs of a pdf.js font object (a FontFaceObject in page.commonObjs). */
+export interface FontInfo {
+  name: string;
+  vertical: boolean;
+  ascent: number;
+  descent: number;
+  fontMatrix: readonly number[];
+  defaultVMetrics: readonly number[] | null;
+}
+
+/** pdf.js's glyph as it arrives in showText. */
+interface PdfJsGlyph {
+  unicode: string;
+  width: number;
+  isSpace: boolean;
+  vmetric?: readonly number[] | null;
+}
+
+export interface Glyph {
+  /** The character(s) the text layer maps this glyph to ("" when it maps to none). */
+  unicode: string;
+  /** Page coordinates, top-left origin. */
+  box: Box;
+  /** Baseline origin (horizontal) or top centre (vertical), page coordinates. */
+  ox: number;
+  oy: number;
+  /** Unit vector of the writing direction in page coordinates. */
+  dx: number;
+  dy: number;
+  /** Advance along the writing direction, points. */
+  advance: number;
+  /** Font size as displayed, points. */
+  size: number;
+  font: string;
+  vertical: boolean;
+  /** False when clipped away or off the page. */
+  visible: boolean;
+}
+
+export interface Segment {
+  kind: "stroke" | "fill";
+  /** Points of one subpath in page coordinates; `closed` adds the closing side. */
+  points: [number, number][];
+  closed: boolean;
+  curved: boolean;
+  /** Stroke width in points (stroke only). */
+  width: number;
+}
+
+export interface PageContent {
+  glyphs: Glyph[];
+  segments: Segment[];
+  images: number;
+}
+
+const DEFAULT_ASCENT = 0.88;
+const DEFAULT_DESCENT = -0.12;
+/** How far (points) outside the clip or page a glyph's centre may be and still count as seen. */
+const VISIBLE_SLACK = 1;
+
+// pdf.js's path encoding inside constructPath (DrawOPS).
+const MOVE_TO = 0;
+const LINE_TO = 1;
+const CURVE_TO = 2;
+const QUAD_TO = 3;
+const CLOSE = 4;
+
+const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat,
+  OPS.paintSolidColorImageMask,
+  OPS.paintInlineImageXObjectGroup,
+  OPS.paintImageMaskXObjectGroup,
+]);
+
+interface TextState {
+  font: FontInfo | null;
+  fontSize: number;
+  fontDirection: 1 | -1;
+  charSpacing: number;
+  wordSpacing: number;
+  hScale: number;
+  leading: number;
+  rise: number;
+}
+
+interface GState {
+  ctm: Matrix;
+  lineWidth: number;
+  strokeVisible: boolean;
+  fillVisible: boolean;
+  /** Visible area in page coordinates (bounding box of the clip path), null = whole page. */
+  clip: Box | null;
+  text: TextState;
+}
+
+function isInvisible(color: unknown): boolean {
+  if (typeof color !== "string") return false; // patterns and the like: assume visible
+  const c = color.toLowerCase();
+  return c === "transparent" || c === "#ffffff" || c === "#fff";
+}
+
+function intersect(a: Box | null, b: Box): Box {
+  if (!a) return b;
+  return { x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) };
+}
+
+/** Bounding box in page coordinates of a user-space rectangle under matrix m. */
+function boxOf(m: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
+  const pts = [apply(m, x0, y0), apply(m, x1, y0), apply(m, x0, y1), apply(m, x1, y1)];
+  return {
+    x0: Math.min(...pts.map((p) => p[0])),
+    y0: Math.min(...pts.map((p) => p[1])),
+    x1: Math.max(...pts.map((p) => p[0])),
+    y1: Math.max(...pts.map((p) => p[1])),
+  };
+}
+
+function subpaths(data: ArrayLike<number>, m: Matrix, kind: Segment["kind"], width: number): Segment[] {
+  const out: Segment[] = [];
+  let cur: Segment | null = null;
+  const start = (p: [number, number], curved: boolean) => {
+    cur = { kind, points: [p], closed: false, curved, width };
+    out.push(cur);
+  };
+  for (let i = 0; i < data.length; ) {
+    const op = data[i++];
+    if (op === MOVE_TO) {
+      start(apply(m, data[i]!, data[i + 1]!), false);
+      i += 2;
+    } else if (op === LINE_TO) {
+      const p = apply(m, data[i]!, data[i + 1]!);
+      if (cur) (cur as Segment).points.push(p);
+      else start(p, false);
+      i += 2;
+    } else if (op === CURVE_TO || op === QUAD_TO) {
+      const n = op === CURVE_TO ? 6 : 4;
+      // A curve is no rule: mark the subpath and go on straight from its end point.
+      if (cur) (cur as Segment).curved = true;
+      start(apply(m, data[i + n - 2]!, data[i + n - 1]!), true);
+      i += n;
+    } else if (op === CLOSE) {
+      if (cur) (cur as Segment).closed = true;
+    } else break; // unknown encoding: stop rather than misread
+  }
+  return out;
+}
+
+/**
+ * Interprets an operator list. `pageTransform` maps user space to the displayed page
+ * (pdf.js viewport.transform at scale 1); `font` resolves pdf.js font ids.
+ */
+export function interpret(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  pageTransform: Matrix,
+  page: { width: number; height: number },
+  font: (id: string) => FontInfo | null,
+): PageContent {
+  const glyphs: Glyph[] = [];
+  const segments: Segment[] = [];
+  let images = 0;
+  let gs: GState = {
+    ctm: pageTransform,
+    lineWidth: 1,
+    strokeVisible: true,
+    fillVisible: true,
+    clip: null,
+    text: { font: null, fontSize: 0, fontDirection: 1, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 },
+  };
+  const stack: GState[] = [];
+  const save = () => {
+    stack.push(gs);
+    gs = { ...gs, text: { ...gs.text } };
+  };
+  const restore = () => {
+    gs = stack.pop() ?? gs;
+  };
+  // Text object state (not part of the graphics state in PDF).
+  let tm: Matrix = IDENTITY;
+  let lineX = 0, lineY = 0, tx = 0, ty = 0;
+  let pendingClip = false;
+  const moveText = (x: number, y: number) => {
+    tx = lineX += x;
+    ty = lineY += y;
+  };
+
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i]!;
+    const args = argsArray[i] as any[] | null;
+    switch (fn) {
+      case OPS.save:
+        save();
+        break;
+      case OPS.restore:
+        restore();
+        break;
+      case OPS.transform:
+        gs.ctm = multiply(gs.ctm, args as unknown as Matrix);
+        break;
+      case OPS.paintFormXObjectBegin: {
+        save();
+        if (args?.[0]) gs.ctm = multiply(gs.ctm, args[0] as Matrix);
+        const bbox = args?.[1] as number[] | null;
+        if (bbox && bbox.length === 4) gs.clip = intersect(gs.clip, boxOf(gs.ctm, bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!));
+        break;
+      }
+      case OPS.paintFormXObjectEnd:
+        restore();
+        break;
+      case OPS.beginAnnotation: {
+        // [id, rect, transform, matrix, hasOwnCanvas]: the appearance stream drawn into rect.
+        save();
+        const rect = args?.[1] as number[] | null;
+        if (rect && rect.length === 4) gs.clip = intersect(gs.clip, boxOf(gs.ctm, rect[0]!, rect[1]!, rect[2]!, rect[3]!));
+        if (args?.[2]) gs.ctm = multiply(gs.ctm, args[2] as Matrix);
+        if (args?.[3]) gs.ctm = multiply(gs.ctm, args[3] as Matrix);
+        break;
+      }
+      case OPS.endAnnotation:
+        restore();
+        break;
+      case OPS.setLineWidth:
+        gs.lineWidth = Number(args?.[0] ?? 1);
+        break;
+      case OPS.setGState:
+        for (const [key, value] of (args?.[0] ?? []) as [string, unknown][]) {
+          if (key === "LW") gs.lineWidth = Number(value);
+        }
+        break;
+      case OPS.setStrokeRGBColor:
+        gs.strokeVisible = !isInvisible(args?.[0]);
+        break;
+      case OPS.setFillRGBColor:
+        gs.fillVisible = !isInvisible(args?.[0]);
+        break;
+      case OPS.setStrokeTransparent:
+        gs.strokeVisible = false;
+        break;
+      case OPS.setFillTransparent:
+        gs.fillVisible = false;
+        break;
+      case OPS.setStrokeColorN:
+        gs.strokeVisible = true;
+        break;
+      case OPS.setFillColorN:
+        gs.fillVisible = true;
+        break;
+      case OPS.clip:
+      case OPS.eoClip:
+        pendingClip = true;
+        break;
+      case OPS.constructPath: {
+        const paintOp = args?.[0] as number;
+        const data = (args?.[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | null | undefined;
+        const minMax = args?.[2] as ArrayLike<number> | null | undefined;
+        if (pendingClip) {
+          pendingClip = false;
+          if (minMax && minMax.length === 4 && Number.isFinite(minMax[0])) {
+            gs.clip = intersect(gs.clip, boxOf(gs.ctm, minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!));
+          }
+        }
+        if (!data) break;
+        if (STROKE_OPS.has(paintOp) && gs.strokeVisible) {
+          segments.push(...subpaths(data, gs.ctm, "stroke", gs.lineWidth * scaleOf(gs.ctm)));
+        }
+        if (FILL_OPS.has(paintOp) && gs.fillVisible) segments.push(...subpaths(data, gs.ctm, "fill", 0));
+        break;
+      }
+      // ---- text
+      case OPS.beginText:
+        tm = IDENTITY;
+        lineX = lineY = tx = ty = 0;
+        break;
+      case OPS.setFont: {
+        const size = Number(args?.[1] ?? 0);
+        gs.text.font = font(String(args?.[0]));
+        gs.text.fontSize = Math.abs(size);
+        gs.text.fontDirection = size < 0 ? -1 : 1;
+        break;
+      }
+      case OPS.setTextMatrix:
+        tm = Array.from(args?.[0] as ArrayLike<number>) as unknown as Matrix;
+        lineX = lineY = tx = ty = 0;
+        break;
+      case OPS.moveText:
+        moveText(Number(args?.[0]), Number(args?.[1]));
+        break;
+      case OPS.setLeadingMoveText:
+        gs.text.leading = Number(args?.[1]);
+        moveText(Number(args?.[0]), Number(args?.[1]));
+        break;
+      case OPS.setLeading:
+        gs.text.leading = -Number(args?.[0]);
+        break;
+      case OPS.nextLine:
+        moveText(0, gs.text.leading);
+        break;
+      case OPS.setCharSpacing:
+        gs.text.charSpacing = Number(args?.[0]);
+        break;
+      case OPS.setWordSpacing:
+        gs.text.wordSpacing = Number(args?.[0]);
+        break;
+      case OPS.setHScale:
+        gs.text.hScale = Number(args?.[0]) / 100;
+        break;
+      case OPS.setTextRise:
+        gs.text.rise = Number(args?.[0]);
+        break;
+      case OPS.showText: {
+        const adv = showText(args?.[0] as (PdfJsGlyph | number)[], gs, multiply(gs.ctm, tm), tx, ty, page, glyphs);
+        if (gs.text.font?.vertical) ty -= adv;
+        else tx += adv * gs.text.hScale * gs.text.fontDirection;
+        break;
+      }
+      default:
+        if (IMAGE_OPS.has(fn)) images++;
+        break;
+    }
+  }
+  return { glyphs, segments, images };
+}
+
+/**
+ * Places one showText's glyphs (the arithmetic of pdf.js's canvas renderer) and returns
+ * the advance in text space: along x for horizontal fonts, down y for vertical ones.
+ */
+function showText(
+  items: (PdfJsGlyph | number)[] | undefined,
+  gs: GState,
+  m: Matrix,
+  tx: number,
+  ty: number,
+  page: { width: number; height: number },
+  out: Glyph[],
+): number {
+  const t = gs.text;
+  const f = t.font;
+  if (!items || !f || t.fontSize === 0) return 0;
+  const fs = t.fontSize;
+  const vertical = f.vertical;
+  const hs = t.hScale * t.fontDirection;
+  const unit = fs * (f.fontMatrix[0] ?? 0.001);
+  const { ascent, descent } = metrics(f);
+  const y = ty + t.rise;
+  // Writing direction and displayed size, the same for every glyph of this show.
+  const [ax, ay] = apply(m, tx, y);
+  const along = vertical ? apply(m, tx, y - 1) : apply(m, tx + 1, y);
+  const up = apply(m, tx, y + 1);
+  const dLen = Math.hypot(along[0] - ax, along[1] - ay) || 1;
+  const dx = (along[0] - ax) / dLen;
+  const dy = (along[1] - ay) / dLen;
+  const size = fs * Math.hypot(up[0] - ax, up[1] - ay);
+  const clip = gs.clip;
+  let x = 0;
+  for (const g of items) {
+    if (typeof g === "number") {
+      x += (vertical ? 1 : -1) * g * fs / 1000;
+      continue;
+    }
+    const spacing = (g.isSpace ? t.wordSpacing : 0) + t.charSpacing;
+    let corners: [number, number][];
+    let origin: [number, number];
+    let end: [number, number];
+    let width: number;
+    if (!vertical) {
+      width = g.width * unit;
+      const x0 = tx + x * hs;
+      const x1 = tx + (x + width) * hs;
+      origin = apply(m, x0, y);
+      end = apply(m, x1, y);
+      corners = [apply(m, x0, y + descent * fs), apply(m, x1, y + descent * fs), apply(m, x0, y + ascent * fs), apply(m, x1, y + ascent * fs)];
+      x += width + spacing * t.fontDirection;
+    } else {
+      const vm = g.vmetric ?? f.defaultVMetrics;
+      width = (vm ? -(vm[0] ?? -1000) : g.width) * unit;
+      const top = y - x;
+      origin = apply(m, tx, top);
+      end = apply(m, tx, top - width);
+      const half = fs / 2;
+      corners = [apply(m, tx - half, top), apply(m, tx + half, top), apply(m, tx - half, top - width), apply(m, tx + half, top - width)];
+      x += width - spacing * t.fontDirection;
+    }
+    const box: Box = {
+      x0: Math.min(corners[0]![0], corners[1]![0], corners[2]![0], corners[3]![0]),
+      y0: Math.min(corners[0]![1], corners[1]![1], corners[2]![1], corners[3]![1]),
+      x1: Math.max(corners[0]![0], corners[1]![0], corners[2]![0], corners[3]![0]),
+      y1: Math.max(corners[0]![1], corners[1]![1], corners[2]![1], corners[3]![1]),
+    };
+    const cx = (box.x0 + box.x1) / 2;
+    const cy = (box.y0 + box.y1) / 2;
+    const s = VISIBLE_SLACK;
+    const onPage = cx >= -s && cy >= -s && cx <= page.width + s && cy <= page.height + s;
+    const inClip = !clip || (cx >= clip.x0 - s && cx <= clip.x1 + s && cy >= clip.y0 - s && cy <= clip.y1 + s);
+    out.push({
+      unicode: g.unicode,
+      box,
+      ox: origin[0],
+      oy: origin[1],
+      dx,
+      dy,
+      advance: Math.hypot(end[0] - origin[0], end[1] - origin[1]),
+      size,
+      font: f.name,
+      vertical,
+      visible: onPage && inClip,
+    });
+  }
+  return x;
+}
+
+/** Font metrics as pdf.js reports them, kept to sane bounds and one em tall. */
+function metrics(f: FontInfo): { ascent: number; descent: number } {
+  let ascent = f.ascent;
+  let descent = f.descent;
+  if (!(ascent >= 0.5 && ascent <= 1.2)) ascent = DEFAULT_ASCENT;
+  if (!(descent <= 0 && descent >= -0.5)) descent = DEFAULT_DESCENT;
+  const scale = 1 / (ascent - descent);
+  return { ascent: ascent * scale, descent: descent * scale };
+}
