@@ -11,13 +11,17 @@
  *   page 2  /Rotate 90.
  *   page 3  a MediaBox that does not start at 0,0.
  *   page 4  no text at all.
+ *   page 5  vertical writing: a non-embedded CID font with the predefined CMap UniJIS-UTF16-V.
  *
  * Needs the IPAexGothic font (Debian fonts-ipaexfont); the PDF is committed, so tests
  * do not. Run: node scripts/build-traps.mjs
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import fontkit from "@pdf-lib/fontkit";
-import { degrees, PDFDocument, rgb } from "pdf-lib";
+import {
+  beginText, degrees, endText, PDFDocument, PDFHexString, PDFName, PDFString, popGraphicsState,
+  pushGraphicsState, rgb, setFontAndSize, setTextMatrix, showText,
+} from "pdf-lib";
 
 const FONT = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
 const out = new URL("../samples/", import.meta.url);
@@ -30,7 +34,7 @@ pdf.setCreationDate(new Date("2024-01-01T00:00:00Z"));
 pdf.setModificationDate(new Date("2024-01-01T00:00:00Z"));
 const font = await pdf.embedFont(readFileSync(FONT), { subset: true });
 
-const truth = { file: "text-layer-traps.pdf", pages: 4, texts: [], rules: {}, notRules: [] };
+const truth = { file: "text-layer-traps.pdf", pages: 5, texts: [], rules: {}, notRules: [] };
 /** Draws text at a user-space baseline and records what a reader should get back. */
 function text(page, pageNo, s, x, y, size, expected, display) {
   page.drawText(s, { x, y, size, font });
@@ -105,6 +109,33 @@ truth.offset = { page: 3, width: 400, height: 300 };
 const p4 = pdf.addPage([595.28, 841.89]);
 p4.drawLine({ start: { x: 72, y: 400 }, end: { x: 500, y: 400 }, thickness: 1 });
 truth.noText = { page: 4 };
+
+// ---- page 5: vertical writing (縦書き) with a non-embedded CID font and the predefined
+// CMap UniJIS-UTF16-V, as older Japanese producers write it: pdf.js needs its bundled
+// CMaps to read it. Drawn from the top at user (300, 700), 20 pt, downwards.
+{
+  const ctx = pdf.context;
+  const descriptor = ctx.register(ctx.obj({
+    Type: "FontDescriptor", FontName: "MS-Mincho", Flags: 6, FontBBox: [0, -141, 1000, 859],
+    ItalicAngle: 0, Ascent: 859, Descent: -141, CapHeight: 709, StemV: 69,
+  }));
+  const cid = ctx.register(ctx.obj({
+    Type: "Font", Subtype: "CIDFontType2", BaseFont: "MS-Mincho",
+    CIDSystemInfo: { Registry: PDFString.of("Adobe"), Ordering: PDFString.of("Japan1"), Supplement: 6 },
+    FontDescriptor: descriptor, DW: 1000,
+  }));
+  const type0 = ctx.register(ctx.obj({
+    Type: "Font", Subtype: "Type0", BaseFont: "MS-Mincho", Encoding: "UniJIS-UTF16-V", DescendantFonts: [cid],
+  }));
+  const p5 = pdf.addPage([595.28, 841.89]);
+  p5.node.setFontDictionary(PDFName.of("FV"), type0);
+  const s = "縦書きの見出し";
+  const hex = Array.from(s).map((c) => c.codePointAt(0).toString(16).padStart(4, "0")).join("");
+  p5.pushOperators(pushGraphicsState(), beginText(), setFontAndSize("FV", 20), setTextMatrix(1, 0, 0, 1, 300, 700),
+    showText(PDFHexString.of(hex)), endText(), popGraphicsState());
+  truth.vertical = { page: 5, text: s, x: 300, top: 841.89 - 700, size: 20, length: Array.from(s).length * 20 };
+  truth.pages = 5;
+}
 
 writeFileSync(new URL("text-layer-traps.pdf", out), await pdf.save({ useObjectStreams: false }));
 writeFileSync(new URL("text-layer-traps.truth.json", out), JSON.stringify(truth, null, 2) + "\n");

@@ -18,7 +18,7 @@ describe("kohyo inspect", () => {
   test("prints each page's text lines with boxes and its ruling-line count", () => {
     const r = kohyo("inspect", sample("text-layer-traps.pdf"), "--page", "1");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/-- page 1 of 4 · 595\.28 × 841\.89 pt · rotation 0 · 10 text lines · 8 ruling lines \(4 horizontal, 4 vertical\)/);
+    expect(r.out).toMatch(/-- page 1 of 5 · 595\.28 × 841\.89 pt · rotation 0 · 10 text lines · 8 ruling lines \(4 horizontal, 4 vertical\)/);
     // x0, y0, x1, y1 then the text: 補助⾦の交付⽇ drawn at x 72, baseline 760 (top 81.89), 14 pt.
     expect(r.out).toMatch(/^\s+72\.0\s+69\.\d\s+170\.0\s+83\.\d\s+補助金の交付日$/m);
     expect(r.out).not.toMatch(/page 2 of/);
@@ -30,8 +30,8 @@ describe("kohyo inspect", () => {
     const lines = r.out.trim().split("\n");
     expect(lines).toHaveLength(1);
     const doc = JSON.parse(lines[0]!);
-    expect(doc.info.pages).toBe(4);
-    expect(doc.pages).toHaveLength(4);
+    expect(doc.info.pages).toBe(5);
+    expect(doc.pages).toHaveLength(5);
     expect(doc.pages[0].ruleCount).toEqual({ total: 8, horizontal: 4, vertical: 4 });
     expect(doc.pages[0].lines.map((l: { text: string }) => l.text)).toContain("キャリアアップ助成金");
     expect(doc.pages[1]).toMatchObject({ rotation: 90, width: 841.89, height: 595.28 });
@@ -46,7 +46,7 @@ describe("kohyo inspect", () => {
     const r = kohyo("inspect", sample("text-layer-traps.pdf"), "-o", out);
     expect(r.code).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, "text-layer-traps", "inspect.json"), "utf8"));
-    expect(doc.pages).toHaveLength(4);
+    expect(doc.pages).toHaveLength(5);
   });
 
   test("--page ranges select pages", () => {
@@ -100,7 +100,7 @@ describe("bad input: one line naming the file and the reason, a distinct exit co
   test("a batch goes on past a bad file, and mixed reasons exit 2", () => {
     const r = kohyo("inspect", join(tmp, "gone.pdf"), sample("text-layer-traps.pdf"), sample("encrypted-user-password.pdf"));
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/text-layer-traps\.pdf · 4 pages/);
+    expect(r.out).toMatch(/text-layer-traps\.pdf · 5 pages/);
     expect(r.err).toMatch(/gone\.pdf: file not found/);
     expect(r.err).toMatch(/encrypted-user-password\.pdf: encrypted/);
   });

@@ -14,6 +14,7 @@ interface Truth {
   rotated: { page: number; width: number; height: number };
   offset: { page: number; width: number; height: number };
   noText: { page: number };
+  vertical: { page: number; text: string; x: number; top: number; size: number; length: number };
 }
 const truth = JSON.parse(readFileSync(sample("text-layer-traps.truth.json"), "utf8")) as Truth;
 let pages: Page[];
@@ -85,6 +86,22 @@ describe("boxes: points, top-left origin", () => {
     expect(run.box.y1).toBeGreaterThan(t.display.top!);
     expect(run.box.y1 - t.display.top!).toBeLessThan(0.3 * t.size);
   });
+});
+
+test("vertical writing (UniJIS-UTF16-V, font not embedded) reads as one vertical run, boxed along its column", () => {
+  // Drawn from user (300, 700) downwards at 20 pt: the glyph origin is the top centre, so the
+  // column spans x 300 ± 10 and runs 7 × 20 pt down from the top (checked on the rendered page).
+  const v = truth.vertical;
+  const runs = page(v.page).runs;
+  expect(runs.map((r) => r.text)).toEqual([v.text]);
+  const run = runs[0]!;
+  expect(run.vertical).toBe(true);
+  expect(run.font).toBe("MS-Mincho");
+  expect(run.size).toBeCloseTo(v.size, 1);
+  expect(run.box.x0).toBeCloseTo(v.x - v.size / 2, 0);
+  expect(run.box.x1).toBeCloseTo(v.x + v.size / 2, 0);
+  expect(run.box.y0).toBeCloseTo(v.top, 0);
+  expect(run.box.y1).toBeCloseTo(v.top + v.length, 0);
 });
 
 describe("ruling lines", () => {
