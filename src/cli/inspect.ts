@@ -8,7 +8,7 @@
  */
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
-import { exitCodeFor, InputError } from "../errors.js";
+import { EXIT, exitCodeFor, type InputError } from "../errors.js";
 import { groupLines, type Line } from "../layout/lines.js";
 import { openPdf } from "../pdf/load.js";
 import type { Page } from "../pdf/types.js";
@@ -28,17 +28,20 @@ const fmt = (v: number) => v.toFixed(1).padStart(7);
 /** Runs inspect over the files; returns the process exit code. */
 export async function inspect(opts: InspectOptions, io: CliIO): Promise<number> {
   const failures: InputError[] = [];
+  let usage = false;
   for (const file of opts.files) {
     const error = await inspectOne(file, opts, io);
-    if (error) {
+    if (error === "usage") usage = true;
+    else if (error) {
       failures.push(error);
       io.err(`kohyo: ${error.message}\n`);
     }
   }
-  return exitCodeFor(failures);
+  return usage && failures.length === 0 ? EXIT.usage : exitCodeFor(failures);
 }
 
-async function inspectOne(file: string, opts: InspectOptions, io: CliIO): Promise<InputError | null> {
+/** Inspects one file: null when it read cleanly, its input error, or "usage" for a bad --page. */
+async function inspectOne(file: string, opts: InspectOptions, io: CliIO): Promise<InputError | "usage" | null> {
   const opened = await openPdf(file, opts.password === undefined ? {} : { password: opts.password });
   if (!opened.ok) {
     if (opts.json) io.out(JSON.stringify({ file, error: errorJson(opened.error) }) + "\n");
@@ -50,7 +53,7 @@ async function inspectOne(file: string, opts: InspectOptions, io: CliIO): Promis
     const selection = opts.page ? parsePageSpec(opts.page, doc.pageCount) : undefined;
     if (typeof selection === "string") {
       io.err(`kohyo: ${file}: ${selection}\n`);
-      return new InputError(file, "not-found", selection);
+      return "usage";
     }
     if (opts.outDir) {
       const dir = join(opts.outDir, outputName(file));

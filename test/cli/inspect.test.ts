@@ -111,6 +111,12 @@ describe("bad input: one line naming the file and the reason, a distinct exit co
     expect(r.out).toMatch(/伴走支援/);
   });
 
+  test("a page selection the file does not have is a usage error (64), naming the file", () => {
+    const r = kohyo("inspect", sample("text-layer-traps.pdf"), "--page", "9");
+    expect(r.code).toBe(64);
+    expect(r.err.trim()).toMatch(/text-layer-traps\.pdf: page 9 does not exist \(the file has 5\)$/);
+  });
+
   test("a usage error exits 64 with the usage", () => {
     const r = kohyo("inspect");
     expect(r.code).toBe(64);
