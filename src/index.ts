@@ -12,3 +12,4 @@ export { runsFromGlyphs } from "./pdf/text.js";
 export { repairText, replaceRadicals, widenHalfwidthKana, dropControls, dropFakeBoldCopies } from "./text/index.js";
 export { groupLines, type Line } from "./layout/lines.js";
 export * from "./normalize/index.js";
+export * from "./table/index.js";

@@ -1,0 +1,168 @@
+/**
+ * Lattice tables: a cell grid from the page's ruling lines.
+ *
+ * 1. Rules that cross or touch form connected groups; a group with at least two
+ *    horizontal and two vertical rules is a table.
+ * 2. Its rule positions, clustered (double borders and lines a hair apart count once),
+ *    are the grid's column and row edges.
+ * 3. Between two neighbouring grid slots, a missing border means one cell spans both;
+ *    slots joined that way become one cell with rowSpan/colSpan.
+ * 4. A text run belongs to the cell that contains its centre, so text touching or
+ *    crossing a border still lands in its cell.
+ */
+import type { Box, Rule, TextRun } from "../pdf/types.js";
+import { cellLines, joinParts } from "./text.js";
+import type { Cell, PageTable } from "./types.js";
+
+/** Rules whose ends come this close (points) meet. */
+const TOUCH = 2;
+/** Grid lines closer than this (points) are one line (double borders, rounding). */
+const MERGE_LINES = 3;
+/** A border counts as drawn when rules cover this share of its length. */
+const BORDER_COVERED = 0.5;
+
+export function latticeTables(page: number, rules: readonly Rule[], runs: readonly TextRun[]): PageTable[] {
+  const tables: PageTable[] = [];
+  for (const group of connectedGroups(rules)) {
+    const h = group.filter((r) => r.axis === "h");
+    const v = group.filter((r) => r.axis === "v");
+    if (h.length < 2 || v.length < 2) continue;
+    const xs = clusterPositions(v.map((r) => r.pos));
+    const ys = clusterPositions(h.map((r) => r.pos));
+    if (xs.length < 2 || ys.length < 2) continue;
+    const cells = buildCells(page, xs, ys, h, v, runs);
+    if (cells.length < 2) continue; // a frame around one box is not a table
+    tables.push({
+      page,
+      box: { x0: xs[0]!, y0: ys[0]!, x1: xs[xs.length - 1]!, y1: ys[ys.length - 1]! },
+      xs,
+      ys,
+      rows: ys.length - 1,
+      cols: xs.length - 1,
+      cells,
+    });
+  }
+  return tables.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+}
+
+/** Groups of rules connected by crossing or touching (union-find). */
+function connectedGroups(rules: readonly Rule[]): Rule[][] {
+  const parent = rules.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const h = rules.map((r, i) => [r, i] as const).filter(([r]) => r.axis === "h");
+  const v = rules.map((r, i) => [r, i] as const).filter(([r]) => r.axis === "v");
+  for (const [a, i] of h) {
+    for (const [b, j] of v) {
+      if (b.pos >= a.start - TOUCH && b.pos <= a.end + TOUCH && a.pos >= b.start - TOUCH && a.pos <= b.end + TOUCH) {
+        parent[find(i)] = find(j);
+      }
+    }
+  }
+  const groups = new Map<number, Rule[]>();
+  rules.forEach((r, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), r]);
+  });
+  return [...groups.values()];
+}
+
+function clusterPositions(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const x of sorted) {
+    const last = out[out.length - 1];
+    if (last && x - last[last.length - 1]! < MERGE_LINES) last.push(x);
+    else out.push([x]);
+  }
+  return out.map((c) => c.reduce((s, x) => s + x, 0) / c.length);
+}
+
+/** Share of [from, to] covered by rules on the given line. */
+function coverage(rules: readonly Rule[], pos: number, from: number, to: number): number {
+  const spans = rules
+    .filter((r) => Math.abs(r.pos - pos) < MERGE_LINES)
+    .map((r) => [Math.max(r.start, from), Math.min(r.end, to)] as const)
+    .filter(([a, b]) => b > a)
+    .sort((a, b) => a[0] - b[0]);
+  let covered = 0;
+  let reach = from;
+  for (const [a, b] of spans) {
+    if (b <= reach) continue;
+    covered += b - Math.max(a, reach);
+    reach = b;
+  }
+  return to > from ? covered / (to - from) : 0;
+}
+
+function buildCells(
+  page: number,
+  xs: number[],
+  ys: number[],
+  h: readonly Rule[],
+  v: readonly Rule[],
+  runs: readonly TextRun[],
+): Cell[] {
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const id = (r: number, c: number) => r * cols + c;
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      // No border to the right: the slot and its right neighbour are one cell.
+      if (c + 1 < cols && coverage(v, xs[c + 1]!, ys[r]!, ys[r + 1]!) < BORDER_COVERED) parent[find(id(r, c + 1))] = find(id(r, c));
+      // No border below: the slot and the one under it are one cell.
+      if (r + 1 < rows && coverage(h, ys[r + 1]!, xs[c]!, xs[c + 1]!) < BORDER_COVERED) parent[find(id(r + 1, c))] = find(id(r, c));
+    }
+  }
+  // Each group of slots → one cell spanning their bounding rectangle.
+  const spans = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const root = find(id(r, c));
+      const s = spans.get(root);
+      if (!s) spans.set(root, { r0: r, c0: c, r1: r, c1: c });
+      else {
+        s.r0 = Math.min(s.r0, r);
+        s.c0 = Math.min(s.c0, c);
+        s.r1 = Math.max(s.r1, r);
+        s.c1 = Math.max(s.c1, c);
+      }
+    }
+  }
+  const slotOf = new Map<number, number>(); // root → index in cells
+  const cells: Cell[] = [];
+  const texts: TextRun[][] = [];
+  for (const [root, s] of [...spans.entries()].sort((a, b) => a[1].r0 - b[1].r0 || a[1].c0 - b[1].c0)) {
+    slotOf.set(root, cells.length);
+    const box: Box = { x0: xs[s.c0]!, y0: ys[s.r0]!, x1: xs[s.c1 + 1]!, y1: ys[s.r1 + 1]! };
+    cells.push({ row: s.r0, col: s.c0, rowSpan: s.r1 - s.r0 + 1, colSpan: s.c1 - s.c0 + 1, text: "", lines: [], box, page });
+    texts.push([]);
+  }
+  for (const run of runs) {
+    const cx = (run.box.x0 + run.box.x1) / 2;
+    const cy = (run.box.y0 + run.box.y1) / 2;
+    const c = slot(xs, cx);
+    const r = slot(ys, cy);
+    if (c < 0 || r < 0) continue;
+    texts[slotOf.get(find(id(r, c)))!]!.push(run);
+  }
+  cells.forEach((cell, i) => {
+    cell.lines = cellLines(texts[i]!);
+    cell.text = joinParts(cell.lines);
+  });
+  return cells;
+}
+
+/** Index of the grid slot containing v (edges[i] ≤ v < edges[i+1]), or -1 outside. */
+function slot(edges: readonly number[], v: number): number {
+  if (v < edges[0]! || v > edges[edges.length - 1]!) return -1;
+  let lo = 0;
+  let hi = edges.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (edges[mid]! <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

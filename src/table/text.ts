@@ -1,0 +1,38 @@
+/**
+ * Text of a cell from the runs that fall in it: runs → lines (top to bottom), lines
+ * joined as the page reads — no space between Japanese characters, a space between
+ * Latin words.
+ */
+import type { TextRun } from "../pdf/types.js";
+import { emWidth } from "../text/repair.js";
+
+const centerY = (r: TextRun) => (r.box.y0 + r.box.y1) / 2;
+
+/** Groups a cell's runs into printed lines, each read left to right. */
+export function cellLines(runs: readonly TextRun[]): string[] {
+  const sorted = [...runs].sort((a, b) => centerY(a) - centerY(b) || a.box.x0 - b.box.x0);
+  const lines: TextRun[][] = [];
+  for (const r of sorted) {
+    const line = lines[lines.length - 1];
+    const ref = line?.[0];
+    if (line && ref && Math.abs(centerY(r) - centerY(ref)) <= 0.5 * Math.min(r.size, ref.size)) line.push(r);
+    else lines.push([r]);
+  }
+  return lines.map((line) => joinParts(line.sort((a, b) => a.box.x0 - b.box.x0).map((r) => r.text)));
+}
+
+/** Joins pieces of text as one reads them: a space only between two narrow (Latin) characters. */
+export function joinParts(parts: readonly string[]): string {
+  let out = "";
+  for (const part of parts) {
+    const p = part.trim();
+    if (p === "") continue;
+    if (out !== "") {
+      const last = Array.from(out).pop()!;
+      const first = Array.from(p)[0]!;
+      if (emWidth(last) < 1 && emWidth(first) < 1) out += " ";
+    }
+    out += p;
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import type { Box } from "../pdf/types.js";
+
+/**
+ * One cell of a reconstructed table. A spanning cell is stored once, at its top-left
+ * slot, with rowSpan/colSpan covering the slots it fills.
+ */
+export interface Cell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  /** The cell's text joined as the page reads (see joinLines). */
+  text: string;
+  /** The cell's text lines, top to bottom, as printed. */
+  lines: string[];
+  /** The cell's area on the page (points, top-left origin). */
+  box: Box;
+  page: number;
+}
+
+/** A table found on one page. */
+export interface PageTable {
+  page: number;
+  box: Box;
+  /** Grid line positions: column edges (x) and row edges (y), in points. */
+  xs: number[];
+  ys: number[];
+  rows: number;
+  cols: number;
+  cells: Cell[];
+}
