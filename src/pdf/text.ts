@@ -90,12 +90,13 @@ export function runsFromGlyphs(
   };
 
   for (const g of glyphs) {
-    if (isSpace(g.unicode) || g.unicode === "") {
-      if (g.unicode === "" ) stats.unmapped++;
-      if (cur && isSpace(g.unicode)) cur.space = true;
-      if (g.unicode !== "") continue;
+    if (isSpace(g.unicode)) {
+      if (cur) cur.space = true;
+      continue;
     }
-    const ch = g.unicode === "" ? "\ufffd" : g.unicode;
+    const unmapped = g.unicode === "";
+    if (unmapped) stats.unmapped++;
+    const ch = unmapped ? "\ufffd" : g.unicode;
     if (cur) {
       const c: OpenRun = cur;
       const relX = g.ox - c.ox;
