@@ -2,9 +2,9 @@
  * Money amounts to integer yen: 11,433 under （単位：千円）, 753億円, 3.6億円,
  * 3,000万円（税抜）/事業, 8,635円／1人1日, 上限100万円.
  */
-import { digitProblems, evalMagnitude, NONE_CELL, scanQuantity, type NumberRange } from "./numbers.js";
+import { digitProblems, evalMagnitude, NONE_CELL, parseNumber, scanQuantity, spacedNumbers, type NumberRange } from "./numbers.js";
 import type { Bound, Normalized, Problem } from "./types.js";
-import { stripSpaces, toHalfWidth } from "./width.js";
+import { clip, stripSpaces, toHalfWidth } from "./width.js";
 
 /** Options for {@link parseAmount}. */
 export interface AmountOptions {
@@ -32,6 +32,17 @@ export interface ParsedAmount extends Normalized<number> {
   label?: string;
   /** Text after the amount that is none of the above, e.g. "上乗せ". */
   note?: string;
+  /**
+   * A subsidy rate written before a bracketed cap: 2/3以内（上限500万円） →
+   * { numerator: 2, denominator: 3, value: 0.666…, bound: "lte" }; `value`
+   * is then the cap in yen (5,000,000) and `cap` is true.
+   */
+  rate?: { numerator: number; denominator: number; value: number; bound?: Bound };
+  /**
+   * Every amount in yen when the cell holds several (中小：100万円、大企業：50万円
+   * → [1000000, 500000]); `value` is the first, with an amount/several-amounts warning.
+   */
+  amounts?: Array<number | null>;
 }
 
 /** The yen units tables use, with their multipliers. */
@@ -40,6 +51,21 @@ export const YEN_UNITS: Readonly<Record<string, number>> = {
 };
 
 const TAX = /\(税(抜|別|込)き?\)/g;
+/** A rate then a bracketed cap: 2/3以内（上限500万円）, 10%以内(上限額:100万円). */
+const RATE_WITH_CAP = /^((?:\d+|[一二三四五六七八九十]+)(?:\/|分の)(?:\d+|[一二三四五六七八九十]+)|\d+(?:\.\d+)?%)(以内|以下|未満)?\(((?:上限|最大|限度)額?:?[^()]+)\)$/;
+/** An amount with 円 inside a longer text. */
+const AMOUNT_IN_TEXT = /(?:\d[\d,.]*|[〇一二三四五六七八九十])[\d,.〇一二三四五六七八九十百千万億兆]*円/g;
+/** The units a table writes after an arabic number (3,000万円, 753億円); 三千万円 is written in 円. */
+const WRITTEN_UNITS = ["百万円", "万円", "千円", "億円", "兆円"];
+
+/** The unit written in `s`: "万円" for 3,000万円, "円" for 三千万円 or 3千万円; undefined without 円. */
+function writtenUnit(s: string): string | undefined {
+  const i = s.indexOf("円");
+  if (i < 0) return undefined;
+  const upTo = s.slice(0, i + 1);
+  const unit = WRITTEN_UNITS.find((u) => upTo.endsWith(u) && /[\d.,]$/.test(upTo.slice(0, -u.length)));
+  return unit ?? "円";
+}
 
 /**
  * Parse a money amount to integer yen. A unit in the text wins over
@@ -50,17 +76,54 @@ const TAX = /\(税(抜|別|込)き?\)/g;
  * @example parseAmount("上限100万円") // { value: 1000000, cap: true, label: "上限", … }
  */
 export function parseAmount(text: string, options: AmountOptions = {}): ParsedAmount {
+  options ??= {};
   const raw = text;
-  let s = stripSpaces(toHalfWidth(text ?? ""));
+  const folded = toHalfWidth(text ?? "");
+  let s = stripSpaces(folded);
   const out: ParsedAmount = { value: null, raw, problems: [], none: false, approximate: false, cap: false };
   if (s === "") {
     out.problems.push({ severity: "info", rule: "amount/empty", message: "empty cell" });
     return out;
   }
   if (NONE_CELL.test(s)) return { ...out, none: true };
+  const several = spacedNumbers(folded);
+  if (several !== null) {
+    out.problems.push({ severity: "error", rule: "amount/several-numbers", message: `"${clip(several)}" is several numbers separated by spaces, not one amount` });
+    return out;
+  }
 
   for (const m of s.matchAll(TAX)) out.tax = m[1] === "込" ? "included" : "excluded";
   s = s.replace(TAX, "");
+
+  // 2/3以内（上限500万円）: a rate with its cap; the value is the cap in yen.
+  const rateCap = RATE_WITH_CAP.exec(s);
+  if (rateCap) {
+    const rate = parseNumber(rateCap[1]!);
+    const capAmount = parseAmount(rateCap[3]!, options);
+    if (rate.value !== null && rate.fraction && capAmount.value !== null) {
+      const bound = rateCap[2] === "未満" ? "lt" : rateCap[2] ? "lte" : undefined;
+      return {
+        ...capAmount, raw, cap: true,
+        rate: { numerator: rate.fraction.numerator, denominator: rate.fraction.denominator, value: rate.value, ...(bound ? { bound } : {}) },
+        ...(out.tax ? { tax: out.tax } : {}),
+      };
+    }
+  }
+  // ￥1,000 / ¥1,000: the sign is the unit.
+  const yenSign = /^([^\d]*?)[¥￥]/.exec(s);
+  if (yenSign) {
+    const rest = s.slice(yenSign[0].length);
+    const digits = /^[\d,.]+/.exec(rest)?.[0] ?? "";
+    s = `${yenSign[1]}${digits}${rest.slice(digits.length).startsWith("円") ? "" : "円"}${rest.slice(digits.length)}`;
+  }
+  // Several amounts in one cell: keep the first, list them all.
+  const found = [...s.matchAll(AMOUNT_IN_TEXT)];
+  const manyAmounts = found.length > 1 && found.some((m, i) => i > 0 && s.slice(found[i - 1]!.index! + found[i - 1]![0].length, m.index) !== "~");
+  const times = /円[×xX*]\d/.test(s);
+  if (manyAmounts || times) {
+    out.problems.push({ severity: "warning", rule: "amount/several-amounts", message: `"${clip(raw)}" holds several amounts; the first is kept` });
+    if (manyAmounts) out.amounts = found.map((m) => parseAmount(m[0], options).value);
+  }
   const perMatch = /円\/(.+)$/.exec(s);
   if (perMatch) {
     out.per = perMatch[1]!;
@@ -83,22 +146,24 @@ export function parseAmount(text: string, options: AmountOptions = {}): ParsedAm
     out.per ??= perPrefix[1]!;
     s = perPrefix[2]!;
   }
-  out.cap = /上限|最大|限度/.test(out.label ?? "");
+  const capNote = out.note !== undefined ? /^\((?:上限|最大|限度)額?\)$|^(?:を)?(?:上限|限度)(?:とする)?$/.exec(out.note) : null;
+  if (capNote) delete out.note;
+  out.cap = /上限|最大|限度/.test(out.label ?? "") || capNote !== null;
 
-  const written = /((?:百|千)?万|千|百万|億|兆)?円/.exec(s);
+  const written = writtenUnit(s);
   let multiplier = 1;
   if (written) {
-    out.unit = `${written[1] ?? ""}円`;
+    out.unit = written;
   } else if (options.unit !== undefined) {
     const unitMultiplier = yenMultiplier(options.unit);
     if (unitMultiplier === null) {
-      out.problems.push({ severity: "error", rule: "amount/unknown-unit", message: `"${options.unit}" is not a yen unit` });
+      out.problems.push({ severity: "error", rule: "amount/unknown-unit", message: `"${clip(options.unit)}" is not a yen unit` });
       return out;
     }
     out.unit = options.unit;
     multiplier = unitMultiplier;
   } else {
-    out.problems.push({ severity: "warning", rule: "amount/no-unit", message: `"${raw}" has no unit; read as yen` });
+    out.problems.push({ severity: "warning", rule: "amount/no-unit", message: `"${clip(raw)}" has no unit; read as yen` });
   }
 
   const scan = scanQuantity(s, ["円"]);
@@ -106,7 +171,7 @@ export function parseAmount(text: string, options: AmountOptions = {}): ParsedAm
   out.approximate = scan.approximate;
   if (scan.bound) out.bound = scan.bound;
   if (scan.error || scan.fraction) {
-    out.problems.push({ severity: "error", rule: "amount/unparseable", message: scan.error ?? `"${raw}" is not an amount` });
+    out.problems.push({ severity: "error", rule: "amount/unparseable", message: scan.error ?? `"${clip(raw)}" is not an amount` });
     return out;
   }
   const toYen = (n: number | null): number | null => (n === null ? null : yen(n * multiplier, raw, out.problems));
@@ -130,8 +195,11 @@ export function yenMultiplier(unit: string): number | null {
 
 function yen(x: number, raw: string, problems: Problem[]): number {
   const rounded = Math.round(x);
+  if (!Number.isSafeInteger(rounded) && !problems.some((p) => p.rule === "number/precision-loss")) {
+    problems.push({ severity: "warning", rule: "amount/precision-loss", message: `"${clip(raw)}" is more yen than a number holds exactly; read as ${rounded}` });
+  }
   if (Math.abs(rounded - x) > 1e-6) {
-    problems.push({ severity: "warning", rule: "amount/fractional-yen", message: `"${raw}" is ${x} yen; rounded to ${rounded}` });
+    problems.push({ severity: "warning", rule: "amount/fractional-yen", message: `"${clip(raw)}" is ${x} yen; rounded to ${rounded}` });
   }
   return rounded;
 }
@@ -153,7 +221,7 @@ export function parseUnitNote(text: string): Normalized<UnitNote> {
   const raw = text;
   const m = /単位\s*[:：]\s*([^)）]+)/.exec(toHalfWidth(text ?? ""));
   if (!m) {
-    return { value: null, raw, problems: [{ severity: "warning", rule: "amount/no-unit-note", message: `no 単位： in "${raw}"` }] };
+    return { value: null, raw, problems: [{ severity: "warning", rule: "amount/no-unit-note", message: `no 単位： in "${clip(raw)}"` }] };
   }
   const units = m[1]!.split(/[、,・/]/).map((u) => u.trim()).filter((u) => u !== "");
   const amount = units.find((u) => yenMultiplier(u) !== null);

@@ -6,7 +6,7 @@
  */
 import { createRequire } from "node:module";
 import type { Normalized, Problem } from "./types.js";
-import { stripSpaces, toHalfWidth } from "./width.js";
+import { clip, stripSpaces, toHalfWidth } from "./width.js";
 
 /** One local government from the code list. */
 export interface Municipality {
@@ -66,6 +66,9 @@ function key(name: string): string {
   return (NAME_ALIASES[s] ?? s).replace(/[ヶケがヵ]/g, "ケ").replace(/[鯵桧竜舘髙﨑嵜澤邊邉齋齊]/g, (c) => GLYPH_VARIANTS[c]!);
 }
 
+/** The longest prefix tried when a text starts with a municipality (東久留米市商工会). */
+const MAX_PREFIX = 12;
+
 interface CodeIndex {
   prefectures: Municipality[];
   byKey: Map<string, Municipality[]>;
@@ -116,7 +119,8 @@ function getIndex(): CodeIndex {
  *
  * @example localGovCheckDigit("13102") // 4
  */
-export function localGovCheckDigit(code5: string): number {
+export function localGovCheckDigit(code5: string): number | null {
+  if (typeof code5 !== "string" || !/^\d{5}/.test(code5)) return null;
   const sum = [...code5.slice(0, 5)].reduce((acc, d, i) => acc + Number(d) * (6 - i), 0);
   return (11 - (sum % 11)) % 10;
 }
@@ -132,15 +136,15 @@ export function municipalityByCode(code: string): Normalized<Municipality> {
   const digits = stripSpaces(toHalfWidth(code ?? ""));
   const problems: Problem[] = [];
   if (!/^\d{5,6}$/.test(digits)) {
-    return { value: null, raw, problems: [{ severity: "error", rule: "municipality/bad-code", message: `"${raw}" is not a 5- or 6-digit code` }] };
+    return { value: null, raw, problems: [{ severity: "error", rule: "municipality/bad-code", message: `"${clip(raw)}" is not a 5- or 6-digit code` }] };
   }
-  const check = localGovCheckDigit(digits);
+  const check = localGovCheckDigit(digits)!;
   if (digits.length === 6 && Number(digits[5]) !== check) {
-    problems.push({ severity: "error", rule: "municipality/check-digit", message: `"${raw}": check digit should be ${check}` });
+    problems.push({ severity: "error", rule: "municipality/check-digit", message: `"${clip(raw)}": check digit should be ${check}` });
     return { value: null, raw, problems };
   }
   const found = getIndex().byCode.get(digits.slice(0, 5) + String(check));
-  if (!found) problems.push({ severity: "error", rule: "municipality/unknown-code", message: `no local government has code "${raw}"` });
+  if (!found) problems.push({ severity: "error", rule: "municipality/unknown-code", message: `no local government has code "${clip(raw)}"` });
   return { value: found ?? null, raw, problems };
 }
 
@@ -166,6 +170,7 @@ function resolvePrefecture(text: string): string | undefined {
  * @example lookupMunicipality("北区").match // "ambiguous"
  */
 export function lookupMunicipality(name: string, options: MunicipalityOptions = {}): MunicipalityLookup {
+  options ??= {};
   const raw = name;
   const problems: Problem[] = [];
   const { byKey } = getIndex();
@@ -178,12 +183,27 @@ export function lookupMunicipality(name: string, options: MunicipalityOptions = 
   let prefecture: string | undefined;
   if (options.prefecture !== undefined) {
     prefecture = resolvePrefecture(options.prefecture);
-    if (!prefecture) problems.push({ severity: "warning", rule: "municipality/unknown-prefecture", message: `"${options.prefecture}" is not a prefecture; ignored` });
+    if (!prefecture) problems.push({ severity: "warning", rule: "municipality/unknown-prefecture", message: `"${clip(options.prefecture)}" is not a prefecture; ignored` });
+  }
+  // A bare prefecture name (東京, 神奈川県, 大阪) is the prefecture, never a ward or city of the same stem.
+  const bare = getIndex().prefectures.find((p) => p.name === s || p.name.replace(/[都道府県]$/, "") === s);
+  if (bare) {
+    if (prefecture && prefecture !== bare.name) {
+      problems.push({ severity: "warning", rule: "municipality/prefecture-conflict", message: `"${clip(raw)}" names ${bare.name}, not ${prefecture}` });
+    }
+    const namesakes = ["市", "区", "町", "村"].flatMap((suffix) => byKey.get(key(s + suffix)) ?? []);
+    if (namesakes.length > 0) {
+      problems.push({
+        severity: "info", rule: "municipality/prefecture-name",
+        message: `"${clip(raw)}" read as the prefecture ${bare.name}, not ${namesakes.map((m) => `${m.fullName} (${m.code})`).join(", ")}`,
+      });
+    }
+    return { value: bare, raw, problems, match: bare.name === s ? "exact" : "variant", candidates: [bare] };
   }
   const written = getIndex().prefectures.find((p) => s.startsWith(p.name) && s.length > p.name.length);
   if (written) {
     if (prefecture && prefecture !== written.name) {
-      problems.push({ severity: "warning", rule: "municipality/prefecture-conflict", message: `"${raw}" names ${written.name}, not ${prefecture}` });
+      problems.push({ severity: "warning", rule: "municipality/prefecture-conflict", message: `"${clip(raw)}" names ${written.name}, not ${prefecture}` });
     }
     prefecture = written.name;
     s = s.slice(written.name.length);
@@ -206,15 +226,16 @@ export function lookupMunicipality(name: string, options: MunicipalityOptions = 
     match = "variant";
   }
   if (candidates.length === 0) {
-    let end = s.length - 1;
+    // Names in the code list are short (the longest, さいたま市大宮区 with its city, has 8 characters), so only short prefixes are tried.
+    let end = Math.min(s.length - 1, MAX_PREFIX);
     for (; end >= 2 && candidates.length === 0; end--) {
       candidates = find(s.slice(0, end)).filter((m) => m.kind !== "prefecture");
     }
-    if (candidates.length === 0) return none("error", "municipality/unknown", `no municipality named "${raw}"`);
+    if (candidates.length === 0) return none("error", "municipality/unknown", `no municipality named "${clip(raw)}"`);
     match = "contained";
     problems.push({
       severity: "warning", rule: "municipality/contained",
-      message: `"${raw}" is not a municipality; it starts with ${s.slice(0, end + 1)} and the rest ("${s.slice(end + 1)}") is ignored`,
+      message: `"${clip(raw)}" is not a municipality; it starts with ${s.slice(0, end + 1)} and the rest ("${clip(s.slice(end + 1))}") is ignored`,
     });
   } else if (match === "exact" && (/[\s\u3000]/.test(String(name).trim()) || !candidates.some((m) => m.name === s || (m.city ?? "") + m.name === s || m.fullName === s))) {
     match = "variant";
@@ -224,7 +245,7 @@ export function lookupMunicipality(name: string, options: MunicipalityOptions = 
       value: null, raw, candidates, match: "ambiguous",
       problems: [...problems, {
         severity: "warning", rule: "municipality/ambiguous",
-        message: `"${raw}" could be ${candidates.map((m) => `${m.fullName} (${m.code})`).join(", ")}; give the prefecture`,
+        message: `"${clip(raw)}" could be ${candidates.map((m) => `${m.fullName} (${m.code})`).join(", ")}; give the prefecture`,
       }],
     };
   }

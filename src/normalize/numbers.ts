@@ -4,7 +4,7 @@
  * fractions, 約, bounds (以上 …), ranges and counters (人, 社 …).
  */
 import type { Bound, Normalized, Problem } from "./types.js";
-import { hasMixedWidthDigits, stripSpaces, toHalfWidth } from "./width.js";
+import { asText, clip, hasMixedWidthDigits, stripSpaces, toHalfWidth } from "./width.js";
 
 /** Counters recognised after a number, longest first. */
 export const COUNTERS: readonly string[] = [
@@ -51,7 +51,7 @@ const MAGNITUDE_TOKEN = /(\d[\d,]*(?:\.\d+)?)|([〇零一二三四五六七八�
 export const NONE_CELL = /^[-ー―‐－]$/;
 
 /** Drop binary floating-point noise (3.6 × 1e8 must be 360,000,000). */
-const clean = (x: number): number => Number(x.toPrecision(15));
+const clean = (x: number): number => (Number.isInteger(x) ? x : Number(x.toPrecision(15)));
 
 /**
  * Read a magnitude written with arabic digits, kanji numerals or both
@@ -61,7 +61,7 @@ const clean = (x: number): number => Number(x.toPrecision(15));
  * @example evalMagnitude("2億3千430万") // 234300000
  */
 export function evalMagnitude(text: string): number | null {
-  if (text === "") return null;
+  if (typeof text !== "string" || text === "") return null;
   let total = 0;
   let section = 0;
   let current: number | null = null;
@@ -143,13 +143,14 @@ function scanSingle(text: string, units: readonly string[]): Quantity | string {
     const isBunno = s.includes("分の");
     const a = evalMagnitude(frac[1]!);
     const b = evalMagnitude(frac[2]!);
-    if (a === null || b === null) return `"${text}" is not a fraction`;
+    if (a === null || b === null) return `"${clip(text)}" is not a fraction`;
     const [numerator, denominator] = isBunno ? [b, a] : [a, b];
-    if (denominator === 0) return `"${text}" divides by zero`;
+    if (denominator === 0) return `"${clip(text)}" divides by zero`;
     return { value: (sign * numerator) / denominator, fraction: { numerator: sign * numerator, denominator }, ...(unit ? { unit } : {}) };
   }
   const mag = evalMagnitude(s);
-  if (mag === null) return `"${text}" is not a number`;
+  if (mag === null) return `"${clip(text)}" is not a number`;
+  if (!Number.isFinite(mag)) return `"${clip(text)}" is too large to be a number`;
   return { value: clean(sign * mag), ...(unit ? { unit } : {}) };
 }
 
@@ -183,7 +184,7 @@ export function scanQuantity(text: string, units: readonly string[]): QuantitySc
   }
   const base = { approximate, problems: [] as Problem[], ...(bound ? { bound } : {}) };
   const parts = s.split("~");
-  if (parts.length > 2) return { ...base, value: null, error: `"${text}" has more than one ～` };
+  if (parts.length > 2) return { ...base, value: null, error: `"${clip(text)}" has more than one ～` };
   if (parts.length === 2) {
     let [left, right] = parts as [string, string];
     if (left === "" || right === "") {
@@ -200,7 +201,7 @@ export function scanQuantity(text: string, units: readonly string[]): QuantitySc
     if (typeof b === "string") return { ...base, value: null, error: b };
     const problems: Problem[] = [];
     if (a.value > b.value) {
-      problems.push({ severity: "warning", rule: "number/range-reversed", message: `range "${text}" runs from ${a.value} down to ${b.value}` });
+      problems.push({ severity: "warning", rule: "number/range-reversed", message: `range "${clip(text)}" runs from ${a.value} down to ${b.value}` });
     }
     const unit = b.unit ?? a.unit;
     return { ...base, problems, value: null, range: { min: a.value, max: b.value }, ...(unit ? { unit } : {}) };
@@ -217,15 +218,39 @@ function escape(s: string): string {
 /** Problems about the digits themselves, shared by numbers and amounts. */
 export function digitProblems(raw: string, normalized: string): Problem[] {
   const problems: Problem[] = [];
-  if (hasMixedWidthDigits(raw)) {
-    problems.push({ severity: "info", rule: "number/mixed-width", message: `"${raw}" mixes full-width and half-width digits` });
+  if (hasMixedWidthDigits(asText(raw))) {
+    problems.push({ severity: "info", rule: "number/mixed-width", message: `"${clip(raw)}" mixes full-width and half-width digits` });
+  }
+  for (const run of normalized.match(/(?<![\d.])\d[\d,]*(?![\d,]*\.\d)/g) ?? []) {
+    // Integers beyond 2^53 (9007199254740993) cannot be held exactly in a number.
+    const digits = run.replace(/,/g, "");
+    if (digits.length > 15 && (!Number.isFinite(Number(digits)) || BigInt(digits) !== BigInt(Number(digits)))) {
+      problems.push({ severity: "warning", rule: "number/precision-loss", message: `"${clip(run)}" has more digits than a number can hold exactly; read as ${Number(digits)}` });
+      break;
+    }
   }
   for (const group of normalized.match(/\d[\d,]*\d/g) ?? []) {
     if (group.includes(",") && !/^\d{1,3}(,\d{3})+$/.test(group)) {
-      problems.push({ severity: "warning", rule: "number/irregular-grouping", message: `"${group}" is not grouped in threes` });
+      problems.push({ severity: "warning", rule: "number/irregular-grouping", message: `"${clip(group)}" is not grouped in threes` });
     }
   }
   return problems;
+}
+
+/**
+ * Digits separated by white space that is not thousands grouping ("20 20",
+ * "3 1", "11,433 5,717"): the offending text, else null. Groups of three
+ * after a space ("1 000 000", thin spaces too) are grouping, not two numbers.
+ * `text` must be width-folded.
+ *
+ * @example spacedNumbers("20 20") // "20 20"
+ * @example spacedNumbers("1 000") // null
+ */
+export function spacedNumbers(text: string): string | null {
+  for (const m of text.matchAll(/(?<![\d,.])\d[\d,.]*(?:\s+\d[\d,.]*)+/g)) {
+    if (!/^\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?$/.test(m[0])) return m[0];
+  }
+  return null;
 }
 
 /**
@@ -242,12 +267,17 @@ export function digitProblems(raw: string, normalized: string): Problem[] {
  */
 export function parseNumber(text: string): ParsedNumber {
   const raw = text;
-  const s = stripSpaces(toHalfWidth(text ?? ""));
+  const folded = toHalfWidth(text ?? "");
+  const s = stripSpaces(folded);
   const base = { raw, none: false, approximate: false };
   if (s === "") {
     return { ...base, value: null, problems: [{ severity: "info", rule: "number/empty", message: "empty cell" }] };
   }
   if (NONE_CELL.test(s)) return { ...base, value: null, none: true, problems: [] };
+  const several = spacedNumbers(folded);
+  if (several !== null) {
+    return { ...base, value: null, problems: [{ severity: "error", rule: "number/several-numbers", message: `"${clip(several)}" is several numbers separated by spaces, not one` }] };
+  }
   const scan = scanQuantity(s, ["%", ...COUNTERS]);
   const problems = [...digitProblems(raw, s), ...scan.problems];
   if (scan.error) problems.push({ severity: "error", rule: "number/unparseable", message: scan.error });

@@ -44,7 +44,12 @@ export interface TargetGroups {
 /** The lexicon, as data. */
 export const TARGET_GROUPS: readonly TargetGroupDefinition[] = lexicon.groups;
 
-const TERMS = [...new Set(TARGET_GROUPS.flatMap((g) => g.terms))];
+/** Phrases that contain a group term but name no group (システム障害, 保育士); they tag nothing. */
+const NOT_TARGETS: ReadonlySet<string> = new Set(lexicon.notTargets);
+/** Terms that tag a group only when another word appears too (留学生 with 外国). */
+const CONDITIONAL: ReadonlyArray<{ id: string; term: string; whenAlso: string[] }> = lexicon.conditional;
+
+const TERMS = [...new Set([...TARGET_GROUPS.flatMap((g) => g.terms), ...NOT_TARGETS, ...CONDITIONAL.map((c) => c.term)])];
 
 type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
 let tokenizer: Promise<Tokenizer> | undefined;
@@ -69,14 +74,41 @@ const AGE_RE = /(\d{1,3})歳\s*(?:から|~|-|以上|以下|未満|超)?\s*(?:(\d
 const DATE_RE = /(?:明治|大正|昭和|平成|令和|[MTSHR](?=\d))(?:\d{1,2}|元)(?:年度|年(?:\d{1,2}月(?:\d{1,2}日)?)?|\.\d{1,2}(?:\.\d{1,2})?)|\d{4}(?:年度|年(?:\d{1,2}月(?:\d{1,2}日)?)?)/g;
 const NUMBER_RE = /\d[\d,.]*/g;
 
-/** Blank out every match of `re` (keeping offsets), handing each match to `found`. */
+/** Blank out every match of `re` (keeping offsets), handing each match to `found`. Linear in the text length. */
 function mask(text: string, re: RegExp, found: (m: RegExpMatchArray) => void): string {
-  let out = text;
+  let out = "";
+  let last = 0;
   for (const m of text.matchAll(re)) {
     found(m);
-    out = out.slice(0, m.index) + " ".repeat(m[0].length) + out.slice(m.index! + m[0].length);
+    out += text.slice(last, m.index) + " ".repeat(m[0].length);
+    last = m.index! + m[0].length;
   }
-  return out;
+  return out + text.slice(last);
+}
+
+/** The longest piece handed to kuromoji at once: its lattice grows badly on long runs. */
+export const MAX_CHUNK = 500;
+
+/**
+ * Cut a text into pieces of at most `max` characters for the tokenizer, at
+ * sentence ends (。！？ and line breaks) first, then at clause punctuation
+ * (、，), then hard. Joined, the pieces give the text back.
+ *
+ * @example chunkText("あ。い", 500) // ["あ。", "い"]
+ */
+export function chunkText(text: string, max = MAX_CHUNK): string[] {
+  const out: string[] = [];
+  for (const sentence of text.match(/[^。！？!?\n]*(?:[。！？!?\n]+|$)/g) ?? []) {
+    if (sentence === "") continue;
+    if (sentence.length <= max) {
+      out.push(sentence);
+      continue;
+    }
+    for (const clause of sentence.match(/[^、，,]*(?:[、，,]+|$)/g) ?? []) {
+      for (let i = 0; i < clause.length; i += max) out.push(clause.slice(i, i + max));
+    }
+  }
+  return out.filter((c) => c !== "");
 }
 
 /** 30歳から55歳 → 30–55; 65歳以上 → 65–; 35歳未満 → –34; 40歳 → 40–40. */
@@ -128,7 +160,7 @@ export async function tagTargetGroups(text: string): Promise<Normalized<TargetGr
     found.set(id, entry);
   };
   // Longest match first at each token; a term must cover whole tokens.
-  const tokens = t.tokenize(s).map((tok) => tok.surface_form);
+  const tokens = chunkText(s).flatMap((chunk) => t.tokenize(chunk).map((tok) => tok.surface_form));
   for (let i = 0; i < tokens.length; i++) {
     let best = "";
     let span = 1;
@@ -140,8 +172,10 @@ export async function tagTargetGroups(text: string): Promise<Normalized<TargetGr
       if (acc === term) [best, span] = [term, j - i];
     }
     if (best === "") continue;
-    for (const group of TARGET_GROUPS) if (group.terms.includes(best)) tag(group.id, best);
     i += span - 1;
+    if (NOT_TARGETS.has(best)) continue;
+    for (const group of TARGET_GROUPS) if (group.terms.includes(best)) tag(group.id, best);
+    for (const c of CONDITIONAL) if (c.term === best && c.whenAlso.some((w) => s.includes(w))) tag(c.id, best);
   }
   for (const age of ages) {
     for (const rule of lexicon.ageRules) {

@@ -5,7 +5,7 @@
  */
 import { evalMagnitude } from "./numbers.js";
 import type { Normalized, Problem } from "./types.js";
-import { stripSpaces, toHalfWidth } from "./width.js";
+import { clip, stripSpaces, toHalfWidth } from "./width.js";
 
 /** The five modern eras. */
 export type EraName = "明治" | "大正" | "昭和" | "平成" | "令和";
@@ -42,8 +42,13 @@ export interface DateValue {
   era?: { name: EraName; year: number };
   /** The weekday printed beside the date, e.g. "月". */
   printedWeekday?: string;
-  /** まで → until, から / より / 以降 / ～ → from, 時点 / 現在 → asOf. */
+  /** まで or a leading ～ → until, から / より / 以降 / a trailing ～ → from, 時点 / 現在 → asOf. */
   qualifier?: "until" | "from" | "asOf";
+  /**
+   * The end of a range written with ～ (令和6年4月23日～7月26日 → end.iso "2024-07-26");
+   * a year-less end takes the start's year. `qualifier` is then absent.
+   */
+  end?: Omit<DateValue, "end" | "qualifier">;
   /** Written as 末 (end of month). */
   endOfMonth?: boolean;
 }
@@ -61,15 +66,20 @@ export interface DateOptions {
   context?: DateContext;
 }
 
-const ERA_RE = "明治|大正|昭和|平成|令和|[MTSHR]";
+// 令5.4.1 and R.5.4.1 are abbreviations too; a one-kanji era needs a dotted date after it.
+const ERA_RE = "明治|大正|昭和|平成|令和|[明大昭平令](?=\\.?\\d{1,2}[./]\\d)|[MTSHR]\\.?";
 const NUM = "\\d{1,4}|[〇一二三四五六七八九十]{1,4}";
+// A western year has digit boundaries on both sides (03-1234-5678 is no year).
 const YEAR_RE =
-  `(?:(?<era>${ERA_RE})(?<ey>${NUM}|元)|(?<wy>\\d{4}|[〇一二三四五六七八九]{4})(?:\\((?<pe>${ERA_RE})(?<pey>${NUM}|元)年?\\))?)`;
+  `(?:(?<![A-Za-z])(?<era>${ERA_RE})(?<ey>\\d{1,4}(?!\\d)|[〇一二三四五六七八九十]{1,4}|元)|(?<![\\d.,-])(?<wy>\\d{4}(?!\\d)|[〇一二三四五六七八九]{4})(?:\\((?<pe>${ERA_RE})(?<pey>${NUM}|元)年?\\))?)`;
 const MD_RE =
-  `(?<mo>\\d{1,2}|[一二三四五六七八九十]{1,2})(?:月|[./-](?=\\d)|(?=\\D|$))(?:(?<d>\\d{1,2}|[一二三四五六七八九十]{1,3})日?|(?<eom>末))?`;
-const WD_RE = `(?:\\((?<wd>[${WEEKDAYS}])(?:[・･,、][^)]*)?\\))?`;
-const WITH_YEAR = new RegExp(`${YEAR_RE}(?:(?<fy>年度)|(?:年|[./-])(?:${MD_RE})?)${WD_RE}`);
-const WITHOUT_YEAR = new RegExp(`(?<mo>\\d{1,2}|[一二三四五六七八九十]{1,2})(?:月|[/.])(?:(?<d>\\d{1,2}|[一二三四五六七八九十]{1,3})日?|(?<eom>末))?${WD_RE}`);
+  `(?<mo>\\d{1,2}(?!\\d)|[一二三四五六七八九十]{1,2})(?:月|[./-](?=\\d)|(?=\\D|$))(?:(?<d>\\d{1,2}(?!\\d)|[一二三四五六七八九十]{1,3})日?|(?<eom>末))?`;
+// A printed weekday: (月), (月曜), (月曜日), [月], 【月】, (月・祝).
+const WD_RE = `(?:[(\\[【](?<wd>[${WEEKDAYS}])(?:曜日?)?(?:[・･,、][^)\\]】]*)?[)\\]】])?`;
+// With a year: 年度, or 年 with an optional month, or a separator that must be followed by a month.
+const MD_LOOKAHEAD = MD_RE.replace(/\(\?<\w+>/g, "(?:");
+const WITH_YEAR = new RegExp(`${YEAR_RE}(?:(?<fy>年度)|(?:年|[./-](?=${MD_LOOKAHEAD}))(?:${MD_RE})?)${WD_RE}`);
+const WITHOUT_YEAR = new RegExp(`(?<![\\d.,-])(?<mo>\\d{1,2}(?!\\d)|[一二三四五六七八九十]{1,2})(?:月|[/.](?=[\\d末]))(?:(?<d>\\d{1,2}(?!\\d)|[一二三四五六七八九十]{1,3})日?|(?<eom>末))?${WD_RE}`);
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 const isoDay = (y: number, m: number, d: number): string => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
@@ -82,7 +92,9 @@ function readNumber(text: string): number | null {
 
 /** Find an era by name, initial or ligature. */
 export function findEra(name: string): Era | undefined {
-  const n = LIGATURES[name] ?? name;
+  if (typeof name !== "string") return undefined;
+  const short = name.replace(/\.$/, "");
+  const n = LIGATURES[short] ?? ERAS.find((e) => e.name[0] === short && short.length === 1)?.name ?? short;
   return ERAS.find((e) => e.name === n || e.initial === n);
 }
 
@@ -104,10 +116,11 @@ function prepare(text: string): string {
 /** Check an era-written span [first, last] (ISO days) against the era's own span. */
 function eraProblems(era: Era, eraYear: number, first: string, last: string, raw: string): Problem[] {
   if (first < era.start) {
-    return [{ severity: "error", rule: "date/before-era", message: `${era.name}${eraYear}年 in "${raw}" is before ${era.name} began (${era.start})` }];
+    return [{ severity: "error", rule: "date/before-era", message: `${era.name}${eraYear}年 in "${clip(raw)}" is before ${era.name} began (${era.start})` }];
   }
   if (era.end !== null && last > era.end) {
-    return [{ severity: "warning", rule: "date/after-era", message: `"${raw}" is after ${era.name} ended (${era.end}); read as if the era had gone on` }];
+    // An error like date/before-era: the date does not exist in that era (昭和64年1月8日 was 平成元年1月8日).
+    return [{ severity: "error", rule: "date/after-era", message: `"${clip(raw)}" is after ${era.name} ended (${era.end}); read as if the era had gone on` }];
   }
   return [];
 }
@@ -129,6 +142,7 @@ const QUALIFIERS: ReadonlyArray<[RegExp, NonNullable<DateValue["qualifier"]>]> =
  * @example parseDate("4月23日（火）", { context: { year: 2024 } }).value?.iso // "2024-04-23"
  */
 export function parseDate(text: string, options: DateOptions = {}): Normalized<DateValue> {
+  options ??= {};
   const raw = text;
   const s = prepare(text);
   const problems: Problem[] = [];
@@ -139,7 +153,7 @@ export function parseDate(text: string, options: DateOptions = {}): Normalized<D
 
   const withYear = WITH_YEAR.exec(s);
   const m = withYear ?? WITHOUT_YEAR.exec(s);
-  if (!m) return fail("error", "date/unparseable", `no date in "${raw}"`);
+  if (!m) return fail("error", "date/unparseable", `no date in "${clip(raw)}"`);
   const g = m.groups!;
 
   // The year.
@@ -149,7 +163,7 @@ export function parseDate(text: string, options: DateOptions = {}): Normalized<D
   if (g.era !== undefined) {
     era = findEra(g.era)!;
     eraYear = readNumber(g.ey!) ?? 0;
-    if (eraYear < 1 || eraYear > 99) return fail("error", "date/invalid", `era year ${g.ey} in "${raw}" is out of range`);
+    if (eraYear < 1 || eraYear > 99) return fail("error", "date/invalid", `era year ${clip(g.ey)} in "${clip(raw)}" is out of range`);
     year = eraToYear(era.name, eraYear);
   } else if (g.wy !== undefined) {
     year = readNumber(g.wy);
@@ -157,16 +171,16 @@ export function parseDate(text: string, options: DateOptions = {}): Normalized<D
       // 2023(令和５)年: the era in parentheses must agree with the western year.
       const fromEra = eraToYear(g.pe, readNumber(g.pey!) ?? 0);
       if (fromEra !== year) {
-        problems.push({ severity: "error", rule: "date/era-mismatch", message: `"${raw}": ${g.pe}${g.pey}年 is ${fromEra}, not ${year}` });
+        problems.push({ severity: "error", rule: "date/era-mismatch", message: `"${clip(raw)}": ${g.pe}${g.pey}年 is ${fromEra}, not ${year}` });
       }
     }
   } else {
     const ctx = options.context ?? {};
     const month = readNumber(g.mo!) ?? 0;
     year = ctx.year ?? (ctx.fiscalYear !== undefined ? (month >= 4 ? ctx.fiscalYear : ctx.fiscalYear + 1) : null);
-    if (year === null) return fail("warning", "date/missing-year", `"${raw}" has no year and no context year was given`);
+    if (year === null) return fail("warning", "date/missing-year", `"${clip(raw)}" has no year and no context year was given`);
   }
-  if (year === null) return fail("error", "date/unparseable", `no year in "${raw}"`);
+  if (year === null) return fail("error", "date/unparseable", `no year in "${clip(raw)}"`);
   const eraNote = era ? { era: { name: era.name, year: eraYear } } : {};
 
   let value: DateValue;
@@ -180,14 +194,14 @@ export function parseDate(text: string, options: DateOptions = {}): Normalized<D
     if (era) problems.push(...eraProblems(era, eraYear, `${pad(year, 4)}-12-31`, `${pad(year, 4)}-01-01`, raw));
   } else {
     const month = readNumber(g.mo) ?? 0;
-    if (month < 1 || month > 12) return fail("error", "date/invalid", `month ${g.mo} in "${raw}" does not exist`);
+    if (month < 1 || month > 12) return fail("error", "date/invalid", `month ${clip(g.mo)} in "${clip(raw)}" does not exist`);
     const last = daysInMonth(year, month);
     if (g.d === undefined && g.eom === undefined) {
       value = { iso: `${pad(year, 4)}-${pad(month)}`, precision: "month", year, month, ...eraNote };
       if (era) problems.push(...eraProblems(era, eraYear, isoDay(year, month, last), isoDay(year, month, 1), raw));
     } else {
       const day = g.eom !== undefined ? last : (readNumber(g.d!) ?? 0);
-      if (day < 1 || day > last) return fail("error", "date/invalid", `${year}-${pad(month)} has no day ${g.d} ("${raw}")`);
+      if (day < 1 || day > last) return fail("error", "date/invalid", `${year}-${pad(month)} has no day ${clip(g.d)} ("${clip(raw)}")`);
       const iso = isoDay(year, month, day);
       value = { iso, precision: "day", year, month, day, ...eraNote, ...(g.eom !== undefined ? { endOfMonth: true } : {}) };
       if (era) problems.push(...eraProblems(era, eraYear, iso, iso, raw));
@@ -195,27 +209,53 @@ export function parseDate(text: string, options: DateOptions = {}): Normalized<D
         value.printedWeekday = g.wd;
         const actual = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
         if (actual !== g.wd) {
-          problems.push({ severity: "warning", rule: "date/weekday-mismatch", message: `"${raw}": ${iso} is a ${actual}曜日, not ${g.wd}曜日` });
+          problems.push({ severity: "warning", rule: "date/weekday-mismatch", message: `"${clip(raw)}": ${iso} is a ${actual}曜日, not ${g.wd}曜日` });
         }
       }
     }
   }
   if (year < 1873 && value.precision !== "fiscal-year") {
-    problems.push({ severity: "info", rule: "date/lunar-calendar", message: `Japan used the lunisolar calendar before 1873; "${raw}" is read as Gregorian` });
+    problems.push({ severity: "info", rule: "date/lunar-calendar", message: `Japan used the lunisolar calendar before 1873; "${clip(raw)}" is read as Gregorian` });
   }
 
-  const after = s.slice(m.index + m[0].length);
-  const qualifier = QUALIFIERS.find(([re]) => re.test(after));
+  let before = s.slice(0, m.index);
+  let after = s.slice(m.index + m[0].length);
+  // 令和6年4月23日～7月26日: the end of a range, a year-less end in the start's year.
+  if (after.startsWith("~") && after.length > 1) {
+    const endText = after.slice(1);
+    const yearless = WITH_YEAR.exec(endText)?.index !== 0;
+    const endMatch = yearless ? WITHOUT_YEAR.exec(endText) : WITH_YEAR.exec(endText);
+    if (endMatch && endMatch.index === 0) {
+      let end = parseDate(endText, { context: { year } });
+      // 令和6年12月1日～3月31日: a year-less end before the start is in the next year.
+      if (yearless && end.value && end.value.iso < value.iso) end = parseDate(endText, { context: { year: year + 1 } });
+      if (end.value) {
+        const { qualifier: _q, end: _e, ...endValue } = end.value;
+        value.end = endValue;
+        problems.push(...end.problems.filter((p) => p.rule !== "date/extra-text"));
+        after = endText.slice(endMatch[0].length);
+        if (value.end.iso < value.iso) {
+          problems.push({ severity: "warning", rule: "date/range-reversed", message: `"${clip(raw)}" ends before it starts` });
+        }
+      }
+    }
+  }
+  const qualifier = value.end ? undefined : QUALIFIERS.find(([re]) => re.test(after));
   if (qualifier) value.qualifier = qualifier[1];
-  const extra = s.slice(0, m.index) + (qualifier ? after.replace(qualifier[0], "") : after);
-  if (extra !== "") problems.push({ severity: "info", rule: "date/extra-text", message: `"${raw}": ignored "${extra}"` });
+  else if (!value.end && before.endsWith("~")) {
+    // ～令和6年10月18日: until that day.
+    value.qualifier = "until";
+    before = before.slice(0, -1);
+  }
+  const extra = before + (qualifier ? after.replace(qualifier[0], "") : after);
+  if (extra !== "") problems.push({ severity: "info", rule: "date/extra-text", message: `"${clip(raw)}": ignored "${clip(extra)}"` });
   return { value, raw, problems };
 }
 
 function fiscalEraProblems(era: Era, eraYear: number, year: number, raw: string): Problem[] {
   // 令和元年度 (from 2019-04-01) is normal usage, so only the year is checked.
   if (year < Number(era.start.slice(0, 4)) || (era.end !== null && year > Number(era.end.slice(0, 4)))) {
-    return [{ severity: "warning", rule: "fiscal-year/outside-era", message: `${era.name}${eraYear}年度 in "${raw}" is outside ${era.name}` }];
+    return [{ severity: "warning", rule: "fiscal-year/outside-era", message: `${era.name}${eraYear}年度 in "${clip(raw)}" is outside ${era.name}` }];
   }
   return [];
 }
@@ -250,30 +290,31 @@ export function parseFiscalYear(text: string): Normalized<FiscalYearValue> {
   });
   if (s === "") return { value: null, raw, problems: [{ severity: "info", rule: "fiscal-year/empty", message: "empty cell" }] };
 
-  const parts = s.split(/~|から/);
-  if (parts.length > 2) return fail("fiscal-year/unparseable", `"${raw}" has more than two ends`);
+  // 令和6年度～令和8年度, 令和6年度-令和8年度 (－ and ― fold to -), R6-R8.
+  const parts = s.split(/~|から|-/);
+  if (parts.length > 2) return fail("fiscal-year/unparseable", `"${clip(raw)}" has more than two ends`);
   const years: number[] = [];
   let inheritedEra: string | undefined;
   for (const part of parts) {
     const m = FY_PART.exec(part);
-    if (!m) return fail("fiscal-year/unparseable", `no fiscal year in "${raw}"`);
+    if (!m) return fail("fiscal-year/unparseable", `no fiscal year in "${clip(raw)}"`);
     const g = m.groups!;
     if (m[0].length < part.length) {
-      problems.push({ severity: "info", rule: "fiscal-year/extra-text", message: `"${raw}": ignored "${part.slice(m[0].length)}"` });
+      problems.push({ severity: "info", rule: "fiscal-year/extra-text", message: `"${clip(raw)}": ignored "${clip(part.slice(m[0].length))}"` });
     }
     if (g.nendo === "年") {
-      problems.push({ severity: "warning", rule: "fiscal-year/calendar-year", message: `"${part}" names a calendar year (年), read as a fiscal year` });
+      problems.push({ severity: "warning", rule: "fiscal-year/calendar-year", message: `"${clip(part)}" names a calendar year (年), read as a fiscal year` });
     }
     let year: number | null;
     if (g.wy !== undefined) {
       year = Number(g.wy);
     } else {
       const eraName = g.era ?? inheritedEra;
-      if (eraName === undefined) return fail("fiscal-year/unparseable", `"${part}" names no era`);
+      if (eraName === undefined) return fail("fiscal-year/unparseable", `"${clip(part)}" names no era`);
       inheritedEra = eraName;
       const era = findEra(eraName)!;
       const eraYear = readNumber(g.ey!) ?? 0;
-      if (eraYear < 1 || eraYear > 99) return fail("fiscal-year/unparseable", `era year ${g.ey} in "${raw}" is out of range`);
+      if (eraYear < 1 || eraYear > 99) return fail("fiscal-year/unparseable", `era year ${clip(g.ey)} in "${clip(raw)}" is out of range`);
       year = eraToYear(era.name, eraYear)!;
       problems.push(...fiscalEraProblems(era, eraYear, year, raw));
     }
@@ -281,6 +322,6 @@ export function parseFiscalYear(text: string): Normalized<FiscalYearValue> {
   }
   const first = years[0]!;
   const last = years[years.length - 1]!;
-  if (last < first) problems.push({ severity: "error", rule: "fiscal-year/range-reversed", message: `"${raw}" ends before it starts` });
+  if (last < first) problems.push({ severity: "error", rule: "fiscal-year/range-reversed", message: `"${clip(raw)}" ends before it starts` });
   return { value: { year: first, lastYear: last, start: isoDay(first, 4, 1), end: isoDay(last + 1, 3, 31) }, raw, problems };
 }

@@ -15,7 +15,7 @@ const DASHES = /[‐‑‒–—―−]/g; // U+2010–2015, U+2212: all read as
  */
 export function toHalfWidth(text: string): string {
   let out = "";
-  for (const ch of String(text ?? "")) {
+  for (const ch of asText(text)) {
     const c = ch.codePointAt(0)!;
     if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
     else if (c === 0x3000) out += " ";
@@ -32,5 +32,33 @@ export function hasMixedWidthDigits(text: string): boolean {
 
 /** Remove every kind of white space, including U+3000. */
 export function stripSpaces(text: string): string {
-  return String(text ?? "").replace(/[\s\u3000]+/g, "");
+  return asText(text).replace(/[\s\u3000]+/g, "");
+}
+
+/**
+ * The raw text for a problem message: any value as a string (a Symbol too,
+ * without throwing), cut to `max` characters with "…" so a 100,000-character
+ * cell does not make a 100,000-character message.
+ *
+ * @example clip("x".repeat(100)) // "xxxx…" (60 characters and "…")
+ */
+export function clip(raw: unknown, max = 60): string {
+  let s: string;
+  try {
+    s = typeof raw === "string" ? raw : String(raw);
+  } catch {
+    s = Object.prototype.toString.call(raw);
+  }
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** Any input as a string, never throwing: null/undefined → "", a Symbol → its description text. */
+export function asText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value === null || value === undefined) return "";
+  try {
+    return String(value);
+  } catch {
+    return "";
+  }
 }
