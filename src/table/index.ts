@@ -1,3 +1,4 @@
 export { latticeTables } from "./lattice.js";
-export { cellLines, joinParts } from "./text.js";
+export { cellLines, headerName, joinParts } from "./text.js";
 export type { Cell, PageTable } from "./types.js";
+export { dataRows, headerRowCount, stitchTables, type StitchedCell, type Table } from "./stitch.js";

@@ -23,12 +23,13 @@ const BORDER_COVERED = 0.5;
 
 export function latticeTables(page: number, rules: readonly Rule[], runs: readonly TextRun[]): PageTable[] {
   const tables: PageTable[] = [];
-  for (const group of connectedGroups(rules)) {
+  for (const group of connectedGroups(anchored(rules))) {
     const h = group.filter((r) => r.axis === "h");
     const v = group.filter((r) => r.axis === "v");
     if (h.length < 2 || v.length < 2) continue;
-    const xs = clusterPositions(v.map((r) => r.pos));
-    const ys = clusterPositions(h.map((r) => r.pos));
+    // Column edges from the verticals, plus where the horizontals end (open-sided tables).
+    const xs = clusterPositions([...v.map((r) => r.pos), Math.min(...h.map((r) => r.start)), Math.max(...h.map((r) => r.end))]);
+    const ys = clusterPositions([...h.map((r) => r.pos), Math.min(...v.map((r) => r.start)), Math.max(...v.map((r) => r.end))]);
     if (xs.length < 2 || ys.length < 2) continue;
     const cells = buildCells(page, xs, ys, h, v, runs);
     if (cells.length < 2) continue; // a frame around one box is not a table
@@ -43,6 +44,23 @@ export function latticeTables(page: number, rules: readonly Rule[], runs: readon
     });
   }
   return tables.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+}
+
+/**
+ * The rules that can be cell borders. Each end of a border either meets a crossing rule
+ * or is the table's outer edge (no crossing rule lies beyond it): open-sided tables and
+ * a merged cell left open at a page break keep their lines. A hyperlink's underline or a
+ * strike-through stops inside a row, with crossing rules still beyond it, and goes.
+ */
+function anchored(rules: readonly Rule[]): Rule[] {
+  const within = (r: Rule, o: Rule) => r.pos >= o.start - TOUCH && r.pos <= o.end + TOUCH;
+  const endHolds = (r: Rule, end: number, dir: 1 | -1, others: readonly Rule[]) =>
+    others.some((o) => Math.abs(o.pos - end) <= TOUCH + o.thickness && within(r, o)) ||
+    !others.some((o) => within(r, o) && (dir > 0 ? o.pos > end + TOUCH : o.pos < end - TOUCH));
+  const keep = (r: Rule, others: readonly Rule[]) => endHolds(r, r.start, -1, others) && endHolds(r, r.end, 1, others);
+  const h = rules.filter((r) => r.axis === "h");
+  const v = rules.filter((r) => r.axis === "v");
+  return [...h.filter((r) => keep(r, v)), ...v.filter((r) => keep(r, h))];
 }
 
 /** Groups of rules connected by crossing or touching (union-find). */
@@ -150,6 +168,10 @@ function buildCells(
   cells.forEach((cell, i) => {
     cell.lines = cellLines(texts[i]!);
     cell.text = joinParts(cell.lines);
+    const top = cell.row === 0 && coverage(h, ys[0]!, cell.box.x0, cell.box.x1) < BORDER_COVERED;
+    const bottom = cell.row + cell.rowSpan === rows && coverage(h, ys[rows]!, cell.box.x0, cell.box.x1) < BORDER_COVERED;
+    if (top) cell.openTop = true;
+    if (bottom) cell.openBottom = true;
   });
   return cells;
 }

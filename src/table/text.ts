@@ -36,3 +36,20 @@ export function joinParts(parts: readonly string[]): string {
   }
   return out;
 }
+
+/**
+ * A header cell's text as a column name: letter-spacing taken out ("事　業　名" → "事業名",
+ * "( 3 0 0 字 以 内 ）" → "(300字以内）"); spaces between Latin words kept ("No. of staff").
+ * Whitespace goes where a neighbour is a full-width character, between two digits, and
+ * just inside brackets.
+ */
+export function headerName(text: string): string {
+  return text
+    .trim()
+    .replace(/(\S)[\s\u3000]+(?=\S)/gu, (m, a: string, offset: number, all: string) => {
+      const b = all[offset + m.length]!;
+      const squeeze =
+        emWidth(a) === 1 || emWidth(b) === 1 || (/\d/.test(a) && /\d/.test(b)) || /[([{]/.test(a) || /[)\]}]/.test(b);
+      return squeeze ? a : `${a} `;
+    });
+}

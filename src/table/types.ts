@@ -16,6 +16,12 @@ export interface Cell {
   /** The cell's area on the page (points, top-left origin). */
   box: Box;
   page: number;
+  /**
+   * The cell's border is not drawn where the table ends (top or bottom edge): the
+   * cell goes on across a page break.
+   */
+  openTop?: boolean;
+  openBottom?: boolean;
 }
 
 /** A table found on one page. */

@@ -1,0 +1,160 @@
+/**
+ * Tables that continue over pages → one table.
+ *
+ * A table on the top of a page continues the table at the bottom of the previous page
+ * when it has the same columns (same count, same relative widths). On the continuation:
+ * - header rows that repeat the first page's header are dropped; a header printed on
+ *   the first page only is simply carried;
+ * - a cell left open at the bottom of a page (its border not drawn: a merged cell cut
+ *   by the page break) is joined with the cell under it on the next page, so the value
+ *   stays with its group and the continued rows stay in that group.
+ * Header rows (top rows without numbers, extended over row spans) give each column its
+ * path: ["目標(労働力確保)", "雇用・就業者数"], letter-spacing taken out (headerName).
+ */
+import type { Box } from "../pdf/types.js";
+import { headerName } from "./text.js";
+import type { Cell, PageTable } from "./types.js";
+
+export interface StitchedCell extends Cell {
+  /** Where the cell goes on after a page break: further pages and boxes. */
+  parts?: { page: number; box: Box }[];
+}
+
+export interface Table {
+  /** "t1", "t2", … in reading order. */
+  id: string;
+  pages: number[];
+  rows: number;
+  cols: number;
+  /** How many of the rows, from the top, are header rows. */
+  headerRows: number;
+  /** Per column, the header texts from top to bottom (a spanning header named once). */
+  columns: string[][];
+  /** Row indices count over the whole table: header rows first, then data rows. */
+  cells: StitchedCell[];
+}
+
+/** Relative column widths may differ this much and still be the same columns. */
+const WIDTH_TOLERANCE = 0.01;
+const MAX_HEADER_ROWS = 4;
+const NUMERIC = /^[\d０-９,，.．%％△▲\-－−]+$/u;
+
+export function stitchTables(pageTables: readonly PageTable[]): Table[] {
+  const out: Table[] = [];
+  const byPage = new Map<number, PageTable[]>();
+  for (const t of pageTables) byPage.set(t.page, [...(byPage.get(t.page) ?? []), t]);
+  let open: { table: Table; last: PageTable; header: PageTable } | null = null;
+  for (const page of [...byPage.keys()].sort((a, b) => a - b)) {
+    const tables = byPage.get(page)!.sort((a, b) => a.box.y0 - b.box.y0);
+    tables.forEach((pt, i) => {
+      const continues =
+        open !== null &&
+        i === 0 &&
+        pt.page === open.last.page + 1 &&
+        isLastOnPage(open.last, byPage) &&
+        sameColumns(open.header, pt);
+      if (open && continues) {
+        append(open.table, open.last, open.header, pt);
+        open.last = pt;
+      } else {
+        const table = start(`t${out.length + 1}`, pt);
+        out.push(table);
+        open = { table, last: pt, header: pt };
+      }
+    });
+  }
+  return out;
+}
+
+function isLastOnPage(t: PageTable, byPage: Map<number, PageTable[]>): boolean {
+  return (byPage.get(t.page) ?? []).every((o) => o === t || o.box.y0 < t.box.y0);
+}
+
+function widths(t: PageTable): number[] {
+  const total = t.xs[t.xs.length - 1]! - t.xs[0]!;
+  return t.xs.slice(1).map((x, i) => (x - t.xs[i]!) / total);
+}
+
+function sameColumns(a: PageTable, b: PageTable): boolean {
+  if (a.cols !== b.cols) return false;
+  const wa = widths(a);
+  const wb = widths(b);
+  return wa.every((w, i) => Math.abs(w - wb[i]!) <= WIDTH_TOLERANCE);
+}
+
+/** Header rows: the top rows with no numeric cell, extended to cover their row spans. */
+export function headerRowCount(t: PageTable): number {
+  let h = 0;
+  while (h < Math.min(MAX_HEADER_ROWS, t.rows - 1)) {
+    const row = t.cells.filter((c) => c.row === h);
+    if (row.some((c) => NUMERIC.test(c.text.replace(/\s/g, "")) && c.text.trim() !== "")) break;
+    h = Math.max(h + 1, ...row.map((c) => c.row + c.rowSpan));
+  }
+  return h >= t.rows ? 0 : h;
+}
+
+function start(id: string, pt: PageTable): Table {
+  const headerRows = headerRowCount(pt);
+  return {
+    id,
+    pages: [pt.page],
+    rows: pt.rows,
+    cols: pt.cols,
+    headerRows,
+    columns: columnPaths(pt, headerRows),
+    cells: pt.cells.map((c) => ({ ...c })),
+  };
+}
+
+function columnPaths(pt: PageTable, headerRows: number): string[][] {
+  return Array.from({ length: pt.cols }, (_, col) => {
+    const path: string[] = [];
+    for (const c of pt.cells.filter((c) => c.row < headerRows && c.col <= col && col < c.col + c.colSpan).sort((a, b) => a.row - b.row)) {
+      const name = headerName(c.text);
+      if (name !== "" && path[path.length - 1] !== name) path.push(name);
+    }
+    return path;
+  });
+}
+
+const rowTexts = (t: PageTable, row: number) =>
+  t.cells.filter((c) => c.row === row).map((c) => `${c.col}:${c.colSpan}:${c.text}`).join("|");
+
+function append(table: Table, last: PageTable, header: PageTable, pt: PageTable): void {
+  // A repeated header: the continuation's top rows read exactly as the first page's header.
+  const h = headerRowCount(header);
+  let skip = 0;
+  if (h > 0 && pt.rows > h && Array.from({ length: h }, (_, r) => rowTexts(pt, r) === rowTexts(header, r)).every(Boolean)) skip = h;
+  const offset = table.rows - skip;
+  // Cells left open at the bottom of the previous page, by column.
+  const lastRow = table.rows - 1;
+  const openCells = new Map<number, StitchedCell>();
+  for (const c of table.cells) {
+    if (c.openBottom && c.row + c.rowSpan - 1 === lastRow && c.page === last.page) openCells.set(c.col, c);
+  }
+  for (const c of pt.cells) {
+    if (c.row < skip) continue;
+    const above = c.row === skip ? openCells.get(c.col) : undefined;
+    if (above && above.colSpan === c.colSpan && (above.text === "" || c.text === "" || above.text === c.text)) {
+      above.rowSpan += c.rowSpan;
+      above.text ||= c.text;
+      above.lines = above.lines.length ? above.lines : c.lines;
+      above.parts = [...(above.parts ?? []), { page: c.page, box: c.box }];
+      above.openBottom = c.openBottom;
+      continue;
+    }
+    table.cells.push({ ...c, row: c.row + offset });
+  }
+  table.rows = offset + pt.rows;
+  if (!table.pages.includes(pt.page)) table.pages.push(pt.page);
+}
+
+/**
+ * A table's data rows as text: header rows left out, a spanning cell's text in its
+ * first slot and "" in the slots it covers.
+ */
+export function dataRows(t: Table): string[][] {
+  const grid = Array.from({ length: t.rows }, () => Array<string>(t.cols).fill(""));
+  for (const c of t.cells) grid[c.row]![c.col] = c.text;
+  return grid.slice(t.headerRows);
+}

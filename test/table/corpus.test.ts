@@ -1,0 +1,48 @@
+/**
+ * Real ruled lists in ../shared/corpus come out as one table over all their pages.
+ * Expected values were read off the pages rendered with pdftoppm.
+ */
+import { describe, expect, test } from "vitest";
+import { latticeTables } from "../../src/table/lattice.js";
+import { dataRows, stitchTables, type Table } from "../../src/table/stitch.js";
+import { corpus, HAVE_CORPUS, readAll } from "../helpers.js";
+
+async function tablesOf(file: string): Promise<Table[]> {
+  const pages = await readAll(corpus(file));
+  return stitchTables(pages.flatMap((p) => latticeTables(p.number, p.rules, p.runs)));
+}
+
+describe.skipIf(!HAVE_CORPUS)("corpus tables", () => {
+  test("13 (加盟店一覧, Excel): one table over all 10 pages, 500 rows numbered 23,351–23,850", async () => {
+    const tables = await tablesOf("13_cashless_kameiten-list_R1-08-21_excerpt.pdf");
+    expect(tables).toHaveLength(1);
+    const t = tables[0]!;
+    expect(t.pages).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // The header repeats on every page and is read once; 業種 spans two columns.
+    expect(t.columns).toEqual([["No."], ["都道府県"], ["市区町村"], ["事業所名（屋号）"], ["業種"], ["業種"], ["還元率"]]);
+    const rows = dataRows(t);
+    expect(rows).toHaveLength(500);
+    rows.forEach((r, i) => expect(r[0]).toBe((23351 + i).toLocaleString("en-US")));
+    // Page 10, first row: さいたま市中央区 is cut at the column border on the page, whole in the text.
+    expect(rows[450]).toEqual(["23,801", "埼玉県", "さいたま市中央区", "トヨタレンタリース新埼玉与野店", "サービス", "その他サービス", "2%"]);
+    expect(rows[499]).toEqual(["23,850", "埼玉県", "さいたま市緑区", "アットイーズ東浦和店", "小売業", "その他小売", "5%"]);
+  });
+
+  test("14 (オンライン診療 医療機関一覧, Excel): one table over both pages, 14 rows, two header rows", async () => {
+    const tables = await tablesOf("14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf");
+    expect(tables).toHaveLength(1);
+    const t = tables[0]!;
+    expect(t.pages).toEqual([1, 2]);
+    expect(t.headerRows).toBe(2);
+    expect(t.columns.slice(0, 3)).toEqual([[], ["基本情報", "施設名"], ["基本情報", "郵便番号"]]);
+    expect(t.columns[6]).toEqual(["事務連絡に基づく対応について", "初診の電話等を用いた診療の実施の有無"]);
+    const rows = dataRows(t);
+    expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 14 }, (_, i) => String(i + 1)));
+    expect(rows[0]!.slice(1, 6)).toEqual(["医療法人しばじクリニック", "601-8452", "京都府京都市南区唐橋堂ノ前町23-1洛南スクエアビル　2階", "075-661-3400", "https://shibaji-clinic.com/"]);
+    // Row 14 is on page 2: its name prints on two lines in one cell.
+    expect(rows[13]!.slice(1, 3)).toEqual(["明治国際医療大学附属病院", "629-0392"]);
+    expect(rows[13]![4]).toBe("0771-72-1221");
+    // No row is empty: a hyperlink's underline is not a cell border.
+    expect(rows.filter((r) => r.every((x) => x === ""))).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * Tables over pages, against samples/tokyo-plan-r5.truth.json: each rendering holds the
+ * 一般事業 table over three pages (header repeated, or on the first page only) and the
+ * モデル事業 table on the fourth; merged groups cut by a page break (b4-merged) must come
+ * back whole.
+ */
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "../../src/pdf/types.js";
+import { latticeTables } from "../../src/table/lattice.js";
+import { dataRows, stitchTables, type Table } from "../../src/table/stitch.js";
+import { joinParts } from "../../src/table/text.js";
+import { readAll, sample } from "../helpers.js";
+
+interface TruthTable {
+  name: string;
+  columns: { key: string; header: string[] }[];
+  rows: { no: number; cells: Record<string, string | null> }[];
+  total: { label: string; labelSpan: string[]; cells: Record<string, string | null> };
+  amountGroups: { rows: number[] }[];
+  municipalityGroups: { rows: number[] }[];
+}
+interface Rendering { file: string; pageLayout: { page: number; table: string }[]; mergeMunicipality: boolean }
+const truth = JSON.parse(readFileSync(sample("tokyo-plan-r5.truth.json"), "utf8")) as { tables: TruthTable[]; renderings: Rendering[] };
+const expected = (s: string | null | undefined) => joinParts((s ?? "").split("\n"));
+
+describe.each(truth.renderings)("stitching $file", (rendering) => {
+  let tables: Table[];
+  beforeAll(async () => {
+    const pages: Page[] = await readAll(sample(rendering.file), rendering.file.includes("encrypted") ? "kohyo-user" : undefined);
+    tables = stitchTables(pages.flatMap((p) => latticeTables(p.number, p.rules, p.runs)));
+  });
+
+  test("one table per truth table, over the pages the layout gives", () => {
+    expect(tables.map((t) => t.pages)).toEqual(
+      truth.tables.map((t) => rendering.pageLayout.filter((l) => l.table === t.name).map((l) => l.page)),
+    );
+  });
+
+  test("columns are the header paths, letter-spacing taken out", () => {
+    // From the truth's printed header rows (整\n理\n番\n号, 事 業 名, 事　　業　　内　　容\n( 3 0 0 字 以 内 ）,
+    // 目標\n(労働力確保) over 雇用・\n就業者数 …), read by hand.
+    const general = [
+      ["整理番号"], ["実施区市町村名"], ["事業名"], ["事業内容(300字以内）"], ["事業分類"], ["事業額"], ["補助金申請額"],
+      ["目標(労働力確保)", "雇用・就業者数"], ["目標(労働力確保)", "人材獲得事業所数"], ["目標（処遇改善事業）", "支援事業所数"],
+      ["事業開始（予定）月"], ["問合せ先"],
+    ];
+    const model = [...general.slice(0, 2), ["テーマ"], ...general.slice(2)];
+    expect(tables.map((t) => t.columns)).toEqual([general, model]);
+  });
+
+  test("every data cell equals the truth, merged groups counted once, even across page breaks", () => {
+    tables.forEach((t, i) => {
+      const tt = truth.tables[i]!;
+      const keys = tt.columns.map((c) => c.key);
+      const rows = dataRows(t);
+      expect(rows).toHaveLength(tt.rows.length + 1); // + 合計
+      const covered = (no: number) =>
+        rendering.mergeMunicipality && tt.municipalityGroups.some((m) => m.rows.includes(no) && m.rows[0] !== no);
+      const want = tt.rows.map((row) =>
+        keys.map((k) => (k === "municipality" && covered(row.no) ? "" : expected(row.cells[k]))),
+      );
+      want.push(keys.map((k) => (k === tt.total.labelSpan[0] ? tt.total.label : tt.total.labelSpan.includes(k) ? "" : expected(tt.total.cells[k]))));
+      expect(rows).toEqual(want);
+    });
+  });
+
+  test("a merged amount group is one cell spanning all its rows", () => {
+    tables.forEach((t, i) => {
+      const tt = truth.tables[i]!;
+      const col = tt.columns.findIndex((c) => c.key === "amount");
+      for (const g of tt.amountGroups) {
+        const cell = t.cells.find((c) => c.col === col && c.row === t.headerRows + g.rows[0]! - 1)!;
+        expect([g.rows[0], cell.rowSpan]).toEqual([g.rows[0], g.rows.length]);
+      }
+    });
+  });
+});
