@@ -35,6 +35,13 @@ export async function readAll(file: string, password?: string): Promise<Page[]> 
   }
 }
 
+/** The password of the encrypted samples (samples/README.md). */
+export const SAMPLE_PASSWORD = "kohyo-user";
+
+/** Reads every page of a bundled sample, opening the encrypted ones with their password. */
+export const readSample = (name: string): Promise<Page[]> =>
+  readAll(sample(name), name.includes("encrypted") ? SAMPLE_PASSWORD : undefined);
+
 /** A page's text as lines, and squeezed (no whitespace) for searching across wraps. */
 export function pageText(page: Page): { lines: string[]; squeezed: string } {
   const lines = groupLines(page.runs).map((l) => l.text);

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { groupLines } from "../../src/layout/lines.js";
 import type { Page } from "../../src/pdf/types.js";
-import { readAll, sample, squeeze } from "../helpers.js";
+import { readSample, sample, squeeze } from "../helpers.js";
 
 interface Row { no: number; cells: Record<string, string | null> }
 interface Table { name: string; title: string; columns: { key: string }[]; rows: Row[]; total: { cells: Record<string, string | null> } }
@@ -18,7 +18,6 @@ const truth = JSON.parse(readFileSync(sample("tokyo-plan-r5.truth.json"), "utf8"
   tables: Table[];
   renderings: Rendering[];
 };
-const PASSWORD = "kohyo-user"; // samples/README.md
 
 const tableByName = (name: string) => truth.tables.find((t) => t.name === name)!;
 const lastLine = (s: string | null | undefined) => (s ?? "").split("\n").pop()!;
@@ -26,7 +25,7 @@ const lastLine = (s: string | null | undefined) => (s ?? "").split("\n").pop()!;
 describe.each(truth.renderings)("sample $file", (rendering) => {
   let pages: Page[];
   beforeAll(async () => {
-    pages = await readAll(sample(rendering.file), rendering.file.includes("encrypted") ? PASSWORD : undefined);
+    pages = await readSample(rendering.file);
   });
   const linesOf = (n: number) => groupLines(pages[n - 1]!.runs).map((l) => squeeze(l.text));
   // A cell's lines are drawn one after another, so a soft-wrapped cell text is contiguous

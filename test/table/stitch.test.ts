@@ -10,7 +10,7 @@ import type { Page } from "../../src/pdf/types.js";
 import { latticeTables } from "../../src/table/lattice.js";
 import { dataRows, stitchTables, type Table } from "../../src/table/stitch.js";
 import { joinParts } from "../../src/table/text.js";
-import { readAll, sample } from "../helpers.js";
+import { readSample, sample } from "../helpers.js";
 
 interface TruthTable {
   name: string;
@@ -27,7 +27,7 @@ const expected = (s: string | null | undefined) => joinParts((s ?? "").split("\n
 describe.each(truth.renderings)("stitching $file", (rendering) => {
   let tables: Table[];
   beforeAll(async () => {
-    const pages: Page[] = await readAll(sample(rendering.file), rendering.file.includes("encrypted") ? "kohyo-user" : undefined);
+    const pages: Page[] = await readSample(rendering.file);
     tables = stitchTables(pages.flatMap((p) => latticeTables(p.number, p.rules, p.runs)));
   });
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { latticeTables } from "../../src/table/lattice.js";
 import { stitchTables, type Table } from "../../src/table/stitch.js";
 import { checkTotals } from "../../src/table/totals.js";
-import { readAll, sample } from "../helpers.js";
+import { readSample, sample } from "../helpers.js";
 
 interface TruthTable { columns: { key: string }[]; total: { values: Record<string, number> }; amountGroups: { rows: number[] }[] }
 const truth = JSON.parse(readFileSync(sample("tokyo-plan-r5.truth.json"), "utf8")) as {
@@ -17,7 +17,7 @@ const truth = JSON.parse(readFileSync(sample("tokyo-plan-r5.truth.json"), "utf8"
 };
 
 async function tables(file: string): Promise<Table[]> {
-  const pages = await readAll(sample(file), file.includes("encrypted") ? "kohyo-user" : undefined);
+  const pages = await readSample(file);
   return stitchTables(pages.flatMap((p) => latticeTables(p.number, p.rules, p.runs)));
 }
 
