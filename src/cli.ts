@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { EXIT } from "./errors.js";
 import { inspect } from "./cli/inspect.js";
+import { tables } from "./cli/tables.js";
 import { type CliIO, processIO } from "./cli/io.js";
 import { KOHYO_VERSION } from "./version.js";
 
@@ -16,6 +17,8 @@ const USAGE = `kohyo ${KOHYO_VERSION} — Japanese government PDFs to checked, s
 Usage:
   kohyo inspect FILE... [--page N|1-3,5] [--json] [--password PW] [-o DIR]
       Text lines with their boxes and ruling lines found, per page.
+  kohyo tables FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]
+      Every ruled table, continued over pages as one, with its printed totals checked.
   kohyo --version | --help
 
 Exit codes: 0 ok · 1 a check failed · 2 several unreadable files, different reasons ·
@@ -53,6 +56,32 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           files: positionals,
           json: values.json === true,
           ...(page !== undefined && { page }),
+          ...(values.password !== undefined && { password: values.password }),
+          ...(values.out !== undefined && { outDir: values.out }),
+        },
+        io,
+      );
+    }
+    if (command === "tables") {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          pages: { type: "string" },
+          page: { type: "string" },
+          format: { type: "string", default: "json" },
+          password: { type: "string" },
+          out: { type: "string", short: "o" },
+        },
+      });
+      if (positionals.length === 0) throw new UsageError("tables needs at least one FILE");
+      if (values.format !== "json" && values.format !== "csv") throw new UsageError(`--format is json or csv, not "${values.format}"`);
+      const pages = values.pages ?? values.page;
+      return await tables(
+        {
+          files: positionals,
+          format: values.format,
+          ...(pages !== undefined && { pages }),
           ...(values.password !== undefined && { password: values.password }),
           ...(values.out !== undefined && { outDir: values.out }),
         },
