@@ -2,10 +2,31 @@
  * Real ruled lists in ../shared/corpus come out as one table over all their pages.
  * Expected values were read off the pages rendered with pdftoppm.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { latticeTables } from "../../src/table/lattice.js";
 import { dataRows, stitchTables, type Table } from "../../src/table/stitch.js";
-import { corpus, HAVE_CORPUS, readAll } from "../helpers.js";
+import { CORPUS, corpus, HAVE_CORPUS, readAll } from "../helpers.js";
+import { join } from "node:path";
+
+/** Minimal CSV reader for the reference outputs (quoted fields may hold commas and newlines). */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (ch !== "\r") field += ch;
+  }
+  if (field !== "" || row.length) row.push(field), rows.push(row);
+  return rows;
+}
 
 async function tablesOf(file: string): Promise<Table[]> {
   const pages = await readAll(corpus(file));
@@ -44,5 +65,29 @@ describe.skipIf(!HAVE_CORPUS)("corpus tables", () => {
     expect(rows[13]![4]).toBe("0771-72-1221");
     // No row is empty: a hyperlink's underline is not a cell border.
     expect(rows.filter((r) => r.every((x) => x === ""))).toEqual([]);
+  });
+
+  test("14 against Camelot's output: the same cells, but for the row Camelot splits at a hyperlink's underline", async () => {
+    // reference-outputs/14_kyoto_camelot_output.csv holds Camelot's 15 rows of 10 cells (no No. column).
+    // Camelot reads row 9 (医療法人細田内科医院) twice and shifts its URL into 初診…: the URL's
+    // underline, which runs past the cell border, was taken for a row border. The rendered page
+    // shows row 9 as 616-8157 | … | http://www.ukyo.kyoto.med.or.jp/area… | × | ○ — kohyo's reading.
+    const camelot = readCsv(readFileSync(join(CORPUS, "reference-outputs/14_kyoto_camelot_output.csv"), "utf8"));
+    expect(camelot).toHaveLength(15);
+    expect(camelot[8]).toEqual(camelot[9]); // the duplicated row
+    const rows = dataRows((await tablesOf("14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf"))[0]!);
+    const flat = (s: string) => s.replace(/[\s\u3000]+/gu, "");
+    const aligned = [...camelot.slice(0, 9), ...camelot.slice(10)];
+    const differing: string[] = [];
+    rows.forEach((r, i) =>
+      aligned[i]!.forEach((c, j) => {
+        if (flat(c) !== flat(r[j + 1]!)) differing.push(`row ${i + 1} col ${j + 2}`);
+      }),
+    );
+    expect(differing).toEqual(["row 9 col 6", "row 9 col 7"]);
+    expect(rows[8]!.slice(1, 8)).toEqual([
+      "医療法人細田内科医院", "616-8157", "京都府京都市右京区太秦御所ノ内町7-10", "075-864-6778",
+      "http://www.ukyo.kyoto.med.or.jp/area/arashiyama/hosodanaika.html", "×", "○",
+    ]);
   });
 });
