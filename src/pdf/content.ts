@@ -127,14 +127,17 @@ function intersect(a: Box | null, b: Box): Box {
   return { x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) };
 }
 
-/** Bounding box in page coordinates of a user-space rectangle under matrix m. */
+/** Bounding box in page coordinates of a user-space rectangle under matrix m (no allocation: hot path). */
 function boxOf(m: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
-  const pts = [apply(m, x0, y0), apply(m, x1, y0), apply(m, x0, y1), apply(m, x1, y1)];
+  const [a, b, c, d, e, f] = m;
+  // x and y of each corner split into their two terms: a·x + c·y + e, b·x + d·y + f.
+  const ax0 = a * x0, ax1 = a * x1, cy0 = c * y0, cy1 = c * y1;
+  const bx0 = b * x0, bx1 = b * x1, dy0 = d * y0, dy1 = d * y1;
   return {
-    x0: Math.min(...pts.map((p) => p[0])),
-    y0: Math.min(...pts.map((p) => p[1])),
-    x1: Math.max(...pts.map((p) => p[0])),
-    y1: Math.max(...pts.map((p) => p[1])),
+    x0: Math.min(ax0, ax1) + Math.min(cy0, cy1) + e,
+    y0: Math.min(bx0, bx1) + Math.min(dy0, dy1) + f,
+    x1: Math.max(ax0, ax1) + Math.max(cy0, cy1) + e,
+    y1: Math.max(bx0, bx1) + Math.max(dy0, dy1) + f,
   };
 }
 
@@ -382,7 +385,7 @@ function showText(
       continue;
     }
     const spacing = (g.isSpace ? t.wordSpacing : 0) + t.charSpacing;
-    let corners: [number, number][];
+    let box: Box;
     let origin: [number, number];
     let end: [number, number];
     let width: number;
@@ -392,7 +395,7 @@ function showText(
       const x1 = tx + (x + width) * hs;
       origin = apply(m, x0, y);
       end = apply(m, x1, y);
-      corners = [apply(m, x0, y + descent * fs), apply(m, x1, y + descent * fs), apply(m, x0, y + ascent * fs), apply(m, x1, y + ascent * fs)];
+      box = boxOf(m, x0, y + descent * fs, x1, y + ascent * fs);
       x += width + spacing * t.fontDirection;
     } else {
       const vm = g.vmetric ?? f.defaultVMetrics;
@@ -401,15 +404,9 @@ function showText(
       origin = apply(m, tx, top);
       end = apply(m, tx, top - width);
       const half = fs / 2;
-      corners = [apply(m, tx - half, top), apply(m, tx + half, top), apply(m, tx - half, top - width), apply(m, tx + half, top - width)];
+      box = boxOf(m, tx - half, top - width, tx + half, top);
       x += width - spacing * t.fontDirection;
     }
-    const box: Box = {
-      x0: Math.min(corners[0]![0], corners[1]![0], corners[2]![0], corners[3]![0]),
-      y0: Math.min(corners[0]![1], corners[1]![1], corners[2]![1], corners[3]![1]),
-      x1: Math.max(corners[0]![0], corners[1]![0], corners[2]![0], corners[3]![0]),
-      y1: Math.max(corners[0]![1], corners[1]![1], corners[2]![1], corners[3]![1]),
-    };
     const cx = (box.x0 + box.x1) / 2;
     const cy = (box.y0 + box.y1) / 2;
     const s = VISIBLE_SLACK;
