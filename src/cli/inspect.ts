@@ -8,12 +8,11 @@
  */
 import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
-import { EXIT, exitCodeFor, type InputError } from "../errors.js";
+import type { InputError } from "../errors.js";
 import { groupLines, type Line } from "../layout/lines.js";
-import { openPdf } from "../pdf/load.js";
 import type { Page } from "../pdf/types.js";
 import { type CliIO, outputName } from "./io.js";
-import { parsePageSpec } from "./pages.js";
+import { runBatch, withDocument } from "./run.js";
 
 export interface InspectOptions {
   files: string[];
@@ -27,71 +26,56 @@ const fmt = (v: number) => v.toFixed(1).padStart(7);
 
 /** Runs inspect over the files; returns the process exit code. */
 export async function inspect(opts: InspectOptions, io: CliIO): Promise<number> {
-  const failures: InputError[] = [];
-  let usage = false;
-  for (const file of opts.files) {
-    const error = await inspectOne(file, opts, io);
-    if (error === "usage") usage = true;
-    else if (error) {
-      failures.push(error);
-      io.err(`kohyo: ${error.message}\n`);
-    }
-  }
-  return usage && failures.length === 0 ? EXIT.usage : exitCodeFor(failures);
-}
-
-/** Inspects one file: null when it read cleanly, its input error, or "usage" for a bad --page. */
-async function inspectOne(file: string, opts: InspectOptions, io: CliIO): Promise<InputError | "usage" | null> {
-  const opened = await openPdf(file, opts.password === undefined ? {} : { password: opts.password });
-  if (!opened.ok) {
-    if (opts.json) io.out(JSON.stringify({ file, error: errorJson(opened.error) }) + "\n");
-    return opened.error;
-  }
-  const { doc } = opened;
-  let sink: WriteStream | null = null;
-  try {
-    const selection = opts.page ? parsePageSpec(opts.page, doc.pageCount) : undefined;
-    if (typeof selection === "string") {
-      io.err(`kohyo: ${file}: ${selection}\n`);
-      return "usage";
-    }
-    if (opts.outDir) {
-      const dir = join(opts.outDir, outputName(file));
-      mkdirSync(dir, { recursive: true });
-      sink = createWriteStream(join(dir, "inspect.json"));
-    }
-    const emit = (s: string) => {
-      if (opts.json) io.out(s);
-      sink?.write(s);
-    };
-    const { info } = doc;
-    if (opts.json || sink) {
-      emit(`{"file":${JSON.stringify(info.file)},"info":${JSON.stringify(info)},"pages":[`);
-    }
-    if (!opts.json) {
-      io.out(
-        `== ${info.file} · ${info.pages} page${info.pages === 1 ? "" : "s"} · ${info.producer ?? "unknown producer"} · sha256 ${info.sha256.slice(0, 16)}…\n`,
-      );
-    }
-    let first = true;
-    for await (const page of doc.pages(selection)) {
-      const lines = groupLines(page.runs);
-      if (opts.json || sink) {
-        emit((first ? "" : ",") + JSON.stringify(pageJson(page, lines)));
-        first = false;
-      }
-      if (!opts.json) io.out(pageText(page, lines, info.pages));
-      for (const d of page.diagnostics) io.err(`kohyo: ${d.severity}: ${file}: ${d.message}\n`);
-    }
-    const error = selection ? (doc.diagnostics.length ? doc.verdict() : null) : doc.verdict();
-    if (opts.json || sink) {
-      emit(`],"diagnostics":${JSON.stringify(doc.diagnostics)},"error":${error ? JSON.stringify(errorJson(error)) : "null"}}\n`);
-    }
-    return error;
-  } finally {
+  return runBatch(opts.files, io, async (file) => {
+    let sink: WriteStream | null = null;
+    let started = false;
+    const outcome = await withDocument(
+      file,
+      { ...(opts.password !== undefined && { password: opts.password }), ...(opts.page !== undefined && { pages: opts.page }) },
+      io,
+      async (doc, selection) => {
+        started = true;
+        if (opts.outDir) {
+          const dir = join(opts.outDir, outputName(file));
+          mkdirSync(dir, { recursive: true });
+          sink = createWriteStream(join(dir, "inspect.json"));
+        }
+        const out = sink;
+        const emit = (s: string) => {
+          if (opts.json) io.out(s);
+          out?.write(s);
+        };
+        const { info } = doc;
+        if (opts.json || out) emit(`{"file":${JSON.stringify(info.file)},"info":${JSON.stringify(info)},"pages":[`);
+        if (!opts.json) {
+          io.out(
+            `== ${info.file} · ${info.pages} page${info.pages === 1 ? "" : "s"} · ${info.producer ?? "unknown producer"} · sha256 ${info.sha256.slice(0, 16)}…\n`,
+          );
+        }
+        let first = true;
+        for await (const page of doc.pages(selection)) {
+          const lines = groupLines(page.runs);
+          if (opts.json || out) {
+            emit((first ? "" : ",") + JSON.stringify(pageJson(page, lines)));
+            first = false;
+          }
+          if (!opts.json) io.out(pageText(page, lines, info.pages));
+          for (const d of page.diagnostics) io.err(`kohyo: ${d.severity}: ${file}: ${d.message}\n`);
+        }
+        const error = doc.verdict();
+        if (opts.json || out) {
+          emit(`],"diagnostics":${JSON.stringify(doc.diagnostics)},"error":${error ? JSON.stringify(errorJson(error)) : "null"}}\n`);
+        }
+        return { checksFailed: false };
+      },
+    );
     if (sink) await new Promise<void>((resolve) => sink!.end(resolve));
-    await doc.close();
-  }
+    // A file that could not be opened still gets its line in the JSON stream.
+    if (opts.json && !started && typeof outcome === "object" && "reason" in outcome) {
+      io.out(JSON.stringify({ file, error: errorJson(outcome) }) + "\n");
+    }
+    return outcome;
+  });
 }
 
 function errorJson(e: InputError) {

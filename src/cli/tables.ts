@@ -10,14 +10,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../diagnostics.js";
-import { EXIT, exitCodeFor, type InputError } from "../errors.js";
-import { openPdf } from "../pdf/load.js";
 import { latticeTables } from "../table/lattice.js";
 import { dataRows, stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
 import type { PageTable } from "../table/types.js";
 import { type CliIO, outputName } from "./io.js";
-import { parsePageSpec } from "./pages.js";
+import { runBatch, withDocument } from "./run.js";
 
 export interface TablesOptions {
   files: string[];
@@ -45,68 +43,42 @@ export interface TablesJson {
 }
 
 export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
-  const failures: InputError[] = [];
-  let usage = false;
-  let checksFailed = false;
-  for (const file of opts.files) {
-    const result = await tablesOne(file, opts, io);
-    if (result === "usage") usage = true;
-    else if ("reason" in result) {
-      failures.push(result);
-      io.err(`kohyo: ${result.message}\n`);
-    } else if (result.failed) checksFailed = true;
-  }
-  if (failures.length) return exitCodeFor(failures);
-  if (usage) return EXIT.usage;
-  return checksFailed ? EXIT.checkFailed : EXIT.ok;
-}
-
-async function tablesOne(file: string, opts: TablesOptions, io: CliIO): Promise<InputError | "usage" | { failed: boolean }> {
-  const opened = await openPdf(file, opts.password === undefined ? {} : { password: opts.password });
-  if (!opened.ok) return opened.error;
-  const { doc } = opened;
-  try {
-    const selection = opts.pages ? parsePageSpec(opts.pages, doc.pageCount) : undefined;
-    if (typeof selection === "string") {
-      io.err(`kohyo: ${file}: ${selection}\n`);
-      return "usage";
-    }
-    const pageTables: PageTable[] = [];
-    const diagnostics: Diagnostic[] = [...doc.diagnostics];
-    for await (const page of doc.pages(selection)) {
-      pageTables.push(...latticeTables(page.number, page.rules, page.runs));
-      diagnostics.push(...page.diagnostics);
-    }
-    const verdict = selection ? null : doc.verdict();
-    if (verdict) return verdict;
-    const found = stitchTables(pageTables);
-    const json: TablesJson = {
-      file: doc.info.file,
-      sha256: doc.info.sha256,
-      pages: doc.info.pages,
-      tables: found.map((t) => ({
-        id: t.id,
-        pages: t.pages,
-        headerRows: t.headerRows,
-        columns: t.columns,
-        rows: dataRows(t),
-        cells: t.cells.map(({ row, col, rowSpan, colSpan, text, page, box }) => ({ row, col, rowSpan, colSpan, text, page, box })),
-        totals: checkTotals(t),
-      })),
-      diagnostics,
-    };
-    const failed = json.tables.flatMap((t) => t.totals).filter((c) => c.severity === "error");
-    for (const c of json.tables.flatMap((t) => t.totals).filter((c) => !c.ok)) {
-      io.err(
-        `kohyo: ${c.severity}: ${file} p.${c.page}: ${c.label} of ${c.column || "column"} prints ${c.printed}, ` +
-          `the ${c.rows} rows above sum to ${c.sum} (difference ${c.difference})\n`,
-      );
-    }
-    await write(file, json, opts, io);
-    return { failed: failed.length > 0 };
-  } finally {
-    await doc.close();
-  }
+  const where = { ...(opts.password !== undefined && { password: opts.password }), ...(opts.pages !== undefined && { pages: opts.pages }) };
+  return runBatch(opts.files, io, (file) =>
+    withDocument(file, where, io, async (doc, selection) => {
+      const pageTables: PageTable[] = [];
+      const diagnostics: Diagnostic[] = [...doc.diagnostics];
+      for await (const page of doc.pages(selection)) {
+        pageTables.push(...latticeTables(page.number, page.rules, page.runs));
+        diagnostics.push(...page.diagnostics);
+      }
+      if (doc.verdict()) return { checksFailed: false }; // unreadable: withDocument reports it, nothing is written
+      const json: TablesJson = {
+        file: doc.info.file,
+        sha256: doc.info.sha256,
+        pages: doc.info.pages,
+        tables: stitchTables(pageTables).map((t) => ({
+          id: t.id,
+          pages: t.pages,
+          headerRows: t.headerRows,
+          columns: t.columns,
+          rows: dataRows(t),
+          cells: t.cells.map(({ row, col, rowSpan, colSpan, text, page, box }) => ({ row, col, rowSpan, colSpan, text, page, box })),
+          totals: checkTotals(t),
+        })),
+        diagnostics,
+      };
+      const failing = json.tables.flatMap((t) => t.totals).filter((c) => !c.ok);
+      for (const c of failing) {
+        io.err(
+          `kohyo: ${c.severity}: ${file} p.${c.page}: ${c.label} of ${c.column || "column"} prints ${c.printed}, ` +
+            `the ${c.rows} rows above sum to ${c.sum} (difference ${c.difference})\n`,
+        );
+      }
+      await write(file, json, opts, io);
+      return { checksFailed: failing.some((c) => c.severity === "error") };
+    }),
+  );
 }
 
 async function write(file: string, json: TablesJson, opts: TablesOptions, io: CliIO): Promise<void> {

@@ -1,10 +1,10 @@
 /** `kohyo tables` through the real program (dist/cli.js). */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { ROOT, sample } from "../helpers.js";
+import { corpus, HAVE_CORPUS, ROOT, sample } from "../helpers.js";
 
 const CLI = join(ROOT, "dist/cli.js");
 const kohyo = (...args: string[]) => {
@@ -53,4 +53,17 @@ test("tables --format csv writes one CSV per table with the column paths as head
 test("tables on a bad file exits with its input code; --format must be json or csv", () => {
   expect(kohyo("tables", join(ROOT, "nope.pdf")).code).toBe(3);
   expect(kohyo("tables", sample("text-layer-traps.pdf"), "--format", "xml").code).toBe(64);
+});
+
+test.skipIf(!HAVE_CORPUS)("tables on a truncated file is damaged (5) even when only some pages are asked for", () => {
+  // Corpus 14 without its last 600 bytes: pdf.js still opens it, but the %%EOF is gone.
+  const dir = mkdtempSync(join(tmpdir(), "kohyo-tables-cut-"));
+  const cut = join(dir, "cut.pdf");
+  const full = readFileSync(corpus("14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf"));
+  writeFileSync(cut, full.subarray(0, full.length - 600));
+  for (const args of [[], ["--pages", "1"]]) {
+    const r = kohyo("tables", cut, ...args);
+    expect(r.code).toBe(5);
+    expect(r.err.trim().split("\n").pop()).toMatch(/cut\.pdf: truncated/);
+  }
 });

@@ -1,0 +1,57 @@
+/**
+ * What every file-reading command does around its own work: open the file (with its
+ * password), resolve --pages, read, judge the file as a whole, close; and, over a batch,
+ * one line per bad file and one exit code.
+ */
+import { EXIT, exitCodeFor, type InputError } from "../errors.js";
+import { openPdf, type PdfDocument } from "../pdf/load.js";
+import type { CliIO } from "./io.js";
+import { parsePageSpec } from "./pages.js";
+
+/** How one file went: unreadable, a bad page selection, or read (with or without failed checks). */
+export type FileOutcome = InputError | "usage" | { checksFailed: boolean };
+
+/**
+ * Opens `file`, resolves the page selection and runs `read` on the document. The file's
+ * verdict (truncated, damaged, no text) comes after `read`, so what was read is kept.
+ * `read` returns whether a check failed.
+ */
+export async function withDocument(
+  file: string,
+  opts: { password?: string; pages?: string },
+  io: CliIO,
+  read: (doc: PdfDocument, pages: number[] | undefined) => Promise<{ checksFailed: boolean }>,
+): Promise<FileOutcome> {
+  const opened = await openPdf(file, opts.password === undefined ? {} : { password: opts.password });
+  if (!opened.ok) return opened.error;
+  const { doc } = opened;
+  try {
+    const pages = opts.pages ? parsePageSpec(opts.pages, doc.pageCount) : undefined;
+    if (typeof pages === "string") {
+      io.err(`kohyo: ${file}: ${pages}\n`);
+      return "usage";
+    }
+    const result = await read(doc, pages);
+    return doc.verdict() ?? result;
+  } finally {
+    await doc.close();
+  }
+}
+
+/** Runs `one` over the files; a bad file gets one line on stderr and the batch goes on. */
+export async function runBatch(files: readonly string[], io: CliIO, one: (file: string) => Promise<FileOutcome>): Promise<number> {
+  const failures: InputError[] = [];
+  let usage = false;
+  let checksFailed = false;
+  for (const file of files) {
+    const outcome = await one(file);
+    if (outcome === "usage") usage = true;
+    else if ("reason" in outcome) {
+      failures.push(outcome);
+      io.err(`kohyo: ${outcome.message}\n`);
+    } else if (outcome.checksFailed) checksFailed = true;
+  }
+  if (failures.length) return exitCodeFor(failures);
+  if (usage) return EXIT.usage;
+  return checksFailed ? EXIT.checkFailed : EXIT.ok;
+}
