@@ -41,52 +41,21 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: {
-          page: { type: "string" },
-          pages: { type: "string" },
-          json: { type: "boolean" },
-          password: { type: "string" },
-          out: { type: "string", short: "o" },
-        },
+        options: { ...FILE_OPTIONS, json: { type: "boolean" } },
       });
       if (positionals.length === 0) throw new UsageError("inspect needs at least one FILE");
-      const page = values.page ?? values.pages;
-      return await inspect(
-        {
-          files: positionals,
-          json: values.json === true,
-          ...(page !== undefined && { page }),
-          ...(values.password !== undefined && { password: values.password }),
-          ...(values.out !== undefined && { outDir: values.out }),
-        },
-        io,
-      );
+      const { pages, ...others } = fileOptions(values);
+      return await inspect({ files: positionals, json: values.json === true, ...others, ...(pages !== undefined && { page: pages }) }, io);
     }
     if (command === "tables") {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: {
-          pages: { type: "string" },
-          page: { type: "string" },
-          format: { type: "string", default: "json" },
-          password: { type: "string" },
-          out: { type: "string", short: "o" },
-        },
+        options: { ...FILE_OPTIONS, format: { type: "string", default: "json" } },
       });
       if (positionals.length === 0) throw new UsageError("tables needs at least one FILE");
       if (values.format !== "json" && values.format !== "csv") throw new UsageError(`--format is json or csv, not "${values.format}"`);
-      const pages = values.pages ?? values.page;
-      return await tables(
-        {
-          files: positionals,
-          format: values.format,
-          ...(pages !== undefined && { pages }),
-          ...(values.password !== undefined && { password: values.password }),
-          ...(values.out !== undefined && { outDir: values.out }),
-        },
-        io,
-      );
+      return await tables({ files: positionals, format: values.format, ...fileOptions(values) }, io);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
@@ -100,6 +69,24 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 }
 
 class UsageError extends Error {}
+
+/** Options every file-reading command takes: --page/--pages, --password, -o/--out. */
+const FILE_OPTIONS = {
+  page: { type: "string" },
+  pages: { type: "string" },
+  password: { type: "string" },
+  out: { type: "string", short: "o" },
+} as const;
+
+/** The shared file options as a command's options object. */
+function fileOptions(values: { page?: string; pages?: string; password?: string; out?: string }) {
+  const pages = values.pages ?? values.page;
+  return {
+    ...(pages !== undefined && { pages }),
+    ...(values.password !== undefined && { password: values.password }),
+    ...(values.out !== undefined && { outDir: values.out }),
+  };
+}
 
 /** True when this file is the program being run (directly or through the npm bin link). */
 function isMain(): boolean {
