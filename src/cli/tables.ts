@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../diagnostics.js";
-import { latticeTables } from "../table/lattice.js";
+import { findTables } from "../table/find.js";
 import { dataRows, stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
 import type { PageTable } from "../table/types.js";
@@ -49,7 +49,7 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
       const pageTables: PageTable[] = [];
       const diagnostics: Diagnostic[] = [...doc.diagnostics];
       for await (const page of doc.pages(selection)) {
-        pageTables.push(...latticeTables(page.number, page.rules, page.runs));
+        pageTables.push(...findTables(page));
         diagnostics.push(...page.diagnostics);
       }
       if (doc.verdict()) return { checksFailed: false }; // unreadable: withDocument reports it, nothing is written

@@ -1,3 +1,4 @@
+export { findTables } from "./find.js";
 export { latticeTables } from "./lattice.js";
 export { cellLines, headerName, joinParts } from "./text.js";
 export type { Cell, PageTable } from "./types.js";
