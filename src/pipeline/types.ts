@@ -1,0 +1,75 @@
+/**
+ * The contract between `kohyo extract` and the document families it knows. A family
+ * (pipelines/<name>.ts, declarative) is run by an engine in src/; what comes out is a
+ * set of record tables, each with its checks, which the writers turn into records.json,
+ * one CSV per table, datapackage.json and report.json — the same way for every family.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+import type { PdfDocument } from "../pdf/load.js";
+import type { Box } from "../pdf/types.js";
+
+export type Severity = "error" | "warning" | "info";
+
+/** One check of the document against itself (a printed total, a rule, a schema). */
+export interface Check {
+  /** Stable rule id, e.g. "total/sum", "subsidy/ratio", "no/sequence", "toc/tiling". */
+  rule: string;
+  ok: boolean;
+  /** How bad a failure is; a passing check keeps the severity it would fail with. */
+  severity: Severity;
+  message: string;
+  column?: string;
+  printed?: number | string | null;
+  sum?: number | null;
+  difference?: number | null;
+  /** The record the check is about (its key, e.g. 整理番号), when there is one. */
+  record?: number | string;
+  page?: number;
+  box?: Box;
+}
+
+/** Frictionless field types used in datapackage.json. */
+export type FieldType = "string" | "integer" | "number" | "date" | "boolean" | "array" | "object";
+
+/** One flat column of a table's CSV (and field of its datapackage resource). */
+export interface Column<R> {
+  /** English field name (`--header en`, datapackage field name). */
+  name: string;
+  /** Japanese column name (the CSV's default header, the field's title). */
+  title: string;
+  type: FieldType;
+  unit?: string;
+  description?: string;
+  /** The flat value of this column for one record (null when there is none). */
+  value: (record: R) => string | number | boolean | null;
+}
+
+/** One table of records, e.g. 一般事業; written as <name>.csv and one datapackage resource. */
+export interface RecordTable<R = Record<string, unknown>> {
+  name: string;
+  title: string | null;
+  fiscalYear: number | null;
+  unit: string | null;
+  pages: number[];
+  records: R[];
+  checks: Check[];
+  columns: Column<R>[];
+  primaryKey: string[];
+}
+
+export interface PipelineResult {
+  pipeline: string;
+  tables: RecordTable<any>[];
+  diagnostics: Diagnostic[];
+}
+
+export interface Pipeline {
+  name: string;
+  description: string;
+  /**
+   * How sure this pipeline is that the document is one of its family, 0–1, from the
+   * text of its first pages (title, header words).
+   */
+  recognise: (text: string) => number;
+  run: (doc: PdfDocument, pages: number[] | undefined) => Promise<PipelineResult>;
+}
