@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** Bench worker: load a PDF with kohyo's PDF layer, every page (text runs + ruling lines). */
-import { openPdf } from "../dist/index.js";
+import { openPdf } from "../dist/src/index.js";
 
 const file = process.argv[2];
 const r = await openPdf(file);

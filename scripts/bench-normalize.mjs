@@ -2,7 +2,7 @@
 // dates, phones, municipality names) cycled from strings found in the seed
 // documents and the corpus. Build first: npx tsc -p tsconfig.build.json
 import { pathToFileURL } from "node:url";
-import { lookupMunicipality, parseAmount, parseContact, parseDate, parseNumber } from "../dist/normalize/index.js";
+import { lookupMunicipality, parseAmount, parseContact, parseDate, parseNumber } from "../dist/src/normalize/index.js";
 
 const CELLS = [
   [(t) => parseNumber(t), ["20", "-", "1,239", "１4０，０００", "△1,234", "6.54％", "1 / 2", "21～50人", "約790名", "2億3千430万"]],

@@ -74,7 +74,7 @@ async function best(cmd, args) {
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 
 async function main() {
-  if (!existsSync(join(ROOT, "dist/index.js"))) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (!existsSync(join(ROOT, "dist/src/index.js"))) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   const large = await largeDocument();
   const pages = (await PDFDocument.load(readFileSync(large), { updateMetadata: false })).getPageCount();
   const rows = [];
@@ -90,7 +90,7 @@ async function main() {
 
   const normalize = join(ROOT, "scripts/bench-normalize.mjs");
   let normalizeResult = null;
-  if (existsSync(normalize) && existsSync(join(ROOT, "dist/normalize/index.js"))) {
+  if (existsSync(normalize) && existsSync(join(ROOT, "dist/src/normalize/index.js"))) {
     const { benchNormalize } = await import(normalize);
     normalizeResult = await benchNormalize();
   }

@@ -7,8 +7,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { inspect } from "../dist/cli/inspect.js";
-import { outputName } from "../dist/cli/io.js";
+import { inspect } from "../dist/src/cli/inspect.js";
+import { outputName } from "../dist/src/cli/io.js";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SAMPLES = join(ROOT, "samples");

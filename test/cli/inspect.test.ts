@@ -1,4 +1,4 @@
-/** The real `kohyo` program (dist/cli.js, built by test/setup/build.ts). */
+/** The real `kohyo` program (dist/src/cli.js, built by test/setup/build.ts). */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { noise, scannedPdf } from "../fixtures.js";
 import { ROOT, sample } from "../helpers.js";
 
-const CLI = join(ROOT, "dist/cli.js");
+const CLI = join(ROOT, "dist/src/cli.js");
 function kohyo(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
   return { code: r.status, out: r.stdout, err: r.stderr };

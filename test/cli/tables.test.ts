@@ -1,4 +1,4 @@
-/** `kohyo tables` through the real program (dist/cli.js). */
+/** `kohyo tables` through the real program (dist/src/cli.js). */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { corpus, HAVE_CORPUS, ROOT, sample } from "../helpers.js";
 
-const CLI = join(ROOT, "dist/cli.js");
+const CLI = join(ROOT, "dist/src/cli.js");
 const kohyo = (...args: string[]) => {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
   return { code: r.status, out: r.stdout, err: r.stderr };
