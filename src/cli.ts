@@ -7,7 +7,9 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { EXIT } from "./errors.js";
+import { extract } from "./cli/extract.js";
 import { inspect } from "./cli/inspect.js";
+import { PIPELINES, pipelineByName } from "./pipeline/registry.js";
 import { tables } from "./cli/tables.js";
 import { type CliIO, processIO } from "./cli/io.js";
 import { KOHYO_VERSION } from "./version.js";
@@ -19,11 +21,16 @@ Usage:
       Text lines with their boxes and ruling lines found, per page.
   kohyo tables FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]
       Every ruled table, continued over pages as one, with its printed totals checked.
+  kohyo extract FILE... [--pipeline NAME] [-o DIR] [--bom] [--header ja|en] [--strict] [--pages 1-3,5] [--password PW]
+      Records of a known document family (recognised, or named by --pipeline), checked against
+      the document's own totals and rules: DIR/<file>/records.json, <table>.csv, datapackage.json,
+      report.json (DIR: output/). --strict writes nothing for a file whose checks fail.
+      Pipelines: ${PIPELINES.map((p) => p.name).join(", ")}
   kohyo --version | --help
 
 Exit codes: 0 ok · 1 a check failed · 2 several unreadable files, different reasons ·
 3 file not found · 4 not a PDF · 5 damaged or truncated · 6 encrypted (password missing or wrong) ·
-7 no text layer (scanned) · 64 usage error · 70 internal error (a bug in kohyo)
+7 no text layer (scanned) · 8 no pipeline recognises the document (extract) · 64 usage error · 70 internal error (a bug in kohyo)
 `;
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -56,6 +63,35 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       if (positionals.length === 0) throw new UsageError("tables needs at least one FILE");
       if (values.format !== "json" && values.format !== "csv") throw new UsageError(`--format is json or csv, not "${values.format}"`);
       return await tables({ files: positionals, format: values.format, ...fileOptions(values) }, io);
+    }
+    if (command === "extract") {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          ...FILE_OPTIONS,
+          pipeline: { type: "string" },
+          bom: { type: "boolean" },
+          header: { type: "string", default: "ja" },
+          strict: { type: "boolean" },
+        },
+      });
+      if (positionals.length === 0) throw new UsageError("extract needs at least one FILE");
+      if (values.header !== "ja" && values.header !== "en") throw new UsageError(`--header is ja or en, not "${values.header}"`);
+      if (values.pipeline !== undefined && !pipelineByName(values.pipeline)) {
+        throw new UsageError(`unknown pipeline "${values.pipeline}" (known: ${PIPELINES.map((p) => p.name).join(", ")})`);
+      }
+      return await extract(
+        {
+          files: positionals,
+          header: values.header,
+          bom: values.bom === true,
+          strict: values.strict === true,
+          ...(values.pipeline !== undefined && { pipeline: values.pipeline }),
+          ...fileOptions(values),
+        },
+        io,
+      );
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {

@@ -9,12 +9,14 @@ export type InputErrorReason =
   | "not-a-pdf"
   | "damaged"
   | "encrypted"
-  | "no-text";
+  | "no-text"
+  /** `kohyo extract`: no pipeline knows the document (and none was named). */
+  | "unrecognised";
 
 /**
  * Process exit codes. 1 is reserved for "read fine, but a check failed"
  * (the extraction issues); 2 is "unreadable input" when several files of a batch
- * failed for different reasons; 3–7 name one reason each.
+ * failed for different reasons; 3–8 name one reason each.
  */
 export const EXIT = {
   ok: 0,
@@ -25,6 +27,7 @@ export const EXIT = {
   damaged: 5,
   encrypted: 6,
   noText: 7,
+  unrecognised: 8,
   usage: 64,
   internal: 70,
 } as const;
@@ -35,6 +38,7 @@ const EXIT_BY_REASON: Record<InputErrorReason, number> = {
   damaged: EXIT.damaged,
   encrypted: EXIT.encrypted,
   "no-text": EXIT.noText,
+  unrecognised: EXIT.unrecognised,
 };
 
 export class InputError extends Error {

@@ -46,6 +46,8 @@ export interface Column<R> {
 
 /** One table of records, e.g. 一般事業; written as <name>.csv and one datapackage resource. */
 export interface RecordTable<R = Record<string, unknown>> {
+  /** ASCII id for the datapackage resource name (a-z, 0-9, -); defaults to table-N. */
+  id?: string;
   name: string;
   title: string | null;
   fiscalYear: number | null;

@@ -1,0 +1,269 @@
+/**
+ * The checks a table pipeline declares (spec.ts CheckSpec), run on one table's rows.
+ * A rule that holds everywhere gives one passing check (so the report lists every check
+ * made); each place where it does not hold gives one failing check with its page and box.
+ */
+import type { Box } from "../pdf/types.js";
+import type { ZodType } from "zod";
+import type { CheckSpec } from "./spec.js";
+import type { Check, Severity } from "./types.js";
+
+/** Where a value was printed. */
+export interface Place {
+  page: number;
+  box: Box;
+}
+
+/** A record with what the checks need to know about where it came from. */
+export interface CheckedRow {
+  key: number | string | null;
+  record: Record<string, unknown>;
+  place: Place;
+  /** Where each field's value was printed, by field path. */
+  places: Record<string, Place>;
+}
+
+export interface TableFacts {
+  name: string;
+  rows: CheckedRow[];
+  /** The printed total row's values by field path, when the table has one. */
+  totals: Map<string, { value: number | null; text: string; place: Place }> | null;
+  totalLabel: string | null;
+  fiscalYear: { year: number; start: string; end: string } | null;
+  /** Yen per printed unit of amounts (1000 for 千円). */
+  amountMultiplier: number;
+  /** Field path → column title, for messages. */
+  titles: Record<string, string>;
+  /** Field paths whose values are yen. */
+  yenFields: Set<string>;
+}
+
+export function getPath(record: Record<string, unknown>, path: string): unknown {
+  let v: unknown = record;
+  for (const part of path.split(".")) v = v === null || typeof v !== "object" ? undefined : (v as Record<string, unknown>)[part];
+  return v;
+}
+
+const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
+const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? "none" : n.toLocaleString("en-US"));
+
+export function runChecks(specs: readonly CheckSpec[], facts: TableFacts, schema: ZodType): Check[] {
+  const out: Check[] = [];
+  for (const spec of specs) out.push(...CHECKS[spec.rule](spec as never, facts));
+  out.push(...schemaChecks(schema, facts));
+  return out;
+}
+
+type CheckFn<R extends CheckSpec["rule"]> = (spec: Extract<CheckSpec, { rule: R }>, facts: TableFacts) => Check[];
+
+const CHECKS: { [R in CheckSpec["rule"]]: CheckFn<R> } = {
+  "total/sum": (spec, facts) => {
+    if (!facts.totals) {
+      return [{ rule: "total/sum", ok: false, severity: "warning", message: `${facts.name}: no total row (合計) printed; the columns could not be checked` }];
+    }
+    return spec.fields.map((path) => {
+      const title = facts.titles[path] ?? path;
+      const printed = facts.totals!.get(path);
+      const values = facts.rows.map((r) => num(getPath(r.record, path)));
+      const sum = values.reduce<number>((s, v) => s + (v ?? 0), 0);
+      if (!printed || printed.value === null) {
+        return { rule: "total/sum", ok: false, severity: "warning", column: title, sum, message: `${facts.name}: ${facts.totalLabel} prints no value for ${title}` };
+      }
+      const difference = printed.value - sum;
+      const ok = difference === 0;
+      const unit = facts.yenFields.has(path) ? " yen" : "";
+      return {
+        rule: "total/sum",
+        ok,
+        severity: "error" as Severity,
+        column: title,
+        printed: printed.value,
+        sum,
+        difference,
+        page: printed.place.page,
+        box: printed.place.box,
+        message: ok
+          ? `${facts.name}: ${title} sums to the printed ${facts.totalLabel} ${fmt(sum)}${unit} (${values.filter((v) => v !== null).length} values)`
+          : `${facts.name}: ${facts.totalLabel} of ${title} prints ${printed.text} = ${fmt(printed.value)}${unit}, the rows sum to ${fmt(sum)}${unit} (difference ${fmt(difference)})`,
+      };
+    });
+  },
+
+  "not-greater": (spec, facts) => {
+    const bad = facts.rows.filter((r) => {
+      const a = num(getPath(r.record, spec.field));
+      const b = num(getPath(r.record, spec.than));
+      return a !== null && b !== null && a > b;
+    });
+    const [f, t] = [facts.titles[spec.field] ?? spec.field, facts.titles[spec.than] ?? spec.than];
+    if (bad.length === 0) return [pass("not-greater", `${facts.name}: ${f} ≤ ${t} on every row`)];
+    return bad.map((r) => ({
+      rule: "not-greater",
+      ok: false,
+      severity: "error" as Severity,
+      column: f,
+      record: r.key ?? undefined,
+      printed: num(getPath(r.record, spec.field)),
+      ...at(r, spec.field),
+      message: `${facts.name} ${r.key}: ${f} ${fmt(num(getPath(r.record, spec.field)))} is more than ${t} ${fmt(num(getPath(r.record, spec.than)))}`,
+    })) as Check[];
+  },
+
+  ratio: (spec, facts) => {
+    const ratio = spec.ratio[facts.name];
+    if (!ratio) return [];
+    const [n, d] = ratio;
+    const round = Math[spec.rounding];
+    const m = facts.yenFields.has(spec.field) ? facts.amountMultiplier : 1;
+    const [f, o] = [facts.titles[spec.field] ?? spec.field, facts.titles[spec.of] ?? spec.of];
+    const out: Check[] = [];
+    for (const r of facts.rows) {
+      const value = num(getPath(r.record, spec.field));
+      const base = num(getPath(r.record, spec.of));
+      if (value === null || base === null) continue;
+      // Rounded in the printed unit (千円), as the form is filled in.
+      const expected = round(((base / m) * n) / d) * m;
+      if (expected !== value) {
+        out.push({
+          rule: "ratio",
+          ok: false,
+          severity: "warning",
+          column: f,
+          record: r.key ?? undefined,
+          printed: value,
+          sum: expected,
+          difference: value - expected,
+          ...at(r, spec.field),
+          message: `${facts.name} ${r.key}: ${f} ${fmt(value)} is not ${n}/${d} of ${o} ${fmt(base)} (${spec.rounding}: ${fmt(expected)})`,
+        });
+      }
+    }
+    return out.length ? out : [pass("ratio", `${facts.name}: ${f} = ${n}/${d} × ${o} (rounded ${spec.rounding === "ceil" ? "up" : spec.rounding}) on every row`, "warning")];
+  },
+
+  sequence: (spec, facts) => {
+    const title = facts.titles[spec.field] ?? spec.field;
+    const out: Check[] = [];
+    let previous = 0;
+    for (const r of facts.rows) {
+      const k = num(getPath(r.record, spec.field));
+      if (k !== previous + 1) {
+        out.push({
+          rule: "sequence",
+          ok: false,
+          severity: "error",
+          column: title,
+          record: r.key ?? undefined,
+          printed: k,
+          sum: previous + 1,
+          ...at(r, spec.field),
+          message: `${facts.name}: after ${previous} comes ${k ?? "no number"}, expected ${previous + 1} (${title} runs 1…n without gaps or repeats)`,
+        });
+      }
+      previous = k ?? previous + 1;
+    }
+    return out.length ? out : [pass("sequence", `${facts.name}: ${title} runs 1…${facts.rows.length}`)];
+  },
+
+  exclusive: (spec, facts) => {
+    const out: Check[] = [];
+    for (const r of facts.rows) {
+      const v = getPath(r.record, spec.field);
+      const rule = typeof v === "string" ? spec.cases[v] : undefined;
+      if (!rule) continue;
+      const filled = (p: string) => getPath(r.record, p) !== null && getPath(r.record, p) !== undefined;
+      const problems: string[] = [];
+      if (!rule.present.some(filled)) problems.push(`none of ${rule.present.map((p) => facts.titles[p] ?? p).join(" / ")} is filled`);
+      const extra = rule.absent.filter(filled);
+      if (extra.length) problems.push(`${extra.map((p) => facts.titles[p] ?? p).join(" / ")} should be －`);
+      if (problems.length) {
+        out.push({
+          rule: "exclusive",
+          ok: false,
+          severity: "error",
+          column: facts.titles[spec.field] ?? spec.field,
+          record: r.key ?? undefined,
+          ...at(r, spec.field),
+          message: `${facts.name} ${r.key}: a ${v} row: ${problems.join("; ")}`,
+        });
+      }
+    }
+    return out.length ? out : [pass("exclusive", `${facts.name}: every row carries the targets of its ${facts.titles[spec.field] ?? spec.field}`)];
+  },
+
+  "in-fiscal-year": (spec, facts) => {
+    const fy = facts.fiscalYear;
+    const title = facts.titles[spec.field] ?? spec.field;
+    if (!fy) return [{ rule: "in-fiscal-year", ok: false, severity: "warning", column: title, message: `${facts.name}: the title names no fiscal year (年度) to check ${title} against` }];
+    const out: Check[] = [];
+    for (const r of facts.rows) {
+      const v = getPath(r.record, spec.field);
+      if (typeof v !== "string") continue;
+      // A month-precision date ("2023-04") is inside when its month is.
+      const inside = v >= fy.start.slice(0, v.length) && v <= fy.end.slice(0, v.length);
+      if (!inside) {
+        out.push({
+          rule: "in-fiscal-year",
+          ok: false,
+          severity: "error",
+          column: title,
+          record: r.key ?? undefined,
+          printed: v,
+          ...at(r, spec.field),
+          message: `${facts.name} ${r.key}: ${title} ${v} is outside fiscal year ${fy.year} (${fy.start} – ${fy.end})`,
+        });
+      }
+    }
+    return out.length ? out : [pass("in-fiscal-year", `${facts.name}: every ${title} falls in fiscal year ${fy.year} (${fy.start} – ${fy.end})`)];
+  },
+
+  "municipality-code": (spec, facts) => {
+    const title = facts.titles[spec.field] ?? spec.field;
+    const bad = facts.rows.filter((r) => {
+      const m = getPath(r.record, spec.field) as { code?: string | null } | null;
+      return !m || !m.code;
+    });
+    if (bad.length === 0) return [pass("municipality-code", `${facts.name}: every ${title} resolves to a 全国地方公共団体コード`)];
+    return bad.map((r) => ({
+      rule: "municipality-code",
+      ok: false,
+      severity: "error" as Severity,
+      column: title,
+      record: r.key ?? undefined,
+      printed: (getPath(r.record, spec.field) as { name?: string } | null)?.name ?? null,
+      ...at(r, spec.field),
+      message: `${facts.name} ${r.key}: ${title} "${(getPath(r.record, spec.field) as { name?: string } | null)?.name ?? ""}" does not resolve to a municipality code`,
+    }));
+  },
+};
+
+function schemaChecks(schema: ZodType, facts: TableFacts): Check[] {
+  const out: Check[] = [];
+  for (const r of facts.rows) {
+    const result = schema.safeParse(r.record);
+    if (result.success) continue;
+    for (const issue of result.error.issues) {
+      const path = issue.path.join(".");
+      out.push({
+        rule: "schema",
+        ok: false,
+        severity: "error",
+        column: facts.titles[path] ?? path,
+        record: r.key ?? undefined,
+        ...at(r, path),
+        message: `${facts.name} ${r.key}: ${path}: ${issue.message}`,
+      });
+    }
+  }
+  return out.length ? out : [pass("schema", `${facts.name}: all ${facts.rows.length} records pass the schema`)];
+}
+
+function pass(rule: string, message: string, severity: Severity = "error"): Check {
+  return { rule, ok: true, severity, message };
+}
+
+/** The page and box of a row's field (its cell), or of the row. */
+function at(r: CheckedRow, path: string): Place {
+  const top = path.split(".")[0]!;
+  return r.places[path] ?? r.places[top] ?? r.place;
+}

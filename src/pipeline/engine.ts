@@ -1,0 +1,300 @@
+/**
+ * The table-pipeline engine: a declared spec (pipelines/<name>.ts) → a Pipeline.
+ *
+ * 1. Every page's tables are found (findTables) and stitched over pages; the text
+ *    outside tables is kept as lines, to find each table's title and unit above it.
+ * 2. A stitched table is the pipeline's when every required field finds its column by
+ *    a header alias; it is named by its title (or by a column only it has).
+ * 3. Each data row becomes a record: each field reads the cell that covers its column
+ *    on that row. A cell merged over rows fills every row it covers — except for a
+ *    grouped field (merged amounts), whose value stays on the group's first row and
+ *    whose group key goes on every row of the group. The total row (合計) is kept apart.
+ * 4. The declared checks run (./checks.ts), the schema included; a normaliser's error or
+ *    warning about a cell is a failing check at that cell.
+ */
+import { groupLines, type Line } from "../layout/lines.js";
+import { parseUnitNote, yenMultiplier } from "../normalize/amounts.js";
+import { tagTargetGroups } from "../normalize/targetGroups.js";
+import { parseFiscalYear } from "../normalize/wareki.js";
+import { toHalfWidth } from "../normalize/width.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { PdfDocument } from "../pdf/load.js";
+import type { Box } from "../pdf/types.js";
+import { findTables } from "../table/find.js";
+import { stitchTables, type StitchedCell, type Table } from "../table/stitch.js";
+import type { PageTable } from "../table/types.js";
+import { type CheckedRow, type Place, runChecks, type TableFacts } from "./checks.js";
+import { recordColumns } from "./columns.js";
+import { readCell } from "./read.js";
+import type { FieldSpec, TablePipelineSpec } from "./spec.js";
+import type { Check, Pipeline, PipelineResult, RecordTable } from "./types.js";
+
+export function tablePipeline(spec: TablePipelineSpec): Pipeline {
+  return {
+    name: spec.name,
+    description: spec.description,
+    recognise: (text) => recogniseScore(spec, text),
+    run: (doc, pages) => runTablePipeline(spec, doc, pages),
+  };
+}
+
+/** Spaces out, full-width ASCII folded: how header and title words are compared. */
+export const fold = (s: string): string => toHalfWidth(s).replace(/\s+/g, "");
+
+/** Half from the title words found, half from the header words found. */
+export function recogniseScore(spec: TablePipelineSpec, text: string): number {
+  const t = fold(text);
+  const share = (words: string[]) => (words.length ? words.filter((w) => t.includes(fold(w))).length / words.length : 0);
+  return (share(spec.recognise.title) + share(spec.recognise.header)) / 2;
+}
+
+async function runTablePipeline(spec: TablePipelineSpec, doc: PdfDocument, pages: number[] | undefined): Promise<PipelineResult> {
+  const pageTables: PageTable[] = [];
+  const lines = new Map<number, Line[]>();
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  for await (const page of doc.pages(pages)) {
+    const found = findTables(page);
+    pageTables.push(...found);
+    const outside = page.runs.filter((r) => !found.some((t) => inside(t.box, r.box)));
+    lines.set(page.number, groupLines(outside));
+    diagnostics.push(...page.diagnostics);
+  }
+  const tables: RecordTable[] = [];
+  for (const t of stitchTables(pageTables)) {
+    const columns = matchColumns(spec.fields, t.columns);
+    const missing = spec.fields.filter((f) => f.required && !columns.has(f.path));
+    if (missing.length) {
+      diagnostics.push({
+        severity: "info",
+        rule: "pipeline/other-table",
+        message: `table ${t.id} (pages ${t.pages.join(", ")}) is not a ${spec.name} table: no column for ${missing.map((f) => f.title).join(", ")}`,
+        page: t.pages[0]!,
+      });
+      continue;
+    }
+    tables.push(await readTable(spec, t, columns, headingOf(spec, t, lines, pageTables)));
+  }
+  if (tables.length === 0) {
+    diagnostics.push({ severity: "error", rule: "pipeline/no-table", message: `no table with the columns of ${spec.name} (${spec.fields.filter((f) => f.required).map((f) => f.title).join(", ")})` });
+  }
+  return { pipeline: spec.name, tables, diagnostics };
+}
+
+const center = (b: Box) => ({ x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 });
+function inside(outer: Box, b: Box): boolean {
+  const c = center(b);
+  return c.x >= outer.x0 && c.x <= outer.x1 && c.y >= outer.y0 && c.y <= outer.y1;
+}
+
+/** Field path → column index, by the fields' header aliases (a column serves one field). */
+export function matchColumns(fields: readonly FieldSpec[], columns: readonly string[][]): Map<string, number> {
+  const taken = new Set<number>();
+  const out = new Map<string, number>();
+  const folded = columns.map((path) => path.map(fold));
+  for (const field of fields) {
+    for (const alias of field.headers) {
+      const i = folded.findIndex((path, i) => !taken.has(i) && matches(path, alias));
+      if (i >= 0) {
+        out.set(field.path, i);
+        taken.add(i);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function matches(path: readonly string[], alias: string | string[]): boolean {
+  if (typeof alias === "string") return path.join("").includes(fold(alias));
+  let level = 0;
+  for (const part of alias.map(fold)) {
+    while (level < path.length && !path[level]!.includes(part)) level++;
+    if (level === path.length) return false;
+    level++;
+  }
+  return true;
+}
+
+interface Heading {
+  id: string;
+  name: string;
+  title: string | null;
+  unit: string | null;
+  fiscalYear: { year: number; start: string; end: string } | null;
+}
+
+/**
+ * The lines printed above the table on its first page (below any table above it): the
+ * title is the nearest that names one of the declared tables or the document, else the
+ * one in the largest type; the unit is the nearest with 単位.
+ */
+function headingOf(spec: TablePipelineSpec, t: Table, lines: Map<number, Line[]>, pageTables: PageTable[]): Heading {
+  const page = t.pages[0]!;
+  const top = Math.min(...t.cells.filter((c) => c.page === page).map((c) => c.box.y0));
+  const floor = Math.max(0, ...pageTables.filter((p) => p.page === page && p.box.y1 <= top + 1).map((p) => p.box.y1));
+  const above = (lines.get(page) ?? []).filter((l) => l.box.y1 <= top + 2 && l.box.y0 >= floor - 1).sort((a, b) => b.box.y1 - a.box.y1);
+  const words = [...spec.tables.flatMap((s) => s.title), ...spec.recognise.title].map(fold);
+  const titleLine =
+    above.find((l) => words.some((w) => fold(l.text).includes(w))) ??
+    [...above].filter((l) => !/単位/.test(l.text)).sort((a, b) => b.size - a.size)[0];
+  const unitLine = above.find((l) => /単位/.test(l.text));
+  const title = titleLine?.text.trim() ?? null;
+  const fyText = title ? /(?:明治|大正|昭和|平成|令和|[RH]\.?)?\s*[0-9０-９元]{1,4}\s*年度/.exec(title)?.[0] : undefined;
+  const fy = fyText ? parseFiscalYear(fyText).value : null;
+  const folded = title ? fold(title) : "";
+  const columnWords = fold(t.columns.flat().join(""));
+  const named =
+    spec.tables.find((s) => s.title.some((w) => folded.includes(fold(w)))) ??
+    spec.tables.find((s) => s.columns?.every((w) => columnWords.includes(fold(w)))) ??
+    spec.tables[spec.tables.length - 1]!;
+  return {
+    id: named.id,
+    name: named.name,
+    title,
+    unit: unitLine?.text.trim() ?? null,
+    fiscalYear: fy ? { year: fy.year, start: fy.start, end: fy.end } : null,
+  };
+}
+
+async function readTable(spec: TablePipelineSpec, t: Table, columns: Map<string, number>, heading: Heading): Promise<RecordTable> {
+  const amountUnit = heading.unit ? parseUnitNote(heading.unit).value?.amount : undefined;
+  const ctx = { amountUnit, fiscalYear: heading.fiscalYear?.year ?? null };
+  const cover = coverGrid(t);
+  const keyField = spec.fields.find((f) => f.path === spec.key)!;
+  const totalLabels = spec.totalRow.map(fold);
+  const titles: Record<string, string> = Object.fromEntries([...spec.fields, ...(spec.derived ?? [])].map((f) => [f.path, f.title]));
+  const yenFields = new Set(spec.fields.filter((f) => f.kind === "amount").map((f) => f.path));
+  const checks: Check[] = [];
+  const rows: CheckedRow[] = [];
+  let totals: TableFacts["totals"] = null;
+  let totalLabel: string | null = null;
+  const keyOf = (row: number) => {
+    const col = columns.get(spec.key)!;
+    const c = cover[row]![col];
+    return c ? (readCell(keyField, c.lines, c.text, ctx).value as number | null) : null;
+  };
+
+  for (let r = t.headerRows; r < t.rows; r++) {
+    const slots = cover[r]!;
+    if (slots.every((c) => !c || c.text.trim() === "")) continue;
+    const label = slots.map((c) => (c && c.row === r ? fold(c.text) : "")).find((s) => s !== "");
+    if (label !== undefined && totalLabels.includes(label)) {
+      totalLabel = label;
+      totals = new Map();
+      for (const f of spec.fields) {
+        const c = columns.has(f.path) ? slots[columns.get(f.path)!] : undefined;
+        if (!c || c.row !== r || !["amount", "count", "integer"].includes(f.kind)) continue;
+        totals.set(f.path, { value: readCell(f, c.lines, c.text, ctx).value as number | null, text: c.text, place: placeOf(c) });
+      }
+      continue;
+    }
+    const key = keyOf(r);
+    const record: Record<string, unknown> = {};
+    const raw: Record<string, string> = {};
+    const places: Record<string, Place> = {};
+    for (const f of spec.fields) {
+      const col = columns.get(f.path);
+      const c = col === undefined ? undefined : slots[col];
+      let value: unknown = null;
+      if (c) {
+        places[f.path] = placeOf(c);
+        if (f.group && c.row !== r) {
+          value = null; // a merged group value: on the group's first row only
+        } else {
+          const read = readCell(f, c.lines, c.text, ctx);
+          value = read.value;
+          raw[f.path] = c.lines.join("\n");
+          for (const p of read.problems) {
+            if (p.severity === "info") continue;
+            checks.push({ rule: p.rule, ok: false, severity: p.severity, column: f.title, record: key ?? undefined, ...placeOf(c), message: `${heading.name} ${key}: ${f.title}: ${p.message}` });
+          }
+        }
+        if (f.group && !(f.group in record)) record[f.group] = c.row === r ? key : keyOf(c.row);
+      } else if (f.kind === "contact") {
+        value = { departments: [], phone: null, extension: null, note: null };
+      }
+      setPath(record, f.path, value);
+      for (const d of spec.derived ?? []) {
+        if (d.from !== f.path) continue;
+        const text = typeof value === "string" ? value : "";
+        setPath(record, d.path, text ? ((await tagTargetGroups(text)).value?.tags.map((tag) => tag.label) ?? []) : []);
+      }
+    }
+    const own = slots.filter((c): c is StitchedCell => c !== undefined && c.row === r && c.rowSpan === 1);
+    const place = own.length ? { page: own[0]!.page, box: union(own.map((c) => c.box)) } : placeOf(slots.find((c) => c)!);
+    record.provenance = { page: place.page, box: place.box, raw, cells: places };
+    rows.push({ key, record: ordered(spec, record), place, places });
+  }
+
+  const facts: TableFacts = {
+    name: heading.name,
+    rows,
+    totals,
+    totalLabel,
+    fiscalYear: heading.fiscalYear,
+    amountMultiplier: (amountUnit && yenMultiplier(amountUnit)) || 1,
+    titles,
+    yenFields,
+  };
+  checks.unshift(...runChecks(spec.checks, facts, spec.record));
+  return {
+    id: heading.id,
+    name: heading.name,
+    title: heading.title,
+    fiscalYear: heading.fiscalYear?.year ?? null,
+    unit: heading.unit,
+    pages: t.pages,
+    records: rows.map((r) => r.record),
+    checks,
+    columns: recordColumns(spec),
+    primaryKey: [spec.key],
+  };
+}
+
+/** For every slot of the table, the cell that covers it. */
+function coverGrid(t: Table): (StitchedCell | undefined)[][] {
+  const grid = Array.from({ length: t.rows }, () => Array<StitchedCell | undefined>(t.cols).fill(undefined));
+  for (const c of t.cells) {
+    for (let r = c.row; r < c.row + c.rowSpan && r < t.rows; r++) {
+      for (let k = c.col; k < c.col + c.colSpan && k < t.cols; k++) grid[r]![k] = c;
+    }
+  }
+  return grid;
+}
+
+const placeOf = (c: StitchedCell): Place => ({ page: c.page, box: c.box });
+
+function union(boxes: Box[]): Box {
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+}
+
+function setPath(record: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let o = record;
+  for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
+  o[parts[parts.length - 1]!] = value;
+}
+
+/**
+ * The record's keys in the declared order: each field, its derived fields right after
+ * it, a group key right after the last field of its group, provenance last.
+ */
+function ordered(spec: TablePipelineSpec, record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const put = (path: string) => {
+    const top = path.split(".")[0]!;
+    if (!(top in out)) out[top] = record[top];
+  };
+  spec.fields.forEach((f, i) => {
+    put(f.path);
+    for (const d of spec.derived ?? []) if (d.from === f.path) put(d.path);
+    if (f.group && !spec.fields.slice(i + 1).some((g) => g.group === f.group)) out[f.group] = record[f.group];
+  });
+  out.provenance = record.provenance;
+  return out;
+}

@@ -1,0 +1,29 @@
+/**
+ * The document families kohyo knows, and how a document is matched to one: each
+ * pipeline scores the text of the first pages; the best score at or above
+ * RECOGNISED wins.
+ */
+import { tokyoJinzaiPlan } from "../../pipelines/tokyo-jinzai-plan.js";
+import type { PdfDocument } from "../pdf/load.js";
+import type { Pipeline } from "./types.js";
+
+export const PIPELINES: readonly Pipeline[] = [tokyoJinzaiPlan];
+
+/** The score a pipeline needs to claim a document. */
+export const RECOGNISED = 0.6;
+/** How many pages are read to recognise a document. */
+const FIRST_PAGES = 2;
+
+export function pipelineByName(name: string): Pipeline | undefined {
+  return PIPELINES.find((p) => p.name === name);
+}
+
+/** The pipeline that recognises the document, or the best candidate's name and score when none does. */
+export async function recognise(doc: PdfDocument, pages?: readonly number[]): Promise<{ pipeline: Pipeline | null; best: string; score: number }> {
+  const first = (pages ?? Array.from({ length: doc.pageCount }, (_, i) => i + 1)).slice(0, FIRST_PAGES);
+  let text = "";
+  for await (const page of doc.pages(first)) text += page.runs.map((r) => r.text).join("") + "\n";
+  const scored = PIPELINES.map((p) => ({ p, score: p.recognise(text) })).sort((a, b) => b.score - a.score);
+  const top = scored[0];
+  return { pipeline: top && top.score >= RECOGNISED ? top.p : null, best: top?.p.name ?? "", score: top?.score ?? 0 };
+}
