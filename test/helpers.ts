@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
@@ -49,3 +50,9 @@ export function pageText(page: Page): { lines: string[]; squeezed: string } {
 }
 
 export const squeeze = (s: string) => s.replace(/[\s\u3000]+/g, "");
+
+/** Runs the built `kohyo` program (dist/src/cli.js, built by test/setup/build.ts) from the repo root. */
+export function kohyo(...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, "dist/src/cli.js"), ...args], { encoding: "utf8", cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}

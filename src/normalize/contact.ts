@@ -131,12 +131,14 @@ function splitDepartments(text: string): Department[] {
   const pieces = text
     .replace(LEAD_IN, " ")
     .split(/[\s,、]+|もしくは|または|又は/)
-    .map((p) => p.replace(/^[■□●○◆・:()]+|[:()]+$/g, "").replace(/^(℡|TEL|電話(番号)?|FAX|E-?mail|メール)$/i, ""))
+    .map((p) => p.replace(/^[■□●○◆:()]+|[:()]+$/g, "").replace(/^(℡|TEL|電話(番号)?|FAX|E-?mail|メール)$/i, ""))
     .filter((p) => p !== "" && !/^(\d+|[■□●○◆・]+|[\/／|｜~-]+|URL|HP|ホームページ|Web|WEB)$/i.test(p));
   const out: Department[] = [];
   let pending = "";
   for (const piece of pieces) {
-    pending += piece;
+    // A leading ・ is a bullet before a name, but part of a name broken at the line end (建設 / ・雇用促進担当).
+    pending += pending === "" ? piece.replace(/^・+/, "") : piece;
+    if (pending === "") continue;
     const suffix = UNIT_SUFFIXES.find((s) => pending.endsWith(s));
     if (suffix) {
       out.push({ name: pending, level: suffix });

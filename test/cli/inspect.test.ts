@@ -1,17 +1,11 @@
 /** The real `kohyo` program (dist/src/cli.js, built by test/setup/build.ts). */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { noise, scannedPdf } from "../fixtures.js";
-import { ROOT, sample } from "../helpers.js";
+import { kohyo, ROOT, sample } from "../helpers.js";
 
-const CLI = join(ROOT, "dist/src/cli.js");
-function kohyo(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 const tmp = mkdtempSync(join(tmpdir(), "kohyo-cli-"));
 
 describe("kohyo inspect", () => {

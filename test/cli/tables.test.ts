@@ -1,16 +1,10 @@
 /** `kohyo tables` through the real program (dist/src/cli.js). */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { corpus, HAVE_CORPUS, ROOT, sample } from "../helpers.js";
+import { corpus, HAVE_CORPUS, kohyo, ROOT, sample } from "../helpers.js";
 
-const CLI = join(ROOT, "dist/src/cli.js");
-const kohyo = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 
 test("tables --format json gives the documented JSON: two tables with data rows, cells and totals", () => {
   const r = kohyo("tables", sample("tokyo-plan-r5-a3-mincho.pdf"));

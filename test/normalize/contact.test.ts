@@ -23,6 +23,12 @@ test("seed 000 lines 143–148: a name broken over two lines (雇用促 / 進担
   expect(r.value?.departments.map((d) => d.level)).toEqual(["部", "課", "担当"]);
 });
 
+test("a name wrapped just before its ・ (建設 / ・雇用促進担当, the A3 rendering) keeps the ・; a leading ・ bullet is dropped", () => {
+  const r = parseContact("経済産業部\n工業・ものづくり・雇用\n促進課\n工業・ものづくり・建設\n・雇用促進担当\n03-3411-6662");
+  expect(r.value?.departments.map((d) => d.name)).toEqual(["経済産業部", "工業・ものづくり・雇用促進課", "工業・ものづくり・建設・雇用促進担当"]);
+  expect(parseContact("・企画課\n03-5984-2447").value?.departments.map((d) => d.name)).toEqual(["企画課"]);
+});
+
 test("seed 000 lines 270–274: 企画担当係 is one unit ending in 係", () => {
   expect(parseContact("企画部\n企画課\n\n企画担当係\n03-5984-2447").value?.departments.at(-1)).toEqual({ name: "企画担当係", level: "係" });
 });

@@ -1,0 +1,114 @@
+/** `kohyo extract` through the real program: the files it writes, the summary, exit codes. */
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { kohyo, sample } from "../helpers.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-extract-"));
+const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+
+describe("kohyo extract on the A4 plan", () => {
+  let out: string;
+  let run: ReturnType<typeof kohyo>;
+  beforeAll(() => {
+    out = tmp();
+    run = kohyo("extract", sample("tokyo-plan-r5-a4.pdf"), "-o", out);
+  });
+  const dir = () => join(out, "tokyo-plan-r5-a4");
+
+  test("recognises the plan by itself and exits 0 with every check passed", () => {
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("tokyo-jinzai-plan · 2 tables · 31 records");
+  });
+
+  test("the summary prints each 合計 check with printed and computed values", () => {
+    expect(run.out).toContain("ok   total 事業額: printed 477,289,000, sum 477,289,000 p.3");
+    expect(run.out).toContain("ok   total 目標（処遇改善事業）支援事業所数: printed 93, sum 93 p.3");
+    expect(run.out).toContain("ok   total 補助金申請額: printed 47,693,000, sum 47,693,000 p.4");
+  });
+
+  test("records.json has the documented shape, valid, with both tables", () => {
+    const r = readJson(join(dir(), "records.json"));
+    expect(Object.keys(r)).toEqual(["file", "sha256", "pipeline", "kohyoVersion", "valid", "tables"]);
+    expect(r).toMatchObject({ pipeline: "tokyo-jinzai-plan", valid: true });
+    expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.tables.map((t: { name: string; pages: number[]; fiscalYear: number }) => [t.name, t.pages, t.fiscalYear])).toEqual([
+      ["一般事業", [1, 2, 3], 2023],
+      ["モデル事業", [4], 2023],
+    ]);
+    expect(Object.keys(r.tables[0].records[0])).toEqual([
+      "no", "municipality", "theme", "projectName", "description", "targetGroups", "category",
+      "amountYen", "subsidyYen", "amountGroup", "targets", "startDate", "contact", "provenance",
+    ]);
+    // 北区 12–13 share one merged amount cell (seed 000: 900 / 450 千円).
+    const kita = r.tables[0].records.filter((x: { no: number }) => x.no === 12 || x.no === 13);
+    expect(kita.map((x: { amountYen: number | null; amountGroup: number }) => [x.amountYen, x.amountGroup])).toEqual([[900000, 12], [null, 12]]);
+  });
+
+  test("one CSV per table, Japanese header, numbers as numbers, a group amount once", () => {
+    const csv = readFileSync(join(dir(), "一般事業.csv"), "utf8");
+    expect(csv.charCodeAt(0)).not.toBe(0xfeff);
+    const [header, , , , , row5, row6] = csv.split("\n");
+    expect(header!.split(",").slice(0, 3)).toEqual(["整理番号", "実施区市町村名", "実施区市町村名（全国地方公共団体コード）"]);
+    expect(row5).toMatch(/^5,江東区,131083,,中小企業雇用支援事業,/);
+    expect(row5).toContain(",労働力確保事業,15876000,7938000,5,700,230,,2023-04-01,政策経営部／企画課／企画担当,03-3647-9167,,,1,");
+    expect(row6).toContain(",労働力確保事業,,,5,2,,,2023-04-01,");
+    expect(csv.trimEnd().split("\n")).toHaveLength(29);
+    expect(existsSync(join(dir(), "モデル事業.csv"))).toBe(true);
+  });
+
+  test("datapackage.json describes each CSV: typed fields in header order, units, missing values, key, source hash", () => {
+    const dp = readJson(join(dir(), "datapackage.json"));
+    const rj = readJson(join(dir(), "records.json"));
+    expect(dp.sources[0].sha256).toBe(rj.sha256);
+    const res = dp.resources[0];
+    expect(res).toMatchObject({ path: "一般事業.csv", encoding: "utf-8", fiscalYear: 2023 });
+    const header = readFileSync(join(dir(), "一般事業.csv"), "utf8").split("\n")[0]!.split(",");
+    expect(res.schema.fields.map((f: { name: string }) => f.name)).toEqual(header);
+    expect(res.schema.fields.find((f: { name: string }) => f.name === "事業額（円）")).toMatchObject({ type: "integer", unit: "円" });
+    expect(res.schema.primaryKey).toEqual(["整理番号"]);
+    expect(res.schema.missingValues).toEqual([""]);
+  });
+
+  test("report.json lists every check with a summary", () => {
+    const rep = readJson(join(dir(), "report.json"));
+    expect(rep.summary).toMatchObject({ tables: 2, records: 31, failed: 0 });
+    expect(rep.summary.checks).toBe(rep.tables[0].checks.length + rep.tables[1].checks.length);
+    expect(rep.tables[0].checks.filter((c: { rule: string }) => c.rule === "total/sum")).toHaveLength(5);
+  });
+});
+
+test("--header en writes the field names, --bom starts the CSV with a byte order mark", () => {
+  const out = tmp();
+  expect(kohyo("extract", sample("tokyo-plan-r5-a3-mincho.pdf"), "-o", out, "--header", "en", "--bom").code).toBe(0);
+  const csv = readFileSync(join(out, "tokyo-plan-r5-a3-mincho", "モデル事業.csv"), "utf8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.slice(1).split("\n")[0]!.split(",").slice(0, 4)).toEqual(["no", "municipality.name", "municipality.code", "theme"]);
+  const dp = readJson(join(out, "tokyo-plan-r5-a3-mincho", "datapackage.json"));
+  expect(dp.resources[1].encoding).toBe("utf-8-sig");
+  expect(dp.resources[1].schema.primaryKey).toEqual(["no"]);
+});
+
+test("a document no pipeline knows: one line naming the file and exit 8, nothing written", () => {
+  const out = tmp();
+  const r = kohyo("extract", sample("text-layer-traps.pdf"), "-o", out);
+  expect(r.code).toBe(8);
+  expect(r.err.trim().split("\n")).toHaveLength(1);
+  expect(r.err).toContain("text-layer-traps.pdf: no pipeline recognises this document");
+  expect(existsSync(join(out, "text-layer-traps"))).toBe(false);
+});
+
+test("a batch goes on past bad files; the good file is extracted; mixed reasons exit 2", () => {
+  const out = tmp();
+  const r = kohyo("extract", "/nonexistent.pdf", sample("tokyo-plan-r5-b4-merged.pdf"), sample("text-layer-traps.pdf"), "-o", out);
+  expect(r.code).toBe(2);
+  expect(existsSync(join(out, "tokyo-plan-r5-b4-merged", "records.json"))).toBe(true);
+  expect(r.err).toContain("/nonexistent.pdf: file not found");
+});
+
+test("usage errors: unknown pipeline, bad --header", () => {
+  expect(kohyo("extract", sample("tokyo-plan-r5-a4.pdf"), "--pipeline", "nope").code).toBe(64);
+  expect(kohyo("extract", sample("tokyo-plan-r5-a4.pdf"), "--header", "fr").code).toBe(64);
+});
