@@ -7,7 +7,8 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { EXIT } from "./errors.js";
-import { extract } from "./cli/extract.js";
+import { extract, terminalBar } from "./cli/extract.js";
+import { defaultJobs } from "./batch/pool.js";
 import { inspect } from "./cli/inspect.js";
 import { PIPELINES, pipelineByName } from "./pipeline/registry.js";
 import { tables } from "./cli/tables.js";
@@ -21,10 +22,13 @@ Usage:
       Text lines with their boxes and ruling lines found, per page.
   kohyo tables FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]
       Every ruled table, continued over pages as one, with its printed totals checked.
-  kohyo extract FILE... [--pipeline NAME] [-o DIR] [--bom] [--header ja|en] [--strict] [--pages 1-3,5] [--password PW]
+  kohyo extract FILE|DIR... [--pipeline NAME] [-o DIR] [--bom] [--header ja|en] [--strict]
+                           [--jobs N] [--force] [--pages 1-3,5] [--password PW]
       Records of a known document family (recognised, or named by --pipeline), checked against
       the document's own totals and rules: DIR/<file>/records.json, <table>.csv, datapackage.json,
-      report.json (DIR: output/). --strict writes nothing for a file whose checks fail.
+      report.json, and DIR/manifest.json (DIR: output/). --strict writes nothing for a file whose
+      checks fail. Files run on N worker threads (default: cores); unchanged files are skipped
+      unless --force.
       Pipelines: ${PIPELINES.map((p) => p.name).join(", ")}
   kohyo --version | --help
 
@@ -74,6 +78,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
           bom: { type: "boolean" },
           header: { type: "string", default: "ja" },
           strict: { type: "boolean" },
+          jobs: { type: "string", short: "j" },
+          force: { type: "boolean" },
         },
       });
       if (positionals.length === 0) throw new UsageError("extract needs at least one FILE");
@@ -81,9 +87,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       if (values.pipeline !== undefined && !pipelineByName(values.pipeline)) {
         throw new UsageError(`unknown pipeline "${values.pipeline}" (known: ${PIPELINES.map((p) => p.name).join(", ")})`);
       }
+      const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs is a whole number ≥ 1, not "${values.jobs}"`);
       return await extract(
         {
           files: positionals,
+          jobs,
+          force: values.force === true,
+          bar: io === processIO ? terminalBar(process.stderr) : null,
           header: values.header,
           bom: values.bom === true,
           strict: values.strict === true,

@@ -58,3 +58,12 @@ export function noise(n: number, seed = 7): Uint8Array {
   }
   return out;
 }
+
+/** A long document: the pages of `source` over and over (one copyPages call, fonts shared like a real book). */
+export async function repeatedPdf(source: Uint8Array, copies: number): Promise<Uint8Array> {
+  const src = await PDFDocument.load(source);
+  const out = await PDFDocument.create();
+  const indices = Array.from({ length: copies }, () => src.getPageIndices()).flat();
+  for (const p of await out.copyPages(src, indices)) out.addPage(p);
+  return out.save();
+}

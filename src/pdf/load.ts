@@ -137,6 +137,27 @@ function classifyOpenError(file: string, e: unknown, truncated: boolean): InputE
 }
 
 /** An open PDF. Pages are read on demand; call {@link close} when done. */
+/** Counts of the pages read from a document (summed when its pages are read in several workers). */
+export interface ReadStats {
+  read: number;
+  withText: number;
+  failed: number;
+}
+
+/**
+ * The verdict on a whole file once its pages were read: truncated or damaged pages, or no
+ * text on any page (a scan), make it unreadable; null when it is fine.
+ */
+export function judge(info: DocumentInfo, diagnostics: readonly Diagnostic[], stats: ReadStats): InputError | null {
+  const truncated = diagnostics.find((d) => d.rule === "pdf/truncated");
+  if (truncated) return new InputError(info.file, "damaged", truncated.message);
+  if (stats.failed > 0) return new InputError(info.file, "damaged", `damaged: ${stats.failed} of ${stats.read} pages cannot be read`);
+  if (stats.read >= info.pages && stats.withText === 0) {
+    return new InputError(info.file, "no-text", "no text layer on any page (scanned? run OCR first)");
+  }
+  return null;
+}
+
 export class PdfDocument {
   private pagesRead = 0;
   private pagesWithText = 0;
@@ -246,16 +267,12 @@ export class PdfDocument {
    * What was read before stays valid; this only decides the file's status.
    */
   verdict(): InputError | null {
-    const file = this.info.file;
-    const truncated = this.diagnostics.find((d) => d.rule === "pdf/truncated");
-    if (truncated) return new InputError(file, "damaged", truncated.message);
-    if (this.pagesFailed > 0) {
-      return new InputError(file, "damaged", `damaged: ${this.pagesFailed} of ${this.pagesRead} pages cannot be read`);
-    }
-    if (this.pagesRead === this.pageCount && this.pagesWithText === 0) {
-      return new InputError(file, "no-text", "no text layer on any page (scanned? run OCR first)");
-    }
-    return null;
+    return judge(this.info, this.diagnostics, this.readStats());
+  }
+
+  /** How many pages were read so far, how many had text, how many failed. */
+  readStats(): ReadStats {
+    return { read: this.pagesRead, withText: this.pagesWithText, failed: this.pagesFailed };
   }
 
   /** pdf.js's font object for an id, as the interpreter needs it (cached per document). */

@@ -12,14 +12,13 @@
  * 4. The declared checks run (./checks.ts), the schema included; a normaliser's error or
  *    warning about a cell is a failing check at that cell.
  */
-import { groupLines, type Line } from "../layout/lines.js";
+import { groupLines } from "../layout/lines.js";
 import { parseUnitNote, yenMultiplier } from "../normalize/amounts.js";
 import { tagTargetGroups } from "../normalize/targetGroups.js";
 import { parseFiscalYear } from "../normalize/wareki.js";
 import { toHalfWidth } from "../normalize/width.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { PdfDocument } from "../pdf/load.js";
-import type { Box } from "../pdf/types.js";
+import type { Box, Page } from "../pdf/types.js";
 import { findTables } from "../table/find.js";
 import { stitchTables, type StitchedCell, type Table } from "../table/stitch.js";
 import type { PageTable } from "../table/types.js";
@@ -27,14 +26,21 @@ import { type CheckedRow, type Place, runChecks, type TableFacts } from "./check
 import { recordColumns } from "./columns.js";
 import { readCell } from "./read.js";
 import type { FieldSpec, TablePipelineSpec } from "./spec.js";
-import type { Check, Pipeline, PipelineResult, RecordTable } from "./types.js";
+import type { Check, PageAnalysis, PageLine, Pipeline, PipelineResult, RecordTable } from "./types.js";
 
 export function tablePipeline(spec: TablePipelineSpec): Pipeline {
+  const assemble = (analyses: readonly PageAnalysis[], docDiagnostics: readonly Diagnostic[]) => assembleTables(spec, analyses, docDiagnostics);
   return {
     name: spec.name,
     description: spec.description,
     recognise: (text) => recogniseScore(spec, text),
-    run: (doc, pages) => runTablePipeline(spec, doc, pages),
+    analysePage,
+    assemble,
+    run: async (doc, pages) => {
+      const analyses: PageAnalysis[] = [];
+      for await (const page of doc.pages(pages)) analyses.push(analysePage(page));
+      return assemble(analyses, doc.diagnostics);
+    },
   };
 }
 
@@ -48,17 +54,25 @@ export function recogniseScore(spec: TablePipelineSpec, text: string): number {
   return (share(spec.recognise.title) + share(spec.recognise.header)) / 2;
 }
 
-async function runTablePipeline(spec: TablePipelineSpec, doc: PdfDocument, pages: number[] | undefined): Promise<PipelineResult> {
-  const pageTables: PageTable[] = [];
-  const lines = new Map<number, Line[]>();
-  const diagnostics: Diagnostic[] = [...doc.diagnostics];
-  for await (const page of doc.pages(pages)) {
-    const found = findTables(page);
-    pageTables.push(...found);
-    const outside = page.runs.filter((r) => !found.some((t) => inside(t.box, r.box)));
-    lines.set(page.number, groupLines(outside));
-    diagnostics.push(...page.diagnostics);
-  }
+/**
+ * What one page gives the table engine: its tables and the lines of text outside them.
+ * Plain data, so pages can be read in worker threads and assembled elsewhere.
+ */
+export function analysePage(page: Page): PageAnalysis {
+  const tables = findTables(page);
+  const outside = page.runs.filter((r) => !tables.some((t) => inside(t.box, r.box)));
+  return {
+    number: page.number,
+    tables,
+    lines: groupLines(outside).map(({ text, box, size }) => ({ text, box, size })),
+    diagnostics: page.diagnostics,
+  };
+}
+
+async function assembleTables(spec: TablePipelineSpec, analyses: readonly PageAnalysis[], docDiagnostics: readonly Diagnostic[]): Promise<PipelineResult> {
+  const pageTables = analyses.flatMap((a) => a.tables);
+  const lines = new Map(analyses.map((a) => [a.number, a.lines]));
+  const diagnostics: Diagnostic[] = [...docDiagnostics, ...analyses.flatMap((a) => a.diagnostics)];
   const tables: RecordTable[] = [];
   for (const t of stitchTables(pageTables)) {
     const columns = matchColumns(spec.fields, t.columns);
@@ -128,7 +142,7 @@ interface Heading {
  * title is the nearest that names one of the declared tables or the document, else the
  * one in the largest type; the unit is the nearest with 単位.
  */
-function headingOf(spec: TablePipelineSpec, t: Table, lines: Map<number, Line[]>, pageTables: PageTable[]): Heading {
+function headingOf(spec: TablePipelineSpec, t: Table, lines: Map<number, PageLine[]>, pageTables: PageTable[]): Heading {
   const page = t.pages[0]!;
   const top = Math.min(...t.cells.filter((c) => c.page === page).map((c) => c.box.y0));
   const floor = Math.max(0, ...pageTables.filter((p) => p.page === page && p.box.y1 <= top + 1).map((p) => p.box.y1));

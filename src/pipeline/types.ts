@@ -6,7 +6,8 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import type { PdfDocument } from "../pdf/load.js";
-import type { Box } from "../pdf/types.js";
+import type { Box, Page } from "../pdf/types.js";
+import type { PageTable } from "../table/types.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -65,6 +66,21 @@ export interface PipelineResult {
   diagnostics: Diagnostic[];
 }
 
+/** A line of text outside the page's tables. */
+export interface PageLine {
+  text: string;
+  box: Box;
+  size: number;
+}
+
+/** What a page gives a pipeline that reads pages independently (plain, cloneable data). */
+export interface PageAnalysis {
+  number: number;
+  tables: PageTable[];
+  lines: PageLine[];
+  diagnostics: Diagnostic[];
+}
+
 export interface Pipeline {
   name: string;
   description: string;
@@ -74,4 +90,11 @@ export interface Pipeline {
    */
   recognise: (text: string) => number;
   run: (doc: PdfDocument, pages: number[] | undefined) => Promise<PipelineResult>;
+  /**
+   * The same work split in two, for large documents read in parallel: each page analysed
+   * on its own (in any worker thread), then the analyses, in page order, assembled into
+   * the result. `run` is `assemble` over `analysePage` of every page.
+   */
+  analysePage?: (page: Page) => PageAnalysis;
+  assemble?: (analyses: readonly PageAnalysis[], docDiagnostics: readonly Diagnostic[]) => Promise<PipelineResult>;
 }

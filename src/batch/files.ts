@@ -1,0 +1,28 @@
+/** Command-line paths → the files of a batch: a directory stands for every PDF under it. */
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+export function expandInputs(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // not there: kept, so it is reported as not found like any other file
+    }
+    if (isDir) out.push(...pdfsUnder(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+function pdfsUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...pdfsUnder(p));
+    else if (/\.pdf$/i.test(e.name)) out.push(p);
+  }
+  return out;
+}

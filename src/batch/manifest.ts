@@ -1,0 +1,71 @@
+/**
+ * output/manifest.json: every file of the last runs with its SHA-256, pipeline, tables,
+ * records, checks and status. A file whose SHA-256, pipeline and kohyo version are
+ * unchanged since it was last extracted is skipped on the next run.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { KOHYO_VERSION } from "../version.js";
+import type { FileReport } from "./task.js";
+
+export interface ManifestEntry extends Omit<FileReport, "out" | "err"> {
+  kohyoVersion: string;
+  /** When the file was last extracted (ISO). */
+  extractedAt: string;
+}
+
+export interface Manifest {
+  kohyoVersion: string;
+  files: ManifestEntry[];
+}
+
+export const manifestPath = (outDir: string) => join(outDir, "manifest.json");
+
+export function readManifest(outDir: string): Manifest {
+  try {
+    const m = JSON.parse(readFileSync(manifestPath(outDir), "utf8")) as Manifest;
+    if (Array.isArray(m.files)) return m;
+  } catch {
+    // none yet, or unreadable: start afresh
+  }
+  return { kohyoVersion: KOHYO_VERSION, files: [] };
+}
+
+/** The manifest with this run's reports merged in (by absolute path), written back. */
+export function writeManifest(outDir: string, previous: Manifest, reports: readonly FileReport[], now = new Date()): Manifest {
+  const byFile = new Map(previous.files.map((e) => [resolve(e.file), e]));
+  for (const r of reports) {
+    if (r.status === "skipped") continue;
+    const { out: _o, err: _e, ...entry } = r;
+    byFile.set(resolve(r.file), { ...entry, kohyoVersion: KOHYO_VERSION, extractedAt: now.toISOString() });
+  }
+  const m: Manifest = { kohyoVersion: KOHYO_VERSION, files: [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file)) };
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(manifestPath(outDir), JSON.stringify(m, null, 2) + "\n");
+  return m;
+}
+
+/** The SHA-256 of a file, or null when it cannot be read. */
+export function fileSha256(file: string): string | null {
+  try {
+    return createHash("sha256").update(readFileSync(file)).digest("hex");
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The earlier entry that makes re-extracting `file` unnecessary: same bytes, same
+ * pipeline (when one is named), same kohyo version, extracted (not failed to read),
+ * and its outputs still there.
+ */
+export function upToDate(m: Manifest, file: string, sha256: string | null, pipeline: string | undefined): ManifestEntry | null {
+  if (!sha256) return null;
+  const e = m.files.find((x) => resolve(x.file) === resolve(file));
+  if (!e || e.sha256 !== sha256 || e.kohyoVersion !== KOHYO_VERSION) return null;
+  if (pipeline !== undefined && e.pipeline !== pipeline) return null;
+  if (e.status !== "ok" && e.status !== "checks-failed") return null;
+  if (!e.output || !existsSync(join(e.output, "records.json"))) return null;
+  return e;
+}

@@ -1,0 +1,107 @@
+/**
+ * Where a batch is: a bar redrawn in place on a terminal (files done, pages per second,
+ * failures), one plain line per file otherwise; and the table at the end.
+ */
+import { emWidth } from "../text/repair.js";
+import type { FileReport } from "./task.js";
+
+export interface ProgressSink {
+  /** Text for stdout / stderr that must not be torn by the bar. */
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** The terminal line the bar is drawn on, or null when stderr is not a terminal. */
+  bar: ((s: string) => void) | null;
+}
+
+export class Progress {
+  private done = 0;
+  private failed = 0;
+  private pages = 0;
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly total: number,
+    private readonly sink: ProgressSink,
+  ) {}
+
+  /** Pages finished (from any file or chunk). */
+  addPages(n: number): void {
+    this.pages += n;
+    this.draw();
+  }
+
+  fileDone(r: FileReport): void {
+    this.done++;
+    if (r.status !== "ok" && r.status !== "skipped") this.failed++;
+    this.clear();
+    this.sink.out(r.out);
+    this.sink.err(r.err);
+    if (!this.sink.bar) {
+      this.sink.err(`[${this.done}/${this.total}] ${r.file}: ${label(r)} · ${this.rate().toFixed(1)} pages/s\n`);
+    }
+    this.draw();
+  }
+
+  finish(): void {
+    this.clear();
+  }
+
+  rate(): number {
+    const s = (Date.now() - this.started) / 1000;
+    return s > 0 ? this.pages / s : 0;
+  }
+
+  private clear(): void {
+    this.sink.bar?.("");
+  }
+
+  private draw(): void {
+    if (!this.sink.bar) return;
+    const width = 24;
+    const filled = this.total ? Math.round((this.done / this.total) * width) : width;
+    this.sink.bar(
+      `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.done}/${this.total} files · ${this.pages} pages · ` +
+        `${this.rate().toFixed(1)} pages/s · ${this.failed} failed`,
+    );
+  }
+}
+
+export function label(r: FileReport): string {
+  switch (r.status) {
+    case "ok":
+      return `ok, ${r.records} records`;
+    case "checks-failed":
+      return `${r.checks.failed} checks failed, ${r.records} records`;
+    case "skipped":
+      return "unchanged, skipped";
+    case "unreadable":
+      return `unreadable (${r.reason})`;
+    case "unrecognised":
+      return "no pipeline";
+    case "usage":
+      return "bad --pages";
+  }
+}
+
+/** The table printed at the end of a batch: one row per file. */
+export function summaryTable(reports: readonly FileReport[], seconds: number): string {
+  const rows = reports.map((r) => [r.file, r.pipeline ?? "—", String(r.pages || ""), String(r.records || ""), `${r.checks.passed}/${r.checks.failed}/${r.checks.warnings}`, label(r)]);
+  const head = ["file", "pipeline", "pages", "records", "checks ok/failed/warn", "status"];
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join("  ").trimEnd() + "\n";
+  const pages = reports.filter((r) => r.status !== "skipped").reduce((n, r) => n + r.pages, 0);
+  const bad = reports.filter((r) => r.status !== "ok" && r.status !== "skipped").length;
+  return (
+    line(head) +
+    line(widths.map((w) => "-".repeat(w))) +
+    rows.map(line).join("") +
+    `${reports.length} files, ${bad} with problems, ${pages} pages in ${seconds.toFixed(1)} s (${seconds > 0 ? (pages / seconds).toFixed(1) : "—"} pages/s)\n`
+  );
+}
+
+/** Display width: full-width characters take two terminal columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += emWidth(ch) === 1 ? 2 : 1;
+  return w;
+}

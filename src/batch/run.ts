@@ -1,0 +1,81 @@
+/**
+ * A batch of `kohyo extract`: files spread over worker threads, large documents split
+ * into page chunks over the same workers, unchanged files skipped, progress shown, the
+ * manifest written, and one exit code.
+ */
+import { EXIT } from "../errors.js";
+import { readManifest, fileSha256, upToDate, writeManifest } from "./manifest.js";
+import { type ChunkResult, Pool } from "./pool.js";
+import { Progress, type ProgressSink, summaryTable } from "./progress.js";
+import { type ExtractSettings, type FileReport, finishSplit } from "./task.js";
+
+export interface BatchOptions {
+  jobs: number;
+  force: boolean;
+  /** Print the table at the end (batches of more than one file). */
+  table: boolean;
+}
+
+/** Pages per chunk when a large document is split over the workers. */
+const CHUNK_PAGES = 32;
+
+export async function runExtractBatch(files: readonly string[], s: ExtractSettings, opts: BatchOptions, sink: ProgressSink): Promise<{ code: number; reports: FileReport[] }> {
+  const started = Date.now();
+  const manifest = readManifest(s.outDir);
+  const pool = new Pool(opts.jobs);
+  const progress = new Progress(files.length, sink);
+  try {
+    const reports = await Promise.all(
+      files.map(async (file): Promise<FileReport> => {
+        const sha256 = opts.force ? null : fileSha256(file);
+        const earlier = opts.force ? null : upToDate(manifest, file, sha256, s.pipeline);
+        if (earlier) {
+          const report: FileReport = { ...earlier, status: "skipped", out: "", err: "" };
+          progress.fileDone(report);
+          return report;
+        }
+        const first = await pool.run({ kind: "file", file, settings: s });
+        let report: FileReport;
+        if (first.kind === "done") {
+          report = first.report;
+          progress.addPages(report.pages);
+        } else {
+          const chunks: ChunkResult[] = await Promise.all(
+            chunked(first.pages, CHUNK_PAGES).map(async (pages) => {
+              const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages });
+              progress.addPages(pages.length);
+              return c;
+            }),
+          );
+          report = await finishSplit(file, first, chunks, s);
+        }
+        progress.fileDone(report);
+        return report;
+      }),
+    );
+    progress.finish();
+    writeManifest(s.outDir, manifest, reports);
+    if (opts.table) sink.out(summaryTable(reports, (Date.now() - started) / 1000));
+    return { code: exitCode(reports), reports };
+  } finally {
+    await pool.close();
+  }
+}
+
+function chunked(pages: readonly number[], size: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < pages.length; i += size) out.push(pages.slice(i, i + size));
+  return out;
+}
+
+/** Unreadable files first (their shared reason's code, or 2), then usage, then failed checks. */
+export function exitCode(reports: readonly FileReport[]): number {
+  const unreadable = reports.filter((r) => r.status === "unreadable" || r.status === "unrecognised");
+  if (unreadable.length) {
+    const codes = new Set(unreadable.map((r) => r.exitCode));
+    return codes.size === 1 ? unreadable[0]!.exitCode : EXIT.unreadable;
+  }
+  if (reports.some((r) => r.status === "usage")) return EXIT.usage;
+  // A skipped file keeps the verdict of the run that extracted it.
+  return reports.some((r) => r.status === "checks-failed" || (r.status === "skipped" && r.checks.failed > 0)) ? EXIT.checkFailed : EXIT.ok;
+}

@@ -1,0 +1,19 @@
+/**
+ * A worker thread of `kohyo extract --jobs N`: one pdf.js per worker, fed tasks by the
+ * pool (./pool.ts) one at a time. Answers { id, ok, value } or { id, ok: false, error }.
+ */
+import { parentPort } from "node:worker_threads";
+import { InputError } from "../errors.js";
+import { analyseChunk, extractFile } from "./task.js";
+import type { Task } from "./pool.js";
+
+parentPort!.on("message", async ({ id, task }: { id: number; task: Task }) => {
+  try {
+    const value =
+      task.kind === "file" ? await extractFile(task.file, task.settings) : await analyseChunk(task.file, task.password, task.pipeline, task.pages);
+    parentPort!.postMessage({ id, ok: true, value });
+  } catch (e) {
+    const error = e instanceof InputError ? { input: true, file: e.file, reason: e.reason, detail: e.detail } : { input: false, message: (e as Error)?.stack ?? String(e) };
+    parentPort!.postMessage({ id, ok: false, error });
+  }
+});

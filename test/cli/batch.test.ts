@@ -1,0 +1,85 @@
+/**
+ * `kohyo extract` over batches: worker threads, the manifest, skipping unchanged files,
+ * a bad file among good ones, and a long document split over the workers.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { repeatedPdf } from "../fixtures.js";
+import { kohyo, sample } from "../helpers.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-batch-"));
+const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+/** records.json without what may differ between runs of the same file. */
+const records = (dir: string) => readJson(join(dir, "records.json")).tables;
+
+describe("a folder of two plans and a corrupt file, on 2 workers", () => {
+  let input: string;
+  let out: string;
+  let first: ReturnType<typeof kohyo>;
+  beforeAll(() => {
+    input = tmp();
+    out = tmp();
+    copyFileSync(sample("tokyo-plan-r5-a4.pdf"), join(input, "a4.pdf"));
+    copyFileSync(sample("tokyo-plan-r5-b4-merged.pdf"), join(input, "b4.pdf"));
+    // The first half of a real PDF: truncated.
+    const bytes = readFileSync(sample("tokyo-plan-r5-a3-mincho.pdf"));
+    writeFileSync(join(input, "broken.pdf"), bytes.subarray(0, bytes.length >> 1));
+    first = kohyo("extract", input, "-o", out, "--jobs", "2");
+  });
+
+  test("every good file is extracted and the bad one reported in one line with exit 5 (damaged)", () => {
+    expect(first.code).toBe(5);
+    expect(records(join(out, "a4"))).toHaveLength(2);
+    expect(records(join(out, "b4"))).toHaveLength(2);
+    expect(first.err.split("\n").filter((l) => l.startsWith("kohyo:"))).toEqual([expect.stringMatching(/broken\.pdf: .*(truncated|damaged)/)]);
+  });
+
+  test("the manifest lists every file with SHA-256, pipeline, tables, records, checks and status", () => {
+    const m = readJson(join(out, "manifest.json"));
+    const entries = Object.fromEntries(m.files.map((e: { file: string }) => [e.file.split("/").pop(), e]));
+    expect(entries["a4.pdf"]).toMatchObject({ pipeline: "tokyo-jinzai-plan", status: "ok", records: 31, pages: 4 });
+    expect(entries["a4.pdf"].sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(entries["a4.pdf"].tables.map((t: { name: string }) => t.name)).toEqual(["一般事業", "モデル事業"]);
+    expect(entries["a4.pdf"].checks.failed).toBe(0);
+    expect(entries["broken.pdf"]).toMatchObject({ status: "unreadable", reason: "damaged", output: null });
+  });
+
+  test("the end of a batch prints one row per file and the pages per second", () => {
+    expect(first.out).toMatch(/^file\s+pipeline\s+pages\s+records/m);
+    expect(first.out).toMatch(/3 files, 1 with problems, \d+ pages in [\d.]+ s/);
+  });
+
+  test("a second run skips the unchanged files; --force redoes them", () => {
+    const again = kohyo("extract", input, "-o", out, "--jobs", "2");
+    expect(again.out.match(/unchanged, skipped/g)).toHaveLength(2);
+    expect(again.code).toBe(5); // the broken file is tried again, and is still broken
+    const forced = kohyo("extract", join(input, "a4.pdf"), "-o", out, "--force", "--jobs", "1");
+    expect(forced.out).toContain("tokyo-jinzai-plan · 2 tables · 31 records");
+  });
+
+  test("a changed file is extracted again", () => {
+    const other = tmp();
+    mkdirSync(join(other, "x"));
+    copyFileSync(sample("tokyo-plan-r5-a4.pdf"), join(other, "x", "plan.pdf"));
+    expect(kohyo("extract", join(other, "x"), "-o", join(other, "out")).code).toBe(0);
+    copyFileSync(sample("tokyo-plan-r5-a3-mincho.pdf"), join(other, "x", "plan.pdf"));
+    const r = kohyo("extract", join(other, "x"), "-o", join(other, "out"));
+    expect(r.out).not.toContain("skipped");
+    expect(readJson(join(other, "out", "manifest.json")).files[0].sha256).toBe(readJson(join(other, "out", "plan", "records.json")).sha256);
+  });
+});
+
+test("a long document split over 2 workers gives the same records as read in one thread", async () => {
+  const dir = tmp();
+  // 14 copies of the A4 plan: 56 pages, more than one worker's share.
+  writeFileSync(join(dir, "book.pdf"), await repeatedPdf(readFileSync(sample("tokyo-plan-r5-a4.pdf")), 14));
+  const one = kohyo("extract", join(dir, "book.pdf"), "-o", join(dir, "one"), "--jobs", "1");
+  const two = kohyo("extract", join(dir, "book.pdf"), "-o", join(dir, "two"), "--jobs", "2");
+  expect([one.code, two.code]).toEqual([0, 0]);
+  const a = records(join(dir, "one", "book"));
+  expect(a).toHaveLength(28);
+  expect(a.map((t: { name: string }) => t.name).slice(0, 4)).toEqual(["一般事業", "モデル事業", "一般事業", "モデル事業"]);
+  expect(records(join(dir, "two", "book"))).toEqual(a);
+});
