@@ -83,17 +83,7 @@ export function checkTotals(table: Table): TotalCheck[] {
   const rows = readRows(table);
   const detail = rows.map((r) => !r.total && !r.read.formula);
   const ctx: Context = { table, rows, detail, tree: flat(rows.length) };
-  const levels = hierarchy(ctx);
-  const checks: TotalCheck[] = [];
-  if (levels) {
-    const tree = treeOf(rows, detail, levels);
-    const parents = levelChecks({ ...ctx, tree }, levels);
-    const holding = parents.filter((c) => c.severity !== "error").length;
-    if (levels.by === "units" || holding * 2 >= parents.length) {
-      ctx.tree = tree;
-      checks.push(...parents);
-    }
-  }
+  const checks: TotalCheck[] = [...hierarchyChecks(ctx)];
   let lastGrand = -1;
   let lastAny = -1;
   rows.forEach((row, r) => {
@@ -164,7 +154,12 @@ function decimals(text: string): number {
 // ---------------------------------------------------------------------------
 // hierarchy
 
-function hierarchy(ctx: Context): Levels | null {
+/**
+ * Level checks, block by block (the rows between two totals: a long table may print each
+ * part its own way). Levels shown only by columns, numbering or indentation are kept when
+ * at least half their parents hold; the hierarchy kept is recorded in ctx.tree.
+ */
+function hierarchyChecks(ctx: Context): TotalCheck[] {
   const { table, rows, detail } = ctx;
   // Columns of numbers: some row prints one there and most of its filled cells are numbers.
   const numeric = Array.from({ length: table.cols }, (_, c) => {
@@ -173,18 +168,37 @@ function hierarchy(ctx: Context): Levels | null {
     return numbers > 0 && numbers * 2 >= filled.length;
   });
   const first = numeric.findIndex((n, c) => !n && rows.some((r, i) => detail[i] && squeeze(r.texts[c]!) !== ""));
-  if (first < 0) return null;
+  if (first < 0) return [];
   const end = numeric.indexOf(true, first);
   const labelCols = Array.from({ length: (end < 0 ? table.cols : end) - first }, (_, i) => first + i);
-  const { cellAt, covered } = slots(table);
-  return detectLevels({
-    rows: rows.map((r) => r.texts),
-    detail,
-    valued: rows.map((r) => r.values.some((v) => v !== null)),
-    labelCols,
-    cellAt,
-    covered,
+  const input = { rows: rows.map((r) => r.texts), valued: rows.map((r) => r.values.some((v) => v !== null)), labelCols, ...slots(table) };
+  const checks: TotalCheck[] = [];
+  for (const block of blocks(detail)) {
+    const levels = detectLevels({ ...input, detail: detail.map((d, i) => d && i >= block[0]! && i <= block[1]!) });
+    if (!levels) continue;
+    const tree = treeOf(rows, detail, levels);
+    const parents = levelChecks({ ...ctx, tree }, levels);
+    const holding = parents.filter((c) => c.severity !== "error").length;
+    if (levels.by !== "units" && holding * 2 < parents.length) continue;
+    for (let r = block[0]!; r <= block[1]!; r++) {
+      ctx.tree.parent[r] = tree.parent[r]!;
+      ctx.tree.children[r] = tree.children[r]!;
+    }
+    checks.push(...parents);
+  }
+  return checks;
+}
+
+/** First and last row of each run of detail rows. */
+function blocks(detail: readonly boolean[]): [number, number][] {
+  const out: [number, number][] = [];
+  detail.forEach((d, i) => {
+    if (!d) return;
+    const last = out[out.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else out.push([i, i]);
   });
+  return out;
 }
 
 /** Lookups on the grid by data row: the cell starting at a slot, and whether a span covers it. */
