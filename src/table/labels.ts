@@ -65,7 +65,7 @@ export function readLabel(label: string): RowLabel {
   const out: RowLabel = { text };
   const condition = conditionOf(text);
   if (condition) return { ...out, formula: condition };
-  const marker = new RegExp(`^${NAME}(?![×xX*+\\-=の])`, "u").exec(text);
+  const marker = new RegExp(`^${NAME}(?![×xX*+\\-の])`, "u").exec(text);
   let rest = text;
   if (marker) {
     out.marker = marker[1]!;
