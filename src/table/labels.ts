@@ -80,10 +80,8 @@ export function readLabel(label: string): RowLabel {
   core = core.replace(LEADING_NUMBER, "");
   const only = /^(.+?)に係る(.+)$/u.exec(core);
   if (only) core = only[2]!;
-  if (core.length <= 12) {
-    if (GRAND.test(core)) out.total = "grand";
-    else if (SUB.test(core)) out.total = "sub";
-  }
+  const total = totalKind(core);
+  if (total) out.total = total;
   if (out.total && except) out.scope = { mode: "except", name: except[1]! };
   else if (out.total && only) out.scope = { mode: "only", name: only[1]! };
   return out;
@@ -93,6 +91,12 @@ export function readLabel(label: string): RowLabel {
 interface Found {
   at: number;
   formula: Formula;
+}
+
+/** 合計 / 総計 / 合計額 (grand) or 小計 / 計 (sub) at the end of a short text, spaces taken out. */
+export function totalKind(text: string): "grand" | "sub" | undefined {
+  if (text === "" || text.length > 12) return undefined;
+  return GRAND.test(text) ? "grand" : SUB.test(text) ? "sub" : undefined;
 }
 
 /** "(a)+(c)", "=(a)+(c)-(d)": two or more names joined by + and −. */

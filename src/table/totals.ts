@@ -23,7 +23,7 @@
 import { parseNumber } from "../normalize/numbers.js";
 import type { Severity } from "../diagnostics.js";
 import type { Box } from "../pdf/types.js";
-import { fold, readLabel, valueTag, type Formula, type Limit, type RowLabel, type RowName } from "./labels.js";
+import { fold, readLabel, totalKind, valueTag, type Formula, type Limit, type RowLabel, type RowName } from "./labels.js";
 import { detectLevels, type Levels } from "./levels.js";
 import { dataRows, type StitchedCell, type Table } from "./stitch.js";
 
@@ -62,9 +62,6 @@ export interface Term {
   value: number;
 }
 
-/** A short total label in any cell of the row: 合計, 小　計, 歳出合計 … */
-const SHORT_GRAND = /^.{0,6}(?:総合計|合計|総計)$/u;
-const SHORT_SUB = /^.{0,6}(?:小計|(?<![会設統時家生主推余早集累])計)$/u;
 const squeeze = (s: string) => s.replace(/[\s\u3000]+/gu, "");
 
 /** One data row as the checks see it. */
@@ -127,13 +124,11 @@ function readRows(table: Table): Row[] {
   });
 }
 
-/** The existing short-label rule over every cell: a row whose cell reads 合計 or 小計. */
+/** A total word printed in a cell other than the label's: 合計 in the second column. */
 function shortTotal(texts: readonly string[]): "grand" | "sub" | undefined {
   for (const cell of texts) {
-    const t = squeeze(cell);
-    if (t === "" || t.length > 10) continue;
-    if (SHORT_GRAND.test(t)) return "grand";
-    if (SHORT_SUB.test(t)) return "sub";
+    const kind = totalKind(squeeze(cell));
+    if (kind) return kind;
   }
   return undefined;
 }
