@@ -5,6 +5,8 @@ import { join, resolve } from "node:path";
 import { groupLines } from "../src/layout/lines.js";
 import { openPdf, type PdfDocument } from "../src/pdf/load.js";
 import type { Page } from "../src/pdf/types.js";
+import { latticeTables } from "../src/table/lattice.js";
+import { stitchTables, type Table } from "../src/table/stitch.js";
 
 export const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const SAMPLES = join(ROOT, "samples");
@@ -31,6 +33,18 @@ export async function readAll(file: string, password?: string): Promise<Page[]> 
     const pages: Page[] = [];
     for await (const p of doc.pages()) pages.push(p);
     return pages;
+  } finally {
+    await doc.close();
+  }
+}
+
+/** The tables of a corpus file (or of some of its pages), stitched over pages. */
+export async function corpusTables(name: string, numbers?: number[]): Promise<Table[]> {
+  const doc = await open(corpus(name));
+  try {
+    const found = [];
+    for await (const p of doc.pages(numbers)) found.push(...latticeTables(p.number, p.rules, p.runs));
+    return stitchTables(found);
   } finally {
     await doc.close();
   }

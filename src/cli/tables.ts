@@ -72,7 +72,7 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
       for (const c of failing) {
         io.err(
           `kohyo: ${c.severity}: ${file} p.${c.page}: ${c.label} of ${c.column || "column"} prints ${c.printed}, ` +
-            `the ${c.rows} rows above sum to ${c.sum} (difference ${c.difference})\n`,
+            `${c.formula ? `${c.formula} gives` : `the ${c.rows} rows above sum to`} ${c.sum} (difference ${c.difference})\n`,
         );
       }
       await write(file, json, opts, io);

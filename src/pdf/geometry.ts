@@ -1,3 +1,5 @@
+import type { Box } from "./types.js";
+
 /** 2-D affine matrices in PDF order [a, b, c, d, e, f]: (x, y) → (a·x + c·y + e, b·x + d·y + f). */
 export type Matrix = readonly [number, number, number, number, number, number];
 
@@ -29,4 +31,9 @@ export function scaleOf(m: Matrix): number {
 /** Rounds to 1/100 pt so output is stable and small. */
 export function round2(v: number): number {
   return Math.round(v * 100) / 100;
+}
+
+/** The smallest box holding both. */
+export function union(a: Box, b: Box): Box {
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
 }

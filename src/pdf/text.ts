@@ -16,7 +16,7 @@
 import { dropFakeBoldCopies } from "../text/fakeBold.js";
 import { emWidth, repairText } from "../text/repair.js";
 import type { Glyph } from "./content.js";
-import { round2 } from "./geometry.js";
+import { round2, union } from "./geometry.js";
 import type { Box, Rule, TextRun } from "./types.js";
 
 /** A gap wider than this many ems ends a run (a new cell, a new column). */
@@ -173,8 +173,4 @@ function ruleBetween(a: Glyph, b: Glyph, rules: { v: readonly Rule[]; h: readonl
     return rules.h.some((r) => r.pos > lo && r.pos < hi && r.start <= ax && r.end >= ax);
   }
   return false;
-}
-
-function union(a: Box, b: Box): Box {
-  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
 }

@@ -3,4 +3,4 @@ export { latticeTables } from "./lattice.js";
 export { cellLines, headerName, joinParts } from "./text.js";
 export type { Cell, PageTable } from "./types.js";
 export { dataRows, headerRowCount, stitchTables, type StitchedCell, type Table } from "./stitch.js";
-export { checkTotals, type TotalCheck } from "./totals.js";
+export { checkTotals, type Term, type TotalCheck, type TotalRule } from "./totals.js";

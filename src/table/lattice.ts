@@ -10,6 +10,7 @@
  * 4. A text run belongs to the cell that contains its centre, so text touching or
  *    crossing a border still lands in its cell.
  */
+import { union } from "../pdf/geometry.js";
 import type { Box, Rule, TextRun } from "../pdf/types.js";
 import { cellLines, joinParts } from "./text.js";
 import type { Cell, PageTable } from "./types.js";
@@ -168,6 +169,7 @@ function buildCells(
   cells.forEach((cell, i) => {
     cell.lines = cellLines(texts[i]!);
     cell.text = joinParts(cell.lines);
+    if (texts[i]!.length) cell.textBox = texts[i]!.map((r) => r.box).reduce(union);
     const top = cell.row === 0 && coverage(h, ys[0]!, cell.box.x0, cell.box.x1) < BORDER_COVERED;
     const bottom = cell.row + cell.rowSpan === rows && coverage(h, ys[rows]!, cell.box.x0, cell.box.x1) < BORDER_COVERED;
     if (top) cell.openTop = true;

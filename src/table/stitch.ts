@@ -8,6 +8,11 @@
  * - a cell left open at the bottom of a page (its border not drawn: a merged cell cut
  *   by the page break) is joined with the cell under it on the next page, so the value
  *   stays with its group and the continued rows stay in that group.
+ * A Word table whose last rows merge columns (a label over three columns beside its
+ * amount) is drawn on the next page without the merged columns' inner rules: a table
+ * whose column edges are exactly the previous page's last row's cell edges (two columns or
+ * more: a one-column frame matches anything) and that starts without a header of its own
+ * continues it, its cells widened onto the full grid.
  * Header rows (top rows without numbers, extended over row spans) give each column its
  * path: ["目標(労働力確保)", "雇用・就業者数"], letter-spacing taken out (headerName).
  */
@@ -37,7 +42,8 @@ export interface Table {
 /** Relative column widths may differ this much and still be the same columns. */
 const WIDTH_TOLERANCE = 0.01;
 const MAX_HEADER_ROWS = 4;
-const NUMERIC = /^[\d０-９,，.．%％△▲\-－−]+$/u;
+/** A number as a cell prints it, perhaps in yen or tagged with the name formulas use: "（a）2,430,000". */
+const NUMERIC = /^(?:[(（][a-zA-Zａ-ｚＡ-Ｚ\d０-９]{1,2}[)）])?[\d０-９,，.．%％△▲\-－−]+円?$/u;
 
 export function stitchTables(pageTables: readonly PageTable[]): Table[] {
   const out: Table[] = [];
@@ -47,15 +53,15 @@ export function stitchTables(pageTables: readonly PageTable[]): Table[] {
   for (const page of [...byPage.keys()].sort((a, b) => a - b)) {
     const tables = byPage.get(page)!.sort((a, b) => a.box.y0 - b.box.y0);
     tables.forEach((pt, i) => {
-      const continues =
-        open !== null &&
-        i === 0 &&
-        pt.page === open.last.page + 1 &&
-        isLastOnPage(open.last, byPage) &&
-        sameColumns(open.header, pt);
-      if (open && continues) {
-        append(open.table, open.last, open.header, pt);
-        open.last = pt;
+      const next =
+        open !== null && i === 0 && pt.page === open.last.page + 1 && isLastOnPage(open.last, byPage)
+          ? sameColumns(open.header, pt)
+            ? pt
+            : mergedContinuation(open.last, pt)
+          : null;
+      if (open && next) {
+        append(open.table, open.last, open.header, next);
+        open.last = next;
       } else {
         const table = start(`t${out.length + 1}`, pt);
         out.push(table);
@@ -80,6 +86,34 @@ function sameColumns(a: PageTable, b: PageTable): boolean {
   const wa = widths(a);
   const wb = widths(b);
   return wa.every((w, i) => Math.abs(w - wb[i]!) <= WIDTH_TOLERANCE);
+}
+
+/** Column edges as shares of the table's width, 0 to 1. */
+function relativeEdges(t: PageTable): number[] {
+  const total = t.xs[t.xs.length - 1]! - t.xs[0]!;
+  return t.xs.map((x) => (x - t.xs[0]!) / total);
+}
+
+/**
+ * `pt` widened onto `last`'s grid when `pt`'s column edges are exactly the cell edges of
+ * `last`'s bottom row (merged columns going on over the page break), else null.
+ */
+function mergedContinuation(last: PageTable, pt: PageTable): PageTable | null {
+  if (pt.cols < 2 || pt.cols >= last.cols || headerRowCount(pt) > 0) return null;
+  const full = relativeEdges(last);
+  const map = relativeEdges(pt).map((e) => full.findIndex((f) => Math.abs(f - e) <= WIDTH_TOLERANCE));
+  if (map.some((m, i) => m < 0 || (i > 0 && m <= map[i - 1]!)) || map[0] !== 0 || map[map.length - 1] !== last.cols) return null;
+  const bottom = last.cells.filter((c) => c.row + c.rowSpan === last.rows);
+  const bottomEdges = [...new Set(bottom.flatMap((c) => [c.col, c.col + c.colSpan]))].sort((a, b) => a - b);
+  if (bottomEdges.join() !== map.join()) return null;
+  const x0 = pt.xs[0]!;
+  const width = pt.xs[pt.xs.length - 1]! - x0;
+  return {
+    ...pt,
+    cols: last.cols,
+    xs: full.map((f, i) => pt.xs[map.indexOf(i)] ?? x0 + f * width),
+    cells: pt.cells.map((c) => ({ ...c, col: map[c.col]!, colSpan: map[c.col + c.colSpan]! - map[c.col]! })),
+  };
 }
 
 /** Header rows: the top rows with no numeric cell, extended to cover their row spans. */

@@ -15,6 +15,11 @@ export interface Cell {
   lines: string[];
   /** The cell's area on the page (points, top-left origin). */
   box: Box;
+  /**
+   * Where the cell's text sits inside it: the union of its text runs' boxes (absent when
+   * the cell is empty). Its offset from `box` shows indentation and alignment.
+   */
+  textBox?: Box;
   page: number;
   /**
    * The cell's border is not drawn where the table ends (top or bottom edge): the

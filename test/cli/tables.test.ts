@@ -61,3 +61,24 @@ test.skipIf(!HAVE_CORPUS)("tables on a truncated file is damaged (5) even when o
     expect(r.err.trim().split("\n").pop()).toMatch(/cut\.pdf: truncated/);
   }
 });
+
+test.skipIf(!HAVE_CORPUS)("tables on corpus 05 pp. 15–16: one expense table whose formula subtotals are checked, rule and formula given", () => {
+  const r = kohyo("tables", corpus("05_jizokuka-hojokin_kisairei_kappou_keihi-meisai.pdf"), "--pages", "15-16");
+  expect(r.code).toBe(0);
+  const [expense] = JSON.parse(r.out).tables;
+  expect(expense.pages).toEqual([15, 16]);
+  const e = expense.totals.find((c: { formula?: string }) => c.formula === "(e) = (a)+(c)");
+  // (e) 3,180,000 on p16 = (a) 2,430,000 + (c) 750,000, as printed.
+  expect(e).toMatchObject({ label: "（５）補助対象経費合計（a）＋（c）", page: 16, column: "補助対象経費（税抜・税込）", printed: 3180000, sum: 3180000, difference: 0, rows: 2, ok: true, rule: "totals/formula" });
+  expect(e.terms).toEqual([{ row: 13, label: "(a)", value: 2430000 }, { row: 15, label: "(c)", value: 750000 }]);
+});
+
+test("tables on the budget sample: parents per level and 歳出合計 over the 款 all pass", () => {
+  const r = kohyo("tables", sample("budget-r6.pdf"));
+  expect(r.code).toBe(0);
+  const checks = JSON.parse(r.out).tables.flatMap((t: { totals: { rule: string; ok: boolean }[] }) => t.totals);
+  // 5 款 on p1 (one amount column); 5 款 and 8 項 on p2 and p3, 5 款 and 5 項 with 目 on p4 (three columns).
+  expect(checks.filter((c: { rule: string }) => c.rule === "totals/level")).toHaveLength(5 + 3 * (13 + 13 + 10));
+  expect(checks.filter((c: { rule: string }) => c.rule === "totals/rows")).toHaveLength(1 + 3 * 3);
+  expect(checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+});

@@ -4,9 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { latticeTables } from "../../src/table/lattice.js";
-import { dataRows, stitchTables, type Table } from "../../src/table/stitch.js";
-import { CORPUS, corpus, HAVE_CORPUS, readAll } from "../helpers.js";
+import { dataRows } from "../../src/table/stitch.js";
+import { CORPUS, corpusTables, HAVE_CORPUS } from "../helpers.js";
 import { join } from "node:path";
 
 /** Minimal CSV reader for the reference outputs (quoted fields may hold commas and newlines). */
@@ -28,14 +27,26 @@ function readCsv(text: string): string[][] {
   return rows;
 }
 
-async function tablesOf(file: string): Promise<Table[]> {
-  const pages = await readAll(corpus(file));
-  return stitchTables(pages.flatMap((p) => latticeTables(p.number, p.rules, p.runs)));
-}
-
 describe.skipIf(!HAVE_CORPUS)("corpus tables", () => {
+  test("05 (経費明細表, Word): the table goes on over page 16, where only the merged columns are drawn", async () => {
+    const [t] = await corpusTables("05_jizokuka-hojokin_kisairei_kappou_keihi-meisai.pdf", [15, 16]);
+    expect(t!.pages).toEqual([15, 16]);
+    expect(t!.columns).toEqual([["経費区分"], ["内容・必要理由"], ["経費内訳（単価×回数）"], ["補助対象経費（税抜・税込）"]]);
+    const rows = dataRows(t!);
+    // 13 expense rows, (1)–(2) at the foot of p15, (3)–(6) and the 1/4 question on p16.
+    expect(rows).toHaveLength(20);
+    expect(rows.map((r) => r[3])).toEqual([
+      "１4０，０００", "250,000", "500,000", "500,000", "300,000", "100,000", "5０,０００", "12０,０００", "45０,０００", "30０,０００",
+      "320,000", "９0,000", "60,000", "（a）2,430,000", "（b）1,620,000", "（ｃ）750,000", "（ｄ）500,000", "(e) 3,180,000", "（f）2,120,000", "はい ・ いいえ",
+    ]);
+    // On p16 the label spans the first three columns, as on the foot of p15.
+    const c = t!.cells.find((x) => x.text.startsWith("（３）"))!;
+    expect([c.page, c.col, c.colSpan]).toEqual([16, 0, 3]);
+  });
+
+
   test("13 (加盟店一覧, Excel): one table over all 10 pages, 500 rows numbered 23,351–23,850", async () => {
-    const tables = await tablesOf("13_cashless_kameiten-list_R1-08-21_excerpt.pdf");
+    const tables = await corpusTables("13_cashless_kameiten-list_R1-08-21_excerpt.pdf");
     expect(tables).toHaveLength(1);
     const t = tables[0]!;
     expect(t.pages).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
@@ -50,7 +61,7 @@ describe.skipIf(!HAVE_CORPUS)("corpus tables", () => {
   });
 
   test("14 (オンライン診療 医療機関一覧, Excel): one table over both pages, 14 rows, two header rows", async () => {
-    const tables = await tablesOf("14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf");
+    const tables = await corpusTables("14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf");
     expect(tables).toHaveLength(1);
     const t = tables[0]!;
     expect(t.pages).toEqual([1, 2]);
@@ -75,7 +86,7 @@ describe.skipIf(!HAVE_CORPUS)("corpus tables", () => {
     const camelot = readCsv(readFileSync(join(CORPUS, "reference-outputs/14_kyoto_camelot_output.csv"), "utf8"));
     expect(camelot).toHaveLength(15);
     expect(camelot[8]).toEqual(camelot[9]); // the duplicated row
-    const rows = dataRows((await tablesOf("14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf"))[0]!);
+    const rows = dataRows((await corpusTables("14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf"))[0]!);
     const flat = (s: string) => s.replace(/[\s\u3000]+/gu, "");
     const aligned = [...camelot.slice(0, 9), ...camelot.slice(10)];
     const differing: string[] = [];
