@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { EXIT } from "./errors.js";
 import { inspect } from "./cli/inspect.js";
 import { tables } from "./cli/tables.js";
+import { facts } from "./cli/facts.js";
 import { type CliIO, processIO } from "./cli/io.js";
 import { KOHYO_VERSION } from "./version.js";
 
@@ -19,6 +20,8 @@ Usage:
       Text lines with their boxes and ruling lines found, per page.
   kohyo tables FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]
       Every ruled table, continued over pages as one, with its printed totals checked.
+  kohyo facts FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]
+      Every amount, rate, date, deadline, phone, e-mail and URL, normalised, with page and box.
   kohyo --version | --help
 
 Exit codes: 0 ok · 1 a check failed · 2 several unreadable files, different reasons ·
@@ -47,15 +50,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       const { pages, ...others } = fileOptions(values);
       return await inspect({ files: positionals, json: values.json === true, ...others, ...(pages !== undefined && { page: pages }) }, io);
     }
-    if (command === "tables") {
+    if (command === "tables" || command === "facts") {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
         options: { ...FILE_OPTIONS, format: { type: "string", default: "json" } },
       });
-      if (positionals.length === 0) throw new UsageError("tables needs at least one FILE");
+      if (positionals.length === 0) throw new UsageError(`${command} needs at least one FILE`);
       if (values.format !== "json" && values.format !== "csv") throw new UsageError(`--format is json or csv, not "${values.format}"`);
-      return await tables({ files: positionals, format: values.format, ...fileOptions(values) }, io);
+      return await (command === "tables" ? tables : facts)({ files: positionals, format: values.format, ...fileOptions(values) }, io);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {

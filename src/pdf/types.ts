@@ -28,6 +28,13 @@ export interface TextRun {
   size: number;
   /** True for vertical writing (縦書き). */
   vertical: boolean;
+  /**
+   * Where each UTF-16 unit of `text` starts along the writing axis (x for horizontal,
+   * y for vertical writing; an inserted space starts where the glyph before it ends),
+   * then where the last glyph ends: `text.length + 1` numbers. Absent when repair
+   * changed the text's length (half-width kana composed, controls dropped).
+   */
+  edges?: number[];
 }
 
 /**
