@@ -52,9 +52,13 @@ export function union(boxes: readonly Box[]): Box {
 function runChars(run: TextRun): Box[] {
   const edges = run.edges;
   if (!edges || edges.length !== run.text.length + 1) return shareOut(run.text, run.box, run.vertical, run.size);
+  // The edges run along x or along y (a rotated page): whichever the run's box ends match.
+  const [lo, hi] = [Math.min(...edges), Math.max(...edges)];
+  const { x0, y0, x1, y1 } = run.box;
+  const alongY = Math.abs(lo - y0) + Math.abs(hi - y1) < Math.abs(lo - x0) + Math.abs(hi - x1);
   return Array.from({ length: run.text.length }, (_u, i) => {
     const [a, b] = [Math.min(edges[i]!, edges[i + 1]!), Math.max(edges[i]!, edges[i + 1]!)];
-    return run.vertical ? { ...run.box, y0: a, y1: b } : { ...run.box, x0: a, x1: b };
+    return alongY ? { ...run.box, y0: a, y1: b } : { ...run.box, x0: a, x1: b };
   });
 }
 

@@ -124,6 +124,8 @@ function wrappedFacts(read: PageText): Placed[] {
     const claims = Claims.concat(read.claims[i]!, read.claims[j]!);
     for (const f of scanFacts(joined, { label: labelLeftOf(read.lines, i) }, claims)) {
       if (f.start >= cut || f.end <= cut) continue;
+      // A URL goes on only with a piece that looks like one (content/01.pdf, go.jp/), not a word (GビズID).
+      if (f.kind === "url" && !/[/.?=&%#_-]/.test(joined.slice(cut, f.end))) continue;
       if (!read.claims[i]!.isFree(f.start, cut) || !read.claims[j]!.isFree(0, f.end - cut)) continue;
       read.claims[i]!.take(f.start, cut);
       read.claims[j]!.take(0, f.end - cut);

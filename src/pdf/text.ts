@@ -35,7 +35,7 @@ export interface RunStats {
 
 interface OpenRun {
   chars: string[];
-  /** Where each UTF-16 unit of chars.join("") starts along the writing axis, and where the last ends. */
+  /** Where each UTF-16 unit of chars.join("") starts along the writing direction, and where the last glyph ends. */
   edges: number[];
   edgeEnd: number;
   box: Box;
@@ -88,7 +88,7 @@ export function runsFromGlyphs(
         font: cur.font,
         size: round2(cur.size),
         vertical: cur.vertical,
-        ...(text.length === joined.length && raw.length === joined.length && { edges: [...cur.edges, cur.edgeEnd].map(round2) }),
+        ...(text.length === raw.length && { edges: trimmedEdges(cur, joined, raw).map(round2) }),
       });
     }
     cur = null;
@@ -135,7 +135,7 @@ export function runsFromGlyphs(
         }
         c.chars.push(ch);
         for (let k = 0; k < ch.length; k++) c.edges.push(axisStart(g));
-        c.edgeEnd = Math.max(c.edgeEnd, axisEnd(g));
+        c.edgeEnd = axisEnd(g);
         c.box = union(c.box, g.box);
         c.end = Math.max(c.end, along + g.advance);
         c.last = g;
@@ -171,9 +171,26 @@ export function runsFromGlyphs(
   return dropFakeBoldCopies(runs);
 }
 
-/** Where a glyph starts and ends along its writing axis: x for horizontal, y for vertical writing. */
-const axisStart = (g: Glyph) => (g.vertical ? g.box.y0 : g.box.x0);
-const axisEnd = (g: Glyph) => (g.vertical ? g.box.y1 : g.box.x1);
+/** The edges of `raw`, which is `joined` with white space (an ideographic space) trimmed off. */
+function trimmedEdges(run: OpenRun, joined: string, raw: string): number[] {
+  const lead = joined.length - joined.trimStart().length;
+  const end = lead + raw.length;
+  return [...run.edges.slice(lead, end), end < joined.length ? run.edges[end]! : run.edgeEnd];
+}
+
+/**
+ * Where a glyph starts and ends along its writing direction, in page coordinates: x for
+ * text that reads across the page, y for text that reads down or up it (vertical
+ * writing, a page rotated by 90°).
+ */
+function axisStart(g: Glyph): number {
+  if (Math.abs(g.dy) > Math.abs(g.dx)) return g.dy > 0 ? g.box.y0 : g.box.y1;
+  return g.dx > 0 ? g.box.x0 : g.box.x1;
+}
+function axisEnd(g: Glyph): number {
+  if (Math.abs(g.dy) > Math.abs(g.dx)) return g.dy > 0 ? g.box.y1 : g.box.y0;
+  return g.dx > 0 ? g.box.x1 : g.box.x0;
+}
 
 /** Is there a ruling line between the centres of two glyphs of one line? */
 function ruleBetween(a: Glyph, b: Glyph, rules: { v: readonly Rule[]; h: readonly Rule[] }): boolean {
