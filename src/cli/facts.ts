@@ -15,7 +15,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { extractFacts } from "../facts/extract.js";
 import type { Fact } from "../facts/types.js";
 import { type CliIO, outputName } from "./io.js";
-import { runBatch, withDocument } from "./run.js";
+import { readPages, runBatch, withDocument } from "./run.js";
 
 export interface FactsOptions {
   files: string[];
@@ -41,13 +41,9 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
   const where = { ...(opts.password !== undefined && { password: opts.password }), ...(opts.pages !== undefined && { pages: opts.pages }) };
   return runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
-      const found: Fact[] = [];
-      const diagnostics: Diagnostic[] = [...doc.diagnostics];
-      for await (const page of doc.pages(selection)) {
-        found.push(...extractFacts(page));
-        diagnostics.push(...page.diagnostics);
-      }
-      if (doc.verdict()) return { checksFailed: false }; // unreadable: withDocument reports it, nothing is written
+      const read = await readPages(doc, selection, extractFacts);
+      if (!read) return { checksFailed: false };
+      const { found, diagnostics } = read;
       for (const f of found) {
         for (const p of f.problems) io.err(`kohyo: ${p.severity}: ${file} p.${f.page}: ${p.message}\n`);
       }
