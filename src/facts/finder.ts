@@ -55,10 +55,11 @@ function dropUndefined<T extends object>(o: T): T {
 
 /**
  * The text before `start` on the same piece of text, or — when only a colon or spaces
- * stand before it — the label printed to its left (a table's first column).
+ * stand before it — the label printed to its left (a table's first column), a space
+ * apart (a postal code cell must not run into the phone number beside it).
  */
 export function labelBefore(input: ScanInput, start: number): string {
   const before = input.folded.slice(Math.max(0, start - 24), start);
-  if (/^[\s:]*$/.test(input.folded.slice(0, start)) && input.context.label) return fold(input.context.label) + before;
+  if (/^[\s:]*$/.test(input.folded.slice(0, start)) && input.context.label) return `${fold(input.context.label)} ${before}`;
   return before;
 }

@@ -188,3 +188,16 @@ describe.skipIf(!HAVE_CORPUS)("10 キャリアアップ助成金 pamphlet", () =
     expect(onPage(PAMPHLET, 4).filter((f) => f.box.y0 > 700).map((f) => [f.kind, f.value, f.text])).toEqual([["date", "1896", "明治29年"]]);
   });
 });
+
+describe.skipIf(!HAVE_CORPUS)("14 オンライン診療 医療機関一覧 (a ruled list)", () => {
+  test("every number of the 電話番号 column is a phone, and the 郵便番号 cell to its left is no fact (p.1)", async () => {
+    const [p1] = await readAll(corpus("14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf"));
+    const found = extractFacts(p1!);
+    expect(found.filter((f) => f.kind === "phone").map((f) => f.detail.number)).toEqual([
+      "075-661-3400", "075-932-4112", "075-491-0050", "075-761-0316", "075-321-3711", "075-468-3712", "075-924-1187",
+      "075-932-5015", "075-864-6778", "0773-76-3387", "075-253-6627", "075-982-8181", "075-661-5678",
+    ]);
+    expect(found.filter((f) => /^\d{3}-\d{4}$/.test(f.text))).toEqual([]);
+    expect(found.find((f) => f.kind === "url")).toMatchObject({ value: "https://shibaji-clinic.com/" });
+  });
+});
