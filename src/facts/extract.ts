@@ -11,8 +11,7 @@
  * Each fact's box is the union of its characters' boxes (see lineChars); a table's
  * first column (申請締切, 補助上限) is read as the label of the value beside it.
  */
-import type { Line } from "../layout/lines.js";
-import { groupLines } from "../layout/lines.js";
+import { groupLines, type Line } from "../layout/lines.js";
 import { parseAmount } from "../normalize/amounts.js";
 import type { Page, TextRun } from "../pdf/types.js";
 import { type LineChars, lineChars, union } from "./chars.js";
