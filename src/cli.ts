@@ -12,6 +12,7 @@ import { defaultJobs } from "./batch/pool.js";
 import { inspect } from "./cli/inspect.js";
 import { PIPELINES, pipelineByName } from "./pipeline/registry.js";
 import { tables } from "./cli/tables.js";
+import { facts } from "./cli/facts.js";
 import { type CliIO, processIO } from "./cli/io.js";
 import { KOHYO_VERSION } from "./version.js";
 
@@ -22,6 +23,8 @@ Usage:
       Text lines with their boxes and ruling lines found, per page.
   kohyo tables FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]
       Every ruled table, continued over pages as one, with its printed totals checked.
+  kohyo facts FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]
+      Every amount, rate, date, deadline, phone, e-mail and URL, normalised, with page and box.
   kohyo extract FILE|DIR... [--pipeline NAME] [-o DIR] [--bom] [--header ja|en] [--strict]
                            [--jobs N] [--force] [--pages 1-3,5] [--password PW]
       Records of a known document family (recognised, or named by --pipeline), checked against
@@ -58,15 +61,15 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       const { pages, ...others } = fileOptions(values);
       return await inspect({ files: positionals, json: values.json === true, ...others, ...(pages !== undefined && { page: pages }) }, io);
     }
-    if (command === "tables") {
+    if (command === "tables" || command === "facts") {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
         options: { ...FILE_OPTIONS, format: { type: "string", default: "json" } },
       });
-      if (positionals.length === 0) throw new UsageError("tables needs at least one FILE");
+      if (positionals.length === 0) throw new UsageError(`${command} needs at least one FILE`);
       if (values.format !== "json" && values.format !== "csv") throw new UsageError(`--format is json or csv, not "${values.format}"`);
-      return await tables({ files: positionals, format: values.format, ...fileOptions(values) }, io);
+      return await (command === "tables" ? tables : facts)({ files: positionals, format: values.format, ...fileOptions(values) }, io);
     }
     if (command === "extract") {
       const { values, positionals } = parseArgs({

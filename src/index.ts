@@ -13,3 +13,4 @@ export { repairText, replaceRadicals, widenHalfwidthKana, dropControls, dropFake
 export { groupLines, type Line } from "./layout/lines.js";
 export * from "./normalize/index.js";
 export * from "./table/index.js";
+export * from "./facts/index.js";

@@ -3,8 +3,10 @@
  * password), resolve --pages, read, judge the file as a whole, close; and, over a batch,
  * one line per bad file and one exit code.
  */
+import type { Diagnostic } from "../diagnostics.js";
 import { EXIT, exitCodeFor, type InputError } from "../errors.js";
 import { openPdf, type PdfDocument } from "../pdf/load.js";
+import type { Page } from "../pdf/types.js";
 import type { CliIO } from "./io.js";
 import { parsePageSpec } from "./pages.js";
 
@@ -36,6 +38,25 @@ export async function withDocument(
   } finally {
     await doc.close();
   }
+}
+
+/**
+ * Reads the selected pages one at a time, keeping what `each` finds on a page and every
+ * diagnostic (the document's, then the pages'). Null when the file turns out unreadable
+ * (truncated, damaged, no text): withDocument reports it and nothing is to be written.
+ */
+export async function readPages<T>(
+  doc: PdfDocument,
+  pages: number[] | undefined,
+  each: (page: Page) => T[],
+): Promise<{ found: T[]; diagnostics: Diagnostic[] } | null> {
+  const found: T[] = [];
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  for await (const page of doc.pages(pages)) {
+    found.push(...each(page));
+    diagnostics.push(...page.diagnostics);
+  }
+  return doc.verdict() ? null : { found, diagnostics };
 }
 
 /** Runs `one` over the files; a bad file gets one line on stderr and the batch goes on. */

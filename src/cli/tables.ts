@@ -13,9 +13,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import { findTables } from "../table/find.js";
 import { dataRows, stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
-import type { PageTable } from "../table/types.js";
 import { type CliIO, outputName } from "./io.js";
-import { runBatch, withDocument } from "./run.js";
+import { readPages, runBatch, withDocument } from "./run.js";
 
 export interface TablesOptions {
   files: string[];
@@ -46,13 +45,9 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
   const where = { ...(opts.password !== undefined && { password: opts.password }), ...(opts.pages !== undefined && { pages: opts.pages }) };
   return runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
-      const pageTables: PageTable[] = [];
-      const diagnostics: Diagnostic[] = [...doc.diagnostics];
-      for await (const page of doc.pages(selection)) {
-        pageTables.push(...findTables(page));
-        diagnostics.push(...page.diagnostics);
-      }
-      if (doc.verdict()) return { checksFailed: false }; // unreadable: withDocument reports it, nothing is written
+      const read = await readPages(doc, selection, findTables);
+      if (!read) return { checksFailed: false };
+      const { found: pageTables, diagnostics } = read;
       const json: TablesJson = {
         file: doc.info.file,
         sha256: doc.info.sha256,

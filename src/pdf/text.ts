@@ -35,6 +35,9 @@ export interface RunStats {
 
 interface OpenRun {
   chars: string[];
+  /** Where each UTF-16 unit of chars.join("") starts along the writing direction, and where the last glyph ends. */
+  edges: number[];
+  edgeEnd: number;
   box: Box;
   font: string;
   size: number;
@@ -74,7 +77,8 @@ export function runsFromGlyphs(
       cur = null;
       return;
     }
-    const raw = cur.chars.join("").trim();
+    const joined = cur.chars.join("");
+    const raw = joined.trim();
     const text = repairText(raw).trim();
     if (text !== "") {
       runs.push({
@@ -84,6 +88,7 @@ export function runsFromGlyphs(
         font: cur.font,
         size: round2(cur.size),
         vertical: cur.vertical,
+        ...(text.length === raw.length && { edges: trimmedEdges(cur, joined, raw).map(round2) }),
       });
     }
     cur = null;
@@ -124,8 +129,13 @@ export function runsFromGlyphs(
       if (sameLine && !ruled && gap >= -0.3 * em && gap <= RUN_BREAK_GAP_EM * em) {
         const prev = c.chars[c.chars.length - 1] ?? "";
         const wide = emWidth(Array.from(prev).pop() ?? "") === 1 && emWidth(ch) === 1;
-        if (c.space || (!wide && gap > SPACE_GAP_EM * em)) c.chars.push(" ");
+        if (c.space || (!wide && gap > SPACE_GAP_EM * em)) {
+          c.chars.push(" ");
+          c.edges.push(c.edgeEnd);
+        }
         c.chars.push(ch);
+        for (let k = 0; k < ch.length; k++) c.edges.push(axisStart(g));
+        c.edgeEnd = axisEnd(g);
         c.box = union(c.box, g.box);
         c.end = Math.max(c.end, along + g.advance);
         c.last = g;
@@ -140,6 +150,8 @@ export function runsFromGlyphs(
     }
     cur = {
       chars: [ch],
+      edges: Array.from({ length: ch.length }, () => axisStart(g)),
+      edgeEnd: axisEnd(g),
       box: { ...g.box },
       font: g.font,
       size: g.size,
@@ -157,6 +169,27 @@ export function runsFromGlyphs(
   }
   flush();
   return dropFakeBoldCopies(runs);
+}
+
+/** The edges of `raw`, which is `joined` with white space (an ideographic space) trimmed off. */
+function trimmedEdges(run: OpenRun, joined: string, raw: string): number[] {
+  const lead = joined.length - joined.trimStart().length;
+  const end = lead + raw.length;
+  return [...run.edges.slice(lead, end), end < joined.length ? run.edges[end]! : run.edgeEnd];
+}
+
+/**
+ * Where a glyph starts and ends along its writing direction, in page coordinates: x for
+ * text that reads across the page, y for text that reads down or up it (vertical
+ * writing, a page rotated by 90°).
+ */
+function axisStart(g: Glyph): number {
+  if (Math.abs(g.dy) > Math.abs(g.dx)) return g.dy > 0 ? g.box.y0 : g.box.y1;
+  return g.dx > 0 ? g.box.x0 : g.box.x1;
+}
+function axisEnd(g: Glyph): number {
+  if (Math.abs(g.dy) > Math.abs(g.dx)) return g.dy > 0 ? g.box.y1 : g.box.y0;
+  return g.dx > 0 ? g.box.x1 : g.box.x0;
 }
 
 /** Is there a ruling line between the centres of two glyphs of one line? */

@@ -28,6 +28,15 @@ export interface TextRun {
   size: number;
   /** True for vertical writing (縦書き). */
   vertical: boolean;
+  /**
+   * Where each UTF-16 unit of `text` starts along the writing direction — x for text
+   * that reads across the page, y for text that reads down or up it (vertical writing,
+   * a page rotated by 90°) — then where the last glyph ends: `text.length + 1` numbers,
+   * decreasing when the text reads right to left or upwards. An inserted space starts
+   * where the glyph before it ends. Absent when repair changed the text's length
+   * (half-width kana composed, controls dropped).
+   */
+  edges?: number[];
 }
 
 /**

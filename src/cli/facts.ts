@@ -1,0 +1,77 @@
+/**
+ * `kohyo facts FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]`
+ *
+ * For documents without a pipeline: every amount, ceiling, rate, date, date range,
+ * deadline, fiscal year, phone number, e-mail address and URL on each page, normalised,
+ * with its page and box. JSON (the default) goes to stdout, or to DIR/<file name>/facts.json
+ * with -o; CSV goes to DIR/<file name>/facts.csv (DIR defaults to output/). Facts are
+ * read, not checked: what a normaliser warns about (a printed weekday that is not the
+ * date's) is printed on stderr, and the exit code stays 0.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeToString } from "fast-csv";
+import type { Diagnostic } from "../diagnostics.js";
+import { extractFacts } from "../facts/extract.js";
+import type { Fact } from "../facts/types.js";
+import { type CliIO, outputName } from "./io.js";
+import { readPages, runBatch, withDocument } from "./run.js";
+
+export interface FactsOptions {
+  files: string[];
+  pages?: string;
+  format: "json" | "csv";
+  password?: string;
+  outDir?: string;
+}
+
+/** The stable JSON form of one file's facts (documented in the README). */
+export interface FactsJson {
+  file: string;
+  sha256: string;
+  pages: number;
+  facts: Fact[];
+  diagnostics: Diagnostic[];
+}
+
+/** The CSV columns, one row per fact; `detail` and `problems` are JSON. */
+const CSV_HEADER = ["page", "kind", "text", "value", "to", "x0", "y0", "x1", "y1", "detail", "line", "problems"];
+
+export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
+  const where = { ...(opts.password !== undefined && { password: opts.password }), ...(opts.pages !== undefined && { pages: opts.pages }) };
+  return runBatch(opts.files, io, (file) =>
+    withDocument(file, where, io, async (doc, selection) => {
+      const read = await readPages(doc, selection, extractFacts);
+      if (!read) return { checksFailed: false };
+      const { found, diagnostics } = read;
+      for (const f of found) {
+        for (const p of f.problems) io.err(`kohyo: ${p.severity}: ${file} p.${f.page}: ${p.message}\n`);
+      }
+      const json: FactsJson = { file: doc.info.file, sha256: doc.info.sha256, pages: doc.info.pages, facts: found, diagnostics };
+      await write(file, json, opts, io);
+      return { checksFailed: false };
+    }),
+  );
+}
+
+async function write(file: string, json: FactsJson, opts: FactsOptions, io: CliIO): Promise<void> {
+  if (opts.format === "json" && !opts.outDir) {
+    io.out(JSON.stringify(json, null, 2) + "\n");
+    return;
+  }
+  const dir = join(opts.outDir ?? "output", outputName(file));
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `facts.${opts.format}`);
+  if (opts.format === "json") writeFileSync(path, JSON.stringify(json, null, 2) + "\n");
+  else writeFileSync(path, (await writeToString([CSV_HEADER, ...json.facts.map(csvRow)], { headers: false })) + "\n");
+  io.out(`${file}: ${json.facts.length} facts → ${path}\n`);
+}
+
+function csvRow(f: Fact): (string | number)[] {
+  const { x0, y0, x1, y1 } = f.box;
+  return [
+    f.page, f.kind, f.text, f.value, f.to ?? "", x0, y0, x1, y1,
+    Object.keys(f.detail).length ? JSON.stringify(f.detail) : "", f.line,
+    f.problems.length ? JSON.stringify(f.problems) : "",
+  ];
+}
