@@ -14,3 +14,8 @@ export { groupLines, type Line } from "./layout/lines.js";
 export * from "./normalize/index.js";
 export * from "./table/index.js";
 export * from "./facts/index.js";
+export { tablePipeline } from "./pipeline/engine.js";
+export type { CheckSpec, DerivedSpec, FieldKind, FieldSpec, TablePipelineSpec, TableSpec } from "./pipeline/spec.js";
+export type { Check, Column, PageAnalysis, Pipeline, PipelineResult, RecordTable } from "./pipeline/types.js";
+export { PIPELINES, pipelineByName, recognise } from "./pipeline/registry.js";
+export { dataPackage, recordsJson, tableCsv, writeOutputs } from "./pipeline/write.js";

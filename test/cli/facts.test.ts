@@ -1,17 +1,11 @@
-/** `kohyo facts` through the real program (dist/cli.js). */
-import { spawnSync } from "node:child_process";
+/** `kohyo facts` through the real program (dist/src/cli.js). */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { noise } from "../fixtures.js";
-import { corpus, HAVE_CORPUS, ROOT, sample } from "../helpers.js";
+import { corpus, HAVE_CORPUS, kohyo, ROOT, sample } from "../helpers.js";
 
-const CLI = join(ROOT, "dist/cli.js");
-const kohyo = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 const tmp = mkdtempSync(join(tmpdir(), "kohyo-facts-"));
 
 interface TruthRow {
