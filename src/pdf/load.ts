@@ -16,6 +16,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
 import type { Matrix } from "./geometry.js";
 import { type FontInfo, interpret } from "./content.js";
+import { linksFromAnnotations } from "./links.js";
 import { rulesFromSegments } from "./rules.js";
 import { type RunStats, runsFromGlyphs } from "./text.js";
 import type { DocumentInfo, Page } from "./types.js";
@@ -174,6 +175,7 @@ export class PdfDocument {
       const rules = rulesFromSegments(content.segments);
       const runs = runsFromGlyphs(content.glyphs, rules, stats);
       const images = content.images;
+      const links = linksFromAnnotations(await p.getAnnotations({ intent: "display" }), (r) => viewport.convertToViewportRectangle(r));
       const diagnostics: Diagnostic[] = [];
       if (stats.hidden > 0) {
         diagnostics.push({
@@ -212,6 +214,7 @@ export class PdfDocument {
         rotation: p.rotate,
         runs,
         rules,
+        links,
         images,
         diagnostics,
       };
@@ -224,6 +227,7 @@ export class PdfDocument {
         rotation: 0,
         runs: [],
         rules: [],
+        links: [],
         images: 0,
         diagnostics: [
           {
