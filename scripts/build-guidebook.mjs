@@ -211,8 +211,8 @@ function layoutProgramme(p, entry) {
     else if (!colY) {
       const split = b.split ?? 0.5;
       const mid = LEFT + (RIGHT - LEFT) * split;
-      cols.left = [LEFT, mid - 0.2];
-      cols.right = [mid + 0.2, RIGHT];
+      cols.left = [LEFT, mid - 0.4];
+      cols.right = [mid + 0.4, RIGHT];
       colY = { left: y, right: y };
     }
     const [x0, x1] = cols[column];

@@ -5,8 +5,8 @@
  *   before it (labels ℡, TEL, 専用回線 … taken off) is the organisation, or continues the
  *   organisation of lines above that had no number yet;
  * - a second phone on a line, a line after a complete contact, or a line that starts with
- *   a label of its own ((a)～(c), ＊, 助成金について) starts a new contact;
- * - text after a phone that starts with もしくは / または is another contact;
+ *   a label of its own ((a)～(c), 助成金について) starts a new contact;
+ * - もしくは / または between names (or after a phone) separates contacts;
  * - a bracketed note after a phone is its note (直通) or extension (内線2131); a bracketed
  *   time is its hours; a 受付時間 line gives the hours of every contact of the block;
  * - an audience (…向け) is a note; a contact with no organisation of its own (中小企業向け
@@ -57,13 +57,16 @@ export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, p
       blockHours = hours[1]!.trim();
       return;
     }
-    // Labels that open a contact of their own: (a)～(c), ＊, 労使協定について.
+    // Labels that open a contact of their own ((a)～(c), 労使協定について); a bullet (＊, ■) does
+    // when the contact above is complete.
     let lead: RegExpExecArray | null;
     let opened = false;
     while ((lead = p.contactLead.exec(text))) {
-      if (!opened) start(line.box);
-      opened = true;
       const label = lead[1]?.trim();
+      if (!opened && (label || cur === null || complete(cur))) {
+        start(line.box);
+        opened = true;
+      }
       if (label) cur!.notes.push(label);
       text = text.slice(lead[0].length).trim();
     }
@@ -97,17 +100,21 @@ export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, p
       last = end;
       opened = false;
     }
-    const rest = text.slice(last).trim();
+    const rest = text.slice(last).replace(/^[、,\s]+/, "").trim();
     if (rest === "") return;
-    const alt = p.alternative.exec(rest);
+    // もしくは / または between names (or after a phone): each name is a contact of its own.
+    const names = rest.split(new RegExp(p.alternative.source, "g")).map((x) => x.trim()).filter((x) => x !== "");
+    const first = p.alternative.exec(rest)?.index === 0 ? undefined : names.shift();
     const open: Draft | null = cur;
-    if (last > 0 && alt && alt.index === 0) start(line.box).org.push(rest.slice(alt[0].length).trim());
-    else if (last > 0) open!.notes.push(rest);
-    else if (open === null || complete(open)) start(line.box).org.push(rest);
-    else {
-      open.org.push(rest);
-      open.boxes.push(line.box);
+    if (first !== undefined) {
+      if (last > 0) open!.notes.push(first);
+      else if (open === null || complete(open)) start(line.box).org.push(first);
+      else {
+        open.org.push(first);
+        open.boxes.push(line.box);
+      }
     }
+    for (const name of names) start(line.box).org.push(name);
   });
 
   const out: ContactRecord[] = [];

@@ -62,7 +62,9 @@ export async function runGuidebook(spec: GuidebookSpec, doc: PdfDocument, pages?
     diagnostics.push({
       severity: "warning",
       rule: "guidebook/no-contents",
-      message: `no table of contents with the columns ${spec.toc.categories.map((c) => c.key).join(" / ")}: not a guidebook of this kind, or its contents are not a ruled table; ${programmes.length} page(s) with numbered sections or a 問い合わせ先 block read without it`,
+      message:
+        `no table of contents with the columns ${spec.toc.categories.map((c) => c.key).join(" / ")} ${pages ? "on the pages read" : "in the document"}: ` +
+        `not a guidebook of this kind, or its contents are not a ruled table; ${programmes.length} page(s) with numbered sections or a 問い合わせ先 block read without it`,
       file: doc.info.file,
     });
   }

@@ -53,7 +53,7 @@ export interface GuidebookSpec {
     hours: RegExp;
     /** A contact line that starts with a label of its own (an item, an audience): (a)～(c), ＊, 助成金について. */
     contactLead: RegExp;
-    /** Between two contacts on one line after a phone: もしくは, または. */
+    /** Between two contacts on one line: 022-221-4907（直通）もしくは 最寄りのJETRO, 最寄りのセンター または 独立行政法人…. */
     alternative: RegExp;
     /** The name of text on a page outside any numbered section. */
     other: string;
