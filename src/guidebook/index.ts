@@ -8,6 +8,7 @@
  * contents are matched to the file's pages by the numbers printed on the pages.
  */
 import type { Diagnostic } from "../diagnostics.js";
+import { union } from "../layout/blocks.js";
 import { parseDate } from "../normalize/wareki.js";
 import type { PdfDocument } from "../pdf/load.js";
 import type { Check, PipelineResult } from "../pipeline/types.js";
@@ -16,7 +17,7 @@ import { readContacts } from "./contacts.js";
 import { DATE_WORDS, hasDate, scanFacts } from "./facts.js";
 import { analysePage, type PageLayout } from "./page.js";
 import { recordTables } from "./records.js";
-import { compact, fold, linkText, type Unit } from "./text.js";
+import { fold, type Unit } from "./text.js";
 import { readToc } from "./toc.js";
 import type { Fact, GuidebookSpec, Programme, TocEntry, UrlRecord } from "./types.js";
 
@@ -137,14 +138,13 @@ function dateLabel(paragraphs: ReadonlyArray<Unit & { block: number }>, i: numbe
 function urlsOf(l: PageLayout): UrlRecord[] {
   const out: UrlRecord[] = [];
   for (const link of l.links) {
-    const text = compact(linkText(link.box, l.runs));
     const prev = out[out.length - 1];
     if (prev && prev.url === link.url && link.box.y0 - prev.box.y1 < 0.8 * (link.box.y1 - link.box.y0) && link.box.y0 > prev.box.y0) {
-      prev.text += text;
-      prev.box = { x0: Math.min(prev.box.x0, link.box.x0), y0: prev.box.y0, x1: Math.max(prev.box.x1, link.box.x1), y1: link.box.y1 };
+      prev.text += link.text;
+      prev.box = union(prev.box, link.box);
       continue;
     }
-    out.push({ url: link.url, text, page: l.page, box: link.box });
+    out.push({ url: link.url, text: link.text, page: l.page, box: link.box });
   }
   for (const line of l.lines) {
     for (const m of line.text.matchAll(/https?:\/\/[^\s<>"、。）)」]+/g)) {

@@ -13,7 +13,7 @@ import { groupLines, type Line } from "../layout/lines.js";
 import type { Box, Link, Page } from "../pdf/types.js";
 import { findTables } from "../table/find.js";
 import type { PageTable } from "../table/types.js";
-import { compact, joinUnits, lineUnit, paragraphs, type Unit } from "./text.js";
+import { compact, joinUnits, lineUnit, linkText, paragraphs, type Unit } from "./text.js";
 import type { GuidebookSpec } from "./types.js";
 
 export interface PageLayout {
@@ -31,9 +31,8 @@ export interface PageLayout {
   /** Every line of text that is not page furniture, table cells included, top to bottom. */
   lines: Array<{ text: string; box: Box }>;
   tables: PageTable[];
-  links: Link[];
-  /** The page's text runs as drawn (uncompacted, so character widths place them): for the words under a link. */
-  runs: Array<{ text: string; box: Box; size: number }>;
+  /** The page's links with the words they are on. */
+  links: Array<Link & { text: string }>;
 }
 
 const centre = (b: Box) => ({ x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 });
@@ -77,7 +76,7 @@ export function analysePage(page: Page, spec: GuidebookSpec): PageLayout {
   lines = lines.filter((l) => l !== needLine);
 
   // Contact blocks: each marker line and the lines under it, aligned with it, without a gap.
-  const contacts: NonNullable<PageLayout["contacts"]> = [];
+  const contacts: PageLayout["contacts"] = [];
   for (const marker of lines.filter((l) => spec.page.contact.test(compact(l.text)))) {
     const block = [marker];
     for (const l of [...lines].sort((a, b) => a.box.y0 - b.box.y0)) {
@@ -147,8 +146,8 @@ export function analysePage(page: Page, spec: GuidebookSpec): PageLayout {
     contacts,
     lines: all.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0),
     tables,
-    links: page.links,
-    runs: page.runs.map((r) => ({ text: r.text, box: r.box, size: r.size })),
+    // The runs as drawn (not compacted), so that character widths place the words under a link.
+    links: page.links.map((l) => ({ ...l, text: compact(linkText(l.box, page.runs)) })),
   };
 }
 
