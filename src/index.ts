@@ -5,7 +5,7 @@ export { KOHYO_VERSION } from "./version.js";
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { EXIT, InputError, exitCodeFor, type InputErrorReason } from "./errors.js";
 export { openPdf, PdfDocument, PDFJS_ASSETS, type OpenOptions, type OpenResult } from "./pdf/load.js";
-export type { Box, DocumentInfo, Page, Rule, TextRun } from "./pdf/types.js";
+export type { Box, DocumentInfo, Link, Page, Rule, TextRun } from "./pdf/types.js";
 export { rulesFromSegments, mergeRules, MAX_RULE_THICKNESS } from "./pdf/rules.js";
 export { interpret, type Glyph, type Segment, type FontInfo } from "./pdf/content.js";
 export { runsFromGlyphs } from "./pdf/text.js";

@@ -67,3 +67,20 @@ export async function repeatedPdf(source: Uint8Array, copies: number): Promise<U
   for (const p of await out.copyPages(src, indices)) out.addPage(p);
   return out.save();
 }
+
+/**
+ * A copy of a PDF with some pages cut down to a part of themselves (MediaBox and CropBox
+ * set to `box`, given as kohyo boxes: points, origin at the top left of the page). Text
+ * outside is off the page, as when a printer's crop or a careless export cuts it away.
+ */
+export async function cropped(bytes: Uint8Array, crops: ReadonlyArray<{ page: number; box: { x0: number; y0: number; x1: number; y1: number } }>): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes);
+  for (const { page, box } of crops) {
+    const p = doc.getPage(page - 1);
+    const { height } = p.getMediaBox();
+    const [x, y, w, h] = [box.x0, height - box.y1, box.x1 - box.x0, box.y1 - box.y0];
+    p.setMediaBox(x, y, w, h);
+    p.setCropBox(x, y, w, h);
+  }
+  return doc.save();
+}

@@ -16,6 +16,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
 import type { Matrix } from "./geometry.js";
 import { type FontInfo, interpret } from "./content.js";
+import { linksFromAnnotations } from "./links.js";
 import { rulesFromSegments } from "./rules.js";
 import { type RunStats, runsFromGlyphs } from "./text.js";
 import type { DocumentInfo, Page } from "./types.js";
@@ -195,6 +196,7 @@ export class PdfDocument {
       const rules = rulesFromSegments(content.segments);
       const runs = runsFromGlyphs(content.glyphs, rules, stats);
       const images = content.images;
+      const links = linksFromAnnotations(await p.getAnnotations({ intent: "display" }), (r) => viewport.convertToViewportRectangle(r));
       const diagnostics: Diagnostic[] = [];
       if (stats.hidden > 0) {
         diagnostics.push({
@@ -233,6 +235,7 @@ export class PdfDocument {
         rotation: p.rotate,
         runs,
         rules,
+        links,
         images,
         diagnostics,
       };
@@ -245,6 +248,7 @@ export class PdfDocument {
         rotation: 0,
         runs: [],
         rules: [],
+        links: [],
         images: 0,
         diagnostics: [
           {

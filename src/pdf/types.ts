@@ -53,6 +53,12 @@ export interface Rule {
   thickness: number;
 }
 
+/** A link annotation to a web address: where on the page it can be clicked. */
+export interface Link {
+  url: string;
+  box: Box;
+}
+
 export interface Page {
   /** 1-based page number. */
   number: number;
@@ -63,6 +69,8 @@ export interface Page {
   rotation: number;
   runs: TextRun[];
   rules: Rule[];
+  /** Link annotations to web addresses (http, https, mailto), in the order the page lists them. */
+  links: Link[];
   /** How many images the page paints (a page of only images is probably scanned). */
   images: number;
   /** Page-level findings, e.g. a page without text. */

@@ -48,3 +48,9 @@ test("(内線216・217) keeps both extensions", () => {
   expect(phone?.extension).toBe("216");
   expect(phone?.extensions).toEqual(["216", "217"]);
 });
+
+test("(内線：2131) with a colon after 内線 is the extension, not a department (seed 002 p.46)", () => {
+  const v = parseContact("経済社会政策室  ℡： 03-3501-1511 (内線：2131)").value;
+  expect(v?.phones).toEqual([{ number: "03-3501-1511", digits: "0335011511", kind: "landline", extension: "2131" }]);
+  expect(v?.departments.map((d) => d.name)).toEqual(["経済社会政策室"]);
+});

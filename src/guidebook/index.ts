@@ -1,0 +1,172 @@
+/**
+ * The guidebook engine: runs a {@link GuidebookSpec} (pipelines/guidebook.ts) over a PDF.
+ *
+ * Pages stream through once: each is laid out (src/guidebook/page.ts); contents tables
+ * become entries (toc.ts); the other pages are kept as layouts. Then every page an entry
+ * covers becomes a programme record — title, ministry, sections, contacts, links, amounts,
+ * rates and dates — and the checks run (checks.ts). The printed page numbers of the
+ * contents are matched to the file's pages by the numbers printed on the pages.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+import { union } from "../layout/blocks.js";
+import { parseDate } from "../normalize/wareki.js";
+import type { PdfDocument } from "../pdf/load.js";
+import type { Check, PipelineResult } from "../pipeline/types.js";
+import { contactCheck, countChecks, tilingChecks, titleChecks, weekdayCheck, type PageMap } from "./checks.js";
+import { readContacts } from "./contacts.js";
+import { DATE_WORDS, hasDate, scanFacts } from "./facts.js";
+import { analysePage, type PageLayout } from "./page.js";
+import { recordTables } from "./records.js";
+import { fold, type Unit } from "./text.js";
+import { readToc } from "./toc.js";
+import type { Fact, GuidebookSpec, Programme, TocEntry, UrlRecord } from "./types.js";
+
+export type { CategorySpec, ContactRecord, Fact, GuidebookSpec, Programme, TocEntry, UrlRecord } from "./types.js";
+export { analysePage, type PageLayout } from "./page.js";
+export { readContacts } from "./contacts.js";
+export { scanFacts } from "./facts.js";
+export { readToc } from "./toc.js";
+
+/** How sure the spec is that `text` (the first pages' text) is a guidebook of its family, 0–1. */
+export function recogniseGuidebook(spec: GuidebookSpec, text: string): number {
+  const t = fold(text);
+  const score = spec.recognise.reduce((s, [phrase, weight]) => s + (t.includes(fold(phrase)) ? weight : 0), 0);
+  return Math.min(1, Math.round(score * 100) / 100);
+}
+
+export async function runGuidebook(spec: GuidebookSpec, doc: PdfDocument, pages?: number[]): Promise<PipelineResult> {
+  const diagnostics: Diagnostic[] = [];
+  const toc: TocEntry[] = [];
+  const tocPages: number[] = [];
+  const layouts: PageLayout[] = [];
+  let fiscalYear: number | null = null;
+  for await (const page of doc.pages(pages)) {
+    diagnostics.push(...page.diagnostics);
+    const layout = analysePage(page, spec);
+    const entries = readToc(layout.tables, spec, toc.length + 1);
+    if (entries.length > 0) {
+      toc.push(...entries);
+      tocPages.push(page.number);
+      continue;
+    }
+    if (fiscalYear === null && tocPages.length === 0) fiscalYear = asOfFiscalYear(layout);
+    layouts.push(layout);
+  }
+
+  const map: PageMap = { offset: pageOffset(layouts), tocEnd: Math.max(0, ...tocPages), last: doc.pageCount };
+  const entryOf = (page: number) => toc.find((e) => page - map.offset >= e.pagesFrom && page - map.offset <= e.pagesTo) ?? null;
+  const isProgramme = (l: PageLayout) =>
+    toc.length > 0 ? entryOf(l.page) !== null : l.contacts.length > 0 || l.sections.some((s) => s.name !== spec.page.other);
+  const programmes = layouts.filter(isProgramme).map((l) => programmeOf(l, entryOf(l.page), spec, fiscalYear));
+
+  if (toc.length === 0) {
+    diagnostics.push({
+      severity: "warning",
+      rule: "guidebook/no-contents",
+      message:
+        `no table of contents with the columns ${spec.toc.categories.map((c) => c.key).join(" / ")} ${pages ? "on the pages read" : "in the document"}: ` +
+        `not a guidebook of this kind, or its contents are not a ruled table; ${programmes.length} page(s) with numbered sections or a 問い合わせ先 block read without it`,
+      file: doc.info.file,
+    });
+  }
+
+  const tocChecks: Check[] = tilingChecks(toc, map);
+  const programmeChecks: Check[] = [];
+  for (const e of toc) {
+    const own = programmes.filter((p) => p.entry === e.no);
+    tocChecks.push(...titleChecks(e, own[0], layouts.find((l) => l.page === own[0]?.page)));
+    const c = contactCheck(e, own);
+    if (c) programmeChecks.push(c);
+  }
+  for (const l of layouts.filter(isProgramme)) programmeChecks.push(...countChecks(l, spec));
+  const factChecks = programmes.flatMap((p) => p.facts.map(weekdayCheck).filter((c): c is Check => c !== null));
+
+  return {
+    pipeline: spec.name,
+    tables: recordTables(spec, { toc, programmes, checks: { toc: tocChecks, programmes: programmeChecks, facts: factChecks }, fiscalYear }),
+    diagnostics,
+  };
+}
+
+function programmeOf(l: PageLayout, entry: TocEntry | null, spec: GuidebookSpec, fiscalYear: number | null): Programme {
+  const sections: Record<string, string> = {};
+  const facts: Fact[] = [];
+  const ctx = { page: l.page, fiscalYear, deadline: spec.facts.deadline };
+  if (l.title) facts.push(...scanFacts(l.title.unit, { ...ctx, label: null }));
+  for (const s of l.sections) {
+    const text = s.paragraphs.map((p) => p.text).join("\n");
+    sections[s.name] = sections[s.name] !== undefined ? `${sections[s.name]}\n${text}` : text;
+    s.paragraphs.forEach((p, i) => {
+      facts.push(...scanFacts(p, { ...ctx, label: dateLabel(s.paragraphs, i) }));
+    });
+  }
+  return {
+    page: l.page,
+    printedPage: l.printedPage,
+    entry: entry?.no ?? null,
+    programme: entry?.programme ?? null,
+    caseStudy: entry?.caseStudy ?? false,
+    title: l.title?.text ?? null,
+    ministry: l.title?.ministry ?? null,
+    need: entry?.need ?? null,
+    printedNeed: l.need?.text ?? null,
+    categories: entry?.categories ?? [],
+    sections,
+    contacts: l.contacts.flatMap((c) => readContacts(c.lines, l.page, spec)),
+    urls: urlsOf(l),
+    facts,
+    box: l.title?.box ?? { x0: 0, y0: 0, x1: l.width, y1: 0 },
+  };
+}
+
+/**
+ * The label a paragraph's dates stand under: the nearest short paragraph above it in its
+ * block that speaks of dates (申請受付期間, 実績報告書提出期限), passing over other dates
+ * and sub-labels (大規模法人部門) on the way; null when there is none.
+ */
+function dateLabel(paragraphs: ReadonlyArray<Unit & { block: number }>, i: number): string | null {
+  for (let j = i - 1; j >= Math.max(0, i - 8); j--) {
+    const q = paragraphs[j]!;
+    if (q.block !== paragraphs[i]!.block) return null;
+    if ([...q.text].length > 20 || hasDate(q.text)) continue;
+    if (DATE_WORDS.test(q.text)) return q.text;
+  }
+  return null;
+}
+
+/** The page's links (a link cut by a line break is one), then web addresses printed without a link. */
+function urlsOf(l: PageLayout): UrlRecord[] {
+  const out: UrlRecord[] = [];
+  for (const link of l.links) {
+    const prev = out[out.length - 1];
+    if (prev && prev.url === link.url && link.box.y0 - prev.box.y1 < 0.8 * (link.box.y1 - link.box.y0) && link.box.y0 > prev.box.y0) {
+      prev.text += link.text;
+      prev.box = union(prev.box, link.box);
+      continue;
+    }
+    out.push({ url: link.url, text: link.text, page: l.page, box: link.box });
+  }
+  for (const line of l.lines) {
+    for (const m of line.text.matchAll(/https?:\/\/[^\s<>"、。）)」]+/g)) {
+      const linked = l.links.some((k) => k.url === m[0] && k.box.y0 < line.box.y1 && k.box.y1 > line.box.y0);
+      if (!linked) out.push({ url: m[0], text: m[0], page: l.page, box: line.box });
+    }
+  }
+  return out;
+}
+
+/** pdf page − printed page, as most pages that print their number say (0 when none do). */
+function pageOffset(layouts: readonly PageLayout[]): number {
+  const counts = new Map<number, number>();
+  for (const l of layouts) if (l.printedPage !== null) counts.set(l.page - l.printedPage, (counts.get(l.page - l.printedPage) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+/** The fiscal year of the date a cover states it is as of (２０２４年１０月末時点 → 2024). */
+function asOfFiscalYear(l: PageLayout): number | null {
+  for (const line of l.lines) {
+    const d = parseDate(line.text).value;
+    if (d?.qualifier === "asOf" && d.month !== undefined) return d.month >= 4 ? d.year : d.year - 1;
+  }
+  return null;
+}
