@@ -3,11 +3,12 @@
  * pipeline scores the text of the first pages; the best score at or above
  * RECOGNISED wins.
  */
+import { guidebook } from "../../pipelines/guidebook.js";
 import { tokyoJinzaiPlan } from "../../pipelines/tokyo-jinzai-plan.js";
 import type { PdfDocument } from "../pdf/load.js";
 import type { Pipeline } from "./types.js";
 
-export const PIPELINES: readonly Pipeline[] = [tokyoJinzaiPlan];
+export const PIPELINES: readonly Pipeline[] = [tokyoJinzaiPlan, guidebook];
 
 /** The score a pipeline needs to claim a document. */
 export const RECOGNISED = 0.6;
