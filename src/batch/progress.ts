@@ -1,6 +1,7 @@
 /**
  * Where a batch is: a bar redrawn in place on a terminal (files done, pages per second,
- * failures), one plain line per file otherwise; and the table at the end.
+ * failures), one plain line per file otherwise (none for a single file); and the table
+ * at the end.
  */
 import { emWidth } from "../text/repair.js";
 import type { FileReport } from "./task.js";
@@ -36,7 +37,7 @@ export class Progress {
     this.clear();
     this.sink.out(r.out);
     this.sink.err(r.err);
-    if (!this.sink.bar) {
+    if (!this.sink.bar && this.total > 1) {
       this.sink.err(`[${this.done}/${this.total}] ${r.file}: ${label(r)} · ${this.rate().toFixed(1)} pages/s\n`);
     }
     this.draw();

@@ -112,3 +112,16 @@ test("usage errors: unknown pipeline, bad --header", () => {
   expect(kohyo("extract", sample("tokyo-plan-r5-a4.pdf"), "--pipeline", "nope").code).toBe(64);
   expect(kohyo("extract", sample("tokyo-plan-r5-a4.pdf"), "--header", "fr").code).toBe(64);
 });
+
+test("the guidebook is recognised by itself; its two wrong weekdays (p.20) fail with exit 1, outputs still written", () => {
+  const out = tmp();
+  const r = kohyo("extract", sample("guidebook-tohoku-r6.pdf"), "-o", out, "--jobs", "1");
+  expect(r.code).toBe(1);
+  expect(r.out).toContain("guidebook · 5 tables");
+  const failed = r.err.split("\n").filter((l) => l.startsWith("kohyo: check failed"));
+  expect(failed).toHaveLength(2);
+  for (const l of failed) expect(l).toMatch(/guidebook-tohoku-r6\.pdf p\.20 \[.*\]: 「2024\.8\.21\(月\)～10\.(13|20)\(金\)」/);
+  const records = JSON.parse(readFileSync(join(out, "guidebook-tohoku-r6", "records.json"), "utf8"));
+  expect(records.valid).toBe(false);
+  expect(records.tables.map((t: { name: string }) => t.name)).toEqual(["目次", "事業", "問い合わせ先", "金額・日付", "リンク"]);
+});
