@@ -5,8 +5,9 @@
  * 1. Region. The page's printed lines (bands of runs on one baseline) are read top to
  *    bottom. A region starts at a line that whitespace splits into pieces and goes on while
  *    each line keeps to the whitespace columns seen so far. A line that runs across a gap
- *    (a paragraph, a note), a wide vertical gap, or a lone line in another type size ends it.
- * 2. Header and body. The body starts at the first line holding a number-like piece
+ *    (a paragraph, a note), a wide vertical gap, a lone line in smaller or larger type, or
+ *    (after a single split line) a split line whose gaps line up with none of its gaps ends it.
+ * 2. Header and body. The body starts at the first line holding a short number-like piece
  *    (1, 11,433, －, ①); the lines above it, cut at their widest vertical gap, are the header.
  * 3. Columns: the whitespace that runs down through the whole body. A column's edge is put
  *    where its alignment says the cell ends (flush left, flush right, or halfway across the
@@ -30,7 +31,7 @@ import type { Cell, PageTable } from "./types.js";
 const MIN_GAP_EM = 0.25;
 /** A vertical gap wider than this many ems between two lines ends a region. */
 const MAX_LINE_GAP_EM = 2.5;
-/** A lone line whose type size differs this much from the table's is not part of it. */
+/** A lone line in type this much smaller or larger than all of the table's is not part of it (a footnote, a heading). */
 const SIZE_CHANGE = 0.2;
 /** Two lines of one cell are at most this many line pitches apart. */
 const PITCH_SLACK = 1.35;
@@ -150,16 +151,23 @@ function regions(bands: readonly Band[]): Band[][] {
  * Does line b keep to the region's columns? It must not run across a gap between columns
  * that lines of the region print text on both sides of (two such lines once the region
  * has two split lines, one before), nor come after a wide vertical gap or, alone, in
- * another type size. `above`: b is a candidate header line above the region.
+ * smaller or larger type than the region's. `above`: b is a candidate header line above the region.
  */
 function fits(region: readonly Band[], b: Band, above = false): boolean {
   const size = median(region.map((x) => x.size));
   const next = above ? region[0]! : b;
   const prev = above ? b : region[region.length - 1]!;
   if (next.y0 - prev.y1 > MAX_LINE_GAP_EM * size) return false;
-  if (!isSplit(b) && Math.abs(b.size - size) > SIZE_CHANGE * size) return false;
-  const needed = region.filter(isSplit).length >= 2 ? 2 : 1;
-  const holes = gaps(covered(region.flatMap((x) => x.runs), MIN_GAP_EM * size)).filter(
+  const sizes = region.flatMap((x) => x.runs.map((r) => r.size));
+  if (!isSplit(b) && (b.size < (1 - SIZE_CHANGE) * Math.min(...sizes) || b.size > (1 + SIZE_CHANGE) * Math.max(...sizes))) return false;
+  const established = region.filter(isSplit).length >= 2;
+  const needed = established ? 2 : 1;
+  const all = gaps(covered(region.flatMap((x) => x.runs), MIN_GAP_EM * size));
+  // After a single split line, a split line whose whitespace lines up with none of its gaps
+  // starts another layout ("例：" and a sentence, then a table).
+  const own = gaps(covered(b.runs, MIN_GAP_EM * b.size));
+  if (!above && !established && own.length && !own.some((g) => all.some((h) => g.x0 < h.x1 && h.x0 < g.x1))) return false;
+  const holes = all.filter(
     (h) => region.filter((x) => x.runs.some((r) => r.box.x1 <= h.x0) && x.runs.some((r) => r.box.x0 >= h.x1)).length >= needed,
   );
   return !b.runs.some((r) => holes.some((h) => r.box.x0 < h.x0 && r.box.x1 > h.x1));
@@ -226,7 +234,7 @@ function readRegion(page: number, region: readonly Band[], rules: readonly Rule[
 
 /** Step 2: header lines above the first line with a number-like piece, cut at the widest gap. */
 function splitHeader(region: readonly Band[]): { header: Band[]; body: Band[] } {
-  const first = region.findIndex((b) => b.runs.some((r) => DATA_START.test(r.text)));
+  const first = region.findIndex((b) => b.runs.some((r) => DATA_START.test(r.text) && [...r.text].length <= SHORT));
   if (first <= 0) return { header: [], body: [...region] };
   let cut = first;
   let widest = -Infinity;
@@ -343,6 +351,19 @@ function groupRows(
     return share(left, left + width) >= RULE_ACROSS ? share : null;
   });
   const cut = Array.from({ length: n }, (_, i) => ruleAt[i] !== null || !bound[i]);
+  if (ruleAt.filter((r) => r !== null).length >= 2) {
+    // Rows ruled off: between two rules, a piece that fills one column only (a note under a
+    // value, 要件達成) is part of the ruled row, not a row of its own.
+    const columnsIn = (from: number, to: number) => columns.filter((_, c) => filled.slice(from, to + 1).some((f) => f[c])).length;
+    for (let i = 0; i < n; i++) {
+      if (!cut[i] || ruleAt[i] !== null) continue;
+      let from = i;
+      while (from > 0 && !cut[from - 1]) from--;
+      let to = i + 1;
+      while (to < n && !cut[to]) to++;
+      if (columnsIn(from, i) < 2 || columnsIn(i + 1, to) < 2) cut[i] = false;
+    }
+  }
 
   // Rows printed with no space between them: a key column (整理番号) starts each row.
   const key = columns.findIndex((_, c) => {
