@@ -5,8 +5,8 @@
  * 1. Region. The page's printed lines (bands of runs on one baseline) are read top to
  *    bottom. A region starts at a line that whitespace splits into pieces and goes on while
  *    each line keeps to the whitespace columns seen so far. A line that runs across a gap
- *    (a paragraph, a note), a wide vertical gap, a lone line in smaller or larger type, or
- *    (after a single split line) a split line whose gaps line up with none of its gaps ends it.
+ *    (a paragraph, a note), a split line set apart (or after a list) whose gaps line up
+ *    with no other line's, a wide vertical gap, or a lone line in smaller or larger type ends it.
  * 2. Header and body. The body starts at the first line holding a short number-like piece
  *    (1, 11,433, －, ①); the lines above it, cut at their widest vertical gap, are the header.
  * 3. Columns: the whitespace that runs down through the whole body. A column's edge is put
@@ -19,8 +19,9 @@
  *    where no column goes on into the next line. A horizontal rule also ends a row (a column
  *    the rule leaves out spans both rows). Where rows are printed with no space between
  *    them, an always-filled key column (整理番号, No.) starts each row.
- * 6. Not a table: fewer than two columns or two rows of two filled cells, or a list (a
- *    column of bullets or numbers beside one column of text).
+ * 6. Not a table: fewer than two columns or two rows of two filled cells, a list (a
+ *    column of bullets or numbers beside one column of text), a body mostly empty (the
+ *    boxes of a diagram), or letters spaced out one by one (a cover's 厚 生 労 働 省).
  */
 import { baselineBands } from "../layout/lines.js";
 import type { Box, Rule, TextRun } from "../pdf/types.js";
@@ -37,6 +38,8 @@ const SIZE_CHANGE = 0.2;
 const PITCH_SLACK = 1.35;
 /** Lines of one header cell: vertical gap at most this many ems. */
 const HEADER_STACK_EM = 0.6;
+/** A table fills at least this share of its body cells. */
+const MIN_FILLED = 0.5;
 /** An entry this short (characters) is a value or a label, not a line of running text. */
 const SHORT = 12;
 const MAX_HEADER_LINES = 10;
@@ -117,7 +120,8 @@ function gaps(spans: readonly Span[]): Span[] {
   return spans.slice(1).map((s, i) => ({ x0: spans[i]!.x1, x1: s.x0 }));
 }
 
-const isSplit = (b: Band) => covered(b.runs, MIN_GAP_EM * b.size).length > 1;
+const gapsOf = (b: Band) => gaps(covered(b.runs, MIN_GAP_EM * b.size));
+const isSplit = (b: Band) => gapsOf(b).length > 0;
 
 /**
  * Step 1: runs of consecutive lines that keep to one set of whitespace columns, each with
@@ -160,14 +164,14 @@ function fits(region: readonly Band[], b: Band, above = false): boolean {
   if (next.y0 - prev.y1 > MAX_LINE_GAP_EM * size) return false;
   const sizes = region.flatMap((x) => x.runs.map((r) => r.size));
   if (!isSplit(b) && (b.size < (1 - SIZE_CHANGE) * Math.min(...sizes) || b.size > (1 + SIZE_CHANGE) * Math.max(...sizes))) return false;
-  const established = region.filter(isSplit).length >= 2;
-  const needed = established ? 2 : 1;
-  const all = gaps(covered(region.flatMap((x) => x.runs), MIN_GAP_EM * size));
-  // After a single split line, a split line whose whitespace lines up with none of its gaps
-  // starts another layout ("例：" and a sentence, then a table).
-  const own = gaps(covered(b.runs, MIN_GAP_EM * b.size));
-  if (!above && !established && own.length && !own.some((g) => all.some((h) => g.x0 < h.x1 && h.x0 < g.x1))) return false;
-  const holes = all.filter(
+  const needed = region.filter(isSplit).length >= 2 ? 2 : 1;
+  // A split line whose whitespace lines up with no other line's starts another layout when
+  // it comes after some space or after a list ("例：" and a sentence, bullets, then a table).
+  const own = gapsOf(b);
+  const columns = covered(region.flatMap((x) => x.runs), MIN_GAP_EM * size);
+  const apart = next.y0 - prev.y1 > size || isList(columns, region);
+  if (!above && apart && own.length && !region.some((x) => gapsOf(x).some((h) => own.some((g) => g.x0 < h.x1 && h.x0 < g.x1)))) return false;
+  const holes = gaps(columns).filter(
     (h) => region.filter((x) => x.runs.some((r) => r.box.x1 <= h.x0) && x.runs.some((r) => r.box.x0 >= h.x1)).length >= needed,
   );
   return !b.runs.some((r) => holes.some((h) => r.box.x0 < h.x0 && r.box.x1 > h.x1));
@@ -220,6 +224,10 @@ function readRegion(page: number, region: readonly Band[], rules: readonly Rule[
       r = end + 1;
     }
   });
+  // Mostly empty (boxes of a diagram) or letter-spaced display text (厚 生 労 働 省): no table.
+  const bodyCells = cells.filter((c) => c.row >= h);
+  if (bodyCells.filter((c) => c.text !== "").length < MIN_FILLED * bodyCells.length) return null;
+  if (bodyCells.every((c) => [...c.text].length <= 1)) return null;
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
   return {
     page,
