@@ -12,6 +12,7 @@ import { latticeTables } from "../../src/table/lattice.js";
 import { dataRows, stitchTables, type Table } from "../../src/table/stitch.js";
 import { streamTables } from "../../src/table/stream.js";
 import { joinParts } from "../../src/table/text.js";
+import type { PageTable } from "../../src/table/types.js";
 import { checkTotals } from "../../src/table/totals.js";
 import { corpus, HAVE_CORPUS, readAll, readSample, sample } from "../helpers.js";
 
@@ -105,4 +106,99 @@ describe("stream tables on the unruled sample", () => {
       for (const c of checks) expect([c.column, c.ok, c.difference]).toEqual([c.column, true, 0]);
     });
   });
+});
+
+/** A page table as text rows, a spanning cell's text in its first slot (as dataRows does). */
+function grid(t: PageTable): string[][] {
+  const g = Array.from({ length: t.rows }, () => Array<string>(t.cols).fill(""));
+  for (const c of t.cells) g[c.row]![c.col] = c.text;
+  return g;
+}
+
+describe.skipIf(!HAVE_CORPUS)("stream tables in the corpus", () => {
+  const C10 = "10_mhlw_career-up-joseikin_pamphlet_R7-07_tanjikan.pdf";
+  const C09 = "09_monodukuri-hojokin_20ji_koubo-youryou_GAIYOUBAN-ppt.pdf";
+  let c10: Page[];
+  let c09: Page[];
+  beforeAll(async () => {
+    [c10, c09] = await Promise.all([readAll(corpus(C10)), readAll(corpus(C09))]);
+  });
+
+  test("10 p.16: 中小企業事業主の範囲, rules between the rows but no column borders, read cell by cell; または spans the four rows", () => {
+    // Read off the page rendered at 150 dpi: a green header band over 資本金… and 常時雇用…, four
+    // rows ruled off, and a middle column whose ま/た/は stands once beside all four rows
+    // (the rules stop at its borders). １億円 and ３億円 are printed with full-width digits.
+    const page = c10[15]!;
+    const tables = findTables(page);
+    expect(tables).toHaveLength(3); // the two ruled ①… lists above it, then this one
+    const t = tables[2]!;
+    expect(latticeTables(page.number, page.rules, page.runs)).toHaveLength(2);
+    expect(grid(t)).toEqual([
+      ["", "資本金の額・出資の総額", "", "常時雇用する労働者の数（※）"],
+      ["小売業（飲食店を含む）", "5,000万円以下", "または", "50人以下"],
+      ["サービス業", "5,000万円以下", "", "100人以下"],
+      ["卸売業", "１億円以下", "", "100人以下"],
+      ["その他の業種", "３億円以下", "", "300人以下"],
+    ]);
+    const mata = t.cells.find((c) => c.text === "または")!;
+    expect([mata.row, mata.col, mata.rowSpan, mata.colSpan]).toEqual([1, 2, 4, 1]);
+    // The note under the table, in smaller type past its bottom rule, is not a row.
+    expect(t.cells.some((c) => c.text.includes("常時雇用する労働者＞"))).toBe(false);
+  });
+
+  test("09 p.14: a table in mixed type sizes, ruled across only: each year's row keeps its (n年目) and 要件達成 lines", () => {
+    // Read off the rendered slide: 2025年度 (1年目) 1,080円 +35円 ＝ 1,115円 ≦ 1,115円 要件達成, and so on.
+    // "+35円＝" is one piece of text in the PDF.
+    const tables = findTables(c09[13]!);
+    expect(tables).toHaveLength(1);
+    const rows = grid(tables[0]!);
+    expect(rows[0]!.slice(1, 5)).toEqual(["都道府県の最低賃金", "目標値", "達成すべき最低賃金", "3月の事業所内最低賃金（実績）"]);
+    expect(rows.slice(1)).toEqual([
+      ["2025年度(1年目)", "1,080円", "+35円＝", "1,115円", "≦", "1,115円要件達成"],
+      ["2026年度(2年目)", "1,150円", "+35円＝", "1,185円", "≧", "1,180円要件未達成"],
+      ["2027年度(3年目)", "1,230円", "+35円＝", "1,265円", "≦", "1,300円要件達成"],
+    ]);
+  });
+
+  test("09 p.19: rules across and no column borders read as three columns, not one ruled column", () => {
+    const page = c09[18]!;
+    const lattice = latticeTables(page.number, page.rules, page.runs);
+    expect(lattice.map((t) => t.cols)).toEqual([1]); // what the rules alone give
+    const tables = findTables(page);
+    expect(tables).toHaveLength(1);
+    expect(grid(tables[0]!)).toEqual([
+      ["特例措置要件の種類", "基準値", "達成する時点"],
+      ["給与支給総額", "年平均成長率+6.0％", "3-5年の事業計画期間最終年度"],
+      ["事業所内最低賃金", "事業実施都道府県の最低賃金+50円", "3-5年の事業計画期間中、毎年"],
+    ]);
+  });
+
+  test("09: pages of running text (contents, a paragraph, two columns of bullets) give no table; bullet lists never become one", () => {
+    // p.2 contents with dot leaders, p.5 a paragraph and a boxed sentence, p.25 and p.26 two
+    // columns of bulleted sentences under pictures.
+    for (const n of [2, 5, 25, 26]) expect(findTables(c09[n - 1]!), `page ${n}`).toEqual([]);
+    // Pages opening with • paragraphs above a table: no table holds a bullet as a cell.
+    for (const n of [9, 11, 13, 14, 19, 27]) {
+      const bullets = findTables(c09[n - 1]!).flatMap((t) => t.cells).filter((c) => c.text === "•");
+      expect(bullets, `page ${n}`).toEqual([]);
+    }
+  });
+
+  test("07 (guidebook): running text, bullets and a table of contents give no stream table on any page", async () => {
+    const pages = await readAll(corpus("07_jizokuka-hojokin_R6_guidebook_17th.pdf"));
+    expect(pages).toHaveLength(15);
+    for (const p of pages) expect(streamTables(p.number, p.runs, p.rules, latticeTables(p.number, p.rules, p.runs).map((t) => t.box)), `page ${p.number}`).toEqual([]);
+  });
+
+  test("13 and 14 (ruled lists): every page's tables are exactly the ruled ones", async () => {
+    for (const file of ["13_cashless_kameiten-list_R1-08-21_excerpt.pdf", "14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf"]) {
+      for (const p of await readAll(corpus(file))) expect(findTables(p), `${file} p.${p.number}`).toEqual(latticeTables(p.number, p.rules, p.runs));
+    }
+  });
+});
+
+test("the ruled samples: every page's tables are exactly the ruled ones", async () => {
+  for (const r of truth.renderings.filter((x) => x.cellBorders !== false)) {
+    for (const p of await readSample(r.file)) expect(findTables(p), `${r.file} p.${p.number}`).toEqual(latticeTables(p.number, p.rules, p.runs));
+  }
 });
