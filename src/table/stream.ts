@@ -60,6 +60,11 @@ const MARKER = /^(?:[・•●○◎◆◇■□▪▫▶►▷➢➤✓✔\-–
 
 interface Band {
   runs: TextRun[];
+  /**
+   * The runs of this line and of the lines beside it (overlapping it in height): cells
+   * centred beside taller ones print half a line apart, and still make one row of columns.
+   */
+  row: TextRun[];
   y0: number;
   y1: number;
   cy: number;
@@ -78,6 +83,10 @@ interface Span {
 export function streamTables(page: number, runs: readonly TextRun[], rules: readonly Rule[], taken: readonly Box[] = []): PageTable[] {
   const free = runs.filter((r) => r.text.trim() !== "" && !taken.some((b) => inside(b, r.box)));
   const bands = baselineBands(free).map(toBand);
+  bands.forEach((b, i) => {
+    const beside = [bands[i - 1], bands[i + 1]].filter((o): o is Band => o !== undefined && o.y0 < b.y1 && b.y0 < o.y1);
+    b.row = [...b.runs, ...beside.flatMap((o) => o.runs)];
+  });
   const tables: PageTable[] = [];
   for (const region of regions(bands)) {
     const t = readRegion(page, region, rules);
@@ -101,7 +110,7 @@ function toBand(runs: TextRun[]): Band {
   runs.sort((a, b) => a.box.x0 - b.box.x0);
   const y0 = Math.min(...runs.map((r) => r.box.y0));
   const y1 = Math.max(...runs.map((r) => r.box.y1));
-  return { runs, y0, y1, cy: (y0 + y1) / 2, size: median(runs.map((r) => r.size)) };
+  return { runs, row: runs, y0, y1, cy: (y0 + y1) / 2, size: median(runs.map((r) => r.size)) };
 }
 
 /** The x-intervals covered by runs, pieces closer than minGap joined. */
@@ -120,7 +129,7 @@ function gaps(spans: readonly Span[]): Span[] {
   return spans.slice(1).map((s, i) => ({ x0: spans[i]!.x1, x1: s.x0 }));
 }
 
-const gapsOf = (b: Band) => gaps(covered(b.runs, MIN_GAP_EM * b.size));
+const gapsOf = (b: Band) => gaps(covered(b.row, MIN_GAP_EM * b.size));
 const isSplit = (b: Band) => gapsOf(b).length > 0;
 
 /**
@@ -140,7 +149,7 @@ function regions(bands: readonly Band[]): Band[][] {
     // Header lines above the first split line: close above it, within the columns (a title
     // or a paragraph runs across them), and not the unit note printed over the table.
     const floor = k > 0 ? out[k - 1]![1] : 0;
-    while (from > floor && to - from < bands.length) {
+    while (from > floor) {
       const above = bands[from - 1]!;
       const size = bands[from]!.size;
       if (bands[from]!.y0 - above.y1 > HEADER_STACK_EM * size || UNIT_NOTE.test(above.runs.map((r) => r.text).join(""))) break;
@@ -152,10 +161,10 @@ function regions(bands: readonly Band[]): Band[][] {
 }
 
 /**
- * Does line b keep to the region's columns? It must not run across a gap between columns
- * that lines of the region print text on both sides of (two such lines once the region
- * has two split lines, one before), nor come after a wide vertical gap or, alone, in
- * smaller or larger type than the region's. `above`: b is a candidate header line above the region.
+ * Does line b keep to the region's columns? It must not come after a wide vertical gap, nor
+ * alone in smaller or larger type than the region's, nor run across a gap between columns
+ * that lines of the region print text on both sides of (two such lines once the region has
+ * two split lines, one before). `above`: b is a candidate header line above the region.
  */
 function fits(region: readonly Band[], b: Band, above = false): boolean {
   const size = median(region.map((x) => x.size));
@@ -163,7 +172,8 @@ function fits(region: readonly Band[], b: Band, above = false): boolean {
   const prev = above ? b : region[region.length - 1]!;
   if (next.y0 - prev.y1 > MAX_LINE_GAP_EM * size) return false;
   const sizes = region.flatMap((x) => x.runs.map((r) => r.size));
-  if (!isSplit(b) && (b.size < (1 - SIZE_CHANGE) * Math.min(...sizes) || b.size > (1 + SIZE_CHANGE) * Math.max(...sizes))) return false;
+  const lone = covered(b.runs, MIN_GAP_EM * b.size).length === 1;
+  if (lone && (b.size < (1 - SIZE_CHANGE) * Math.min(...sizes) || b.size > (1 + SIZE_CHANGE) * Math.max(...sizes))) return false;
   const needed = region.filter(isSplit).length >= 2 ? 2 : 1;
   // A split line whose whitespace lines up with no other line's starts another layout when
   // it comes after some space or after a list ("例：" and a sentence, bullets, then a table).
@@ -346,7 +356,9 @@ function groupRows(
     const at = body.map((_, i) => i).filter((i) => filled[i]![c]);
     return at.slice(1).map((j, k) => ({ from: at[k]!, to: j, step: body[j]!.cy - body[at[k]!]!.cy }));
   });
-  const pitch = median(pairs.map((p) => p.step).filter((s) => s < 3 * size)) || 1.2 * size;
+  // The line pitch: the lower quartile of those steps (the others are steps between rows).
+  const steps = pairs.map((p) => p.step).filter((s) => s < 3 * size).sort((a, b) => a - b);
+  const pitch = steps[Math.floor((steps.length - 1) / 4)] ?? 1.2 * size;
   // A cell's next line follows within a line pitch: no row ends between them, whatever
   // other columns print in between (a cell centred beside a taller one).
   const bound = Array<boolean>(n).fill(false);
@@ -380,15 +392,20 @@ function groupRows(
   });
   if (key >= 0) {
     const starts = body.map((_, i) => i).filter((i) => filled[i]![key]);
+    let tight = false;
     starts.slice(1).forEach((s, k) => {
       const from = starts[k]!;
       if (cut.slice(from, s).some(Boolean)) return;
+      tight = true;
       // Cut at the widest gap between the two keys (the latest on a tie: rows aligned to the top).
       const gap = (i: number) => body[i + 1]!.y0 - body[i]!.y1;
       let at = from;
       for (let i = from; i < s; i++) if (gap(i) >= gap(at)) at = i;
       cut[at] = true;
     });
+    // Rows without space between them: after the last key, a line that fills two columns or
+    // more starts a row (合計).
+    if (tight) for (let i = starts[starts.length - 1]!; i < n; i++) if (filled[i + 1]!.filter(Boolean).length >= 2) cut[i] = true;
   } else if (n > 0 && !cut.some(Boolean) && columns.some((_, c) => body.every((b) => atomsOf(b)[c]!.every((r) => [...r.text].length <= SHORT)))) {
     // No space between rows and no key, but a column of short entries (not two columns of
     // running text): a line that fills two columns or more starts a row.

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
-import type { Page } from "../../src/pdf/types.js";
+import type { Page, TextRun } from "../../src/pdf/types.js";
 import { findTables } from "../../src/table/find.js";
 import { latticeTables } from "../../src/table/lattice.js";
 import { dataRows, stitchTables, type Table } from "../../src/table/stitch.js";
@@ -146,6 +146,21 @@ describe.skipIf(!HAVE_CORPUS)("stream tables in the corpus", () => {
     expect(t.cells.some((c) => c.text.includes("常時雇用する労働者＞"))).toBe(false);
   });
 
+  test("10 p.6: 支給申請に必要な書類, rules between some rows, cells centred beside two-line ones stay in their row", () => {
+    // Read off the page rendered at 110 dpi: under the ②申請書類 | 主な確認事項 band, each 書類 is
+    // two lines (name, then its 様式 or a ※ note) with its 確認事項 centred beside it.
+    const t = findTables(c10[5]!).find((x) => x.cells.some((c) => c.text === "②申請書類"))!;
+    const rows = grid(t);
+    const at = rows.findIndex((r) => r[0] === "②申請書類");
+    expect(rows.slice(at, at + 5)).toEqual([
+      ["②申請書類", "主な確認事項"],
+      ["１ キャリアアップ助成金支給申請書（様式第３号）", "・記入漏れがなく、記載事項が適切か"],
+      ["２ 短時間労働者労働時間延長支援コース内訳（様式第３号・別添様式７）", "・記入漏れがなく、記載事項が適切か・第2面または第3面が添付されているか"],
+      ["３ 支給要件確認申立書（共通要領様式第１号）", "・記入漏れがなく、記載事項が適切か（問４～16について「いいえ」がある場合、助成金の支給を受けることはできません）"],
+      ["４ 支払方法・受取人住所届※未登録または振り込み口座変更の場合に限る", "・記入漏れがなく、記載事項が適切か"],
+    ]);
+  });
+
   test("09 p.14: a table in mixed type sizes, ruled across only: each year's row keeps its (n年目) and 要件達成 lines", () => {
     // Read off the rendered slide: 2025年度 (1年目) 1,080円 +35円 ＝ 1,115円 ≦ 1,115円 要件達成, and so on.
     // "+35円＝" is one piece of text in the PDF.
@@ -201,4 +216,82 @@ test("the ruled samples: every page's tables are exactly the ruled ones", async 
   for (const r of truth.renderings.filter((x) => x.cellBorders !== false)) {
     for (const p of await readSample(r.file)) expect(findTables(p), `${r.file} p.${p.number}`).toEqual(latticeTables(p.number, p.rules, p.runs));
   }
+});
+
+/**
+ * Layouts of the same family the sample does not print, drawn run by run (10 pt type): rows
+ * with no space between them, and cells centred beside taller ones.
+ */
+describe("stream rows in other layouts", () => {
+  const SIZE = 10;
+  /** A run of text starting at x (or ending there, "right") on the line whose top is y. */
+  function run(text: string, x: number, y: number, align: "left" | "right" = "left"): TextRun {
+    const width = [...text].reduce((w, ch) => w + (ch.codePointAt(0)! < 0x80 ? 0.5 : 1) * SIZE, 0);
+    const x0 = align === "left" ? x : x - width;
+    return { text, raw: text, box: { x0, y0: y, x1: x0 + width, y1: y + SIZE }, font: "Test", size: SIZE, vertical: false };
+  }
+  const read = (runs: TextRun[]) => streamTables(1, runs, []).map(grid);
+
+  test("rows printed at the line pitch: the 番号 key starts each row, a wrapped name stays in its row, 合計 is a row", () => {
+    const y = (line: number) => 100 + 12 * line;
+    const runs = [
+      run("番号", 50, y(0)), run("品名", 120, y(0)), run("金額", 260, y(0)),
+      run("1", 60, y(1)), run("りんご", 120, y(1)), run("1,200", 290, y(1), "right"),
+      run("2", 60, y(2)), run("みかんの詰め", 120, y(2)), run("3,400", 290, y(2), "right"),
+      run("合わせ", 120, y(3)),
+      run("3", 60, y(4)), run("なし", 120, y(4)), run("800", 290, y(4), "right"),
+      run("合計", 120, y(5)), run("5,400", 290, y(5), "right"),
+    ];
+    expect(read(runs)).toEqual([[
+      ["番号", "品名", "金額"],
+      ["1", "りんご", "1,200"],
+      ["2", "みかんの詰め合わせ", "3,400"],
+      ["3", "なし", "800"],
+      ["", "合計", "5,400"],
+    ]]);
+  });
+
+  test("cells centred beside taller ones (no key, a little space between rows) stay in their row", () => {
+    // Row 1: a two-line 書類 beside a one-line 確認事項 centred on it; row 2 the other way round.
+    const runs = [
+      run("申請書", 40, 100), run("記入漏れがないか", 200, 106), run("（様式第1号）", 40, 112),
+      run("原本が", 200, 130), run("委任状", 40, 136), run("添付されているか", 200, 142),
+      run("受取人住所届", 40, 166), run("記入漏れがないか", 200, 166),
+    ];
+    expect(read(runs)).toEqual([[
+      ["申請書（様式第1号）", "記入漏れがないか"],
+      ["委任状", "原本が添付されているか"],
+      ["受取人住所届", "記入漏れがないか"],
+    ]]);
+  });
+
+  test("rows at the line pitch without a key: a line filling two columns starts a row, a lone wrapped line goes on", () => {
+    const y = (line: number) => 300 + 12 * line;
+    const runs = [
+      run("東京都", 40, y(0)), run("1,200", 200, y(0), "right"),
+      run("神奈川県横浜市", 40, y(1)), run("950", 200, y(1), "right"),
+      run("中区", 40, y(2)),
+      run("千葉県", 40, y(3)), run("80", 200, y(3), "right"),
+    ];
+    expect(read(runs)).toEqual([[
+      ["東京都", "1,200"],
+      ["神奈川県横浜市中区", "950"],
+      ["千葉県", "80"],
+    ]]);
+  });
+
+  test("a bulleted list and two columns of running text are not tables", () => {
+    const y = (line: number) => 100 + 14 * line;
+    const bullets = [
+      run("•", 20, y(0)), run("申請者は目標値を達成する必要があります。", 34, y(0)),
+      run("•", 20, y(1)), run("事業計画期間中、毎年、目標値を達成してください。", 34, y(1)),
+      run("•", 20, y(2)), run("表明がない場合は交付決定を取り消します。", 34, y(2)),
+    ];
+    const prose = [0, 1, 2, 3].flatMap((i) => [
+      run(["補助金交付候補者として採択された", "事業者は採択公表日以降に事務局が", "開催する説明会に参加しなければな", "りません。"][i]!, 20, y(i)),
+      run(["補助金等適正化法及びものづくり補", "助金の交付規程に違反する行為をし", "た場合は、交付決定取消し、補助金", "返還となります。"][i]!, 400, y(i)),
+    ]);
+    expect(read(bullets)).toEqual([]);
+    expect(read(prose)).toEqual([]);
+  });
 });
