@@ -18,7 +18,7 @@ Usage:
   kohyo inspect FILE... [--page N|1-3,5] [--json] [--password PW] [-o DIR]
       Text lines with their boxes and ruling lines found, per page.
   kohyo tables FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]
-      Every ruled table, continued over pages as one, with its printed totals checked.
+      Every table, ruled or not, continued over pages as one, with its printed totals checked.
   kohyo --version | --help
 
 Exit codes: 0 ok · 1 a check failed · 2 several unreadable files, different reasons ·
