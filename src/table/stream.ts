@@ -6,7 +6,8 @@
  *    bottom. A region starts at a line that whitespace splits into pieces and goes on while
  *    each line keeps to the whitespace columns seen so far. A line that runs across a gap
  *    (a paragraph, a note), a split line set apart (or after a list) whose gaps line up
- *    with no other line's, a wide vertical gap, or a lone line in smaller or larger type ends it.
+ *    with no other line's, a lone line in smaller or larger type, or a wide vertical gap not
+ *    followed by a line that goes on with the columns ends it.
  * 2. Header and body. The body starts at the first line holding a short number-like piece
  *    (1, 11,433, －, ①); the lines above it, cut at their widest vertical gap, are the header.
  * 3. Columns: the whitespace that runs down through the whole body. A column's edge is put
@@ -25,13 +26,16 @@
  */
 import { baselineBands } from "../layout/lines.js";
 import type { Box, Rule, TextRun } from "../pdf/types.js";
+import { emWidth } from "../text/repair.js";
 import { cellLines, joinParts } from "./text.js";
 import type { Cell, PageTable } from "./types.js";
 
 /** Narrowest whitespace between two columns, in ems. */
 const MIN_GAP_EM = 0.25;
+/** After a vertical gap wider than this many ems, only a line that goes on with the columns continues a region. */
+const WIDE_GAP_EM = 2.5;
 /** A vertical gap wider than this many ems between two lines ends a region. */
-const MAX_LINE_GAP_EM = 2.5;
+const MAX_GAP_EM = 8;
 /** A lone line in type this much smaller or larger than all of the table's is not part of it (a footnote, a heading). */
 const SIZE_CHANGE = 0.2;
 /** Two lines of one cell are at most this many line pitches apart. */
@@ -42,7 +46,8 @@ const HEADER_STACK_EM = 0.6;
 const MIN_FILLED = 0.5;
 /** An entry this short (characters) is a value or a label, not a line of running text. */
 const SHORT = 12;
-const MAX_HEADER_LINES = 10;
+/** A header has at most this many printed lines (the sample's two header rows print ten). */
+const MAX_HEADER_LINES = 16;
 /** An edge is flush when the column's pieces start (or end) within this many ems. */
 const FLUSH_EM = 0.1;
 /** A horizontal rule ends a row when it runs under this share of the table's width. */
@@ -161,8 +166,9 @@ function regions(bands: readonly Band[]): Band[][] {
 }
 
 /**
- * Does line b keep to the region's columns? It must not come after a wide vertical gap, nor
- * alone in smaller or larger type than the region's, nor run across a gap between columns
+ * Does line b keep to the region's columns? After a wide vertical gap it must be a split line
+ * lined up with the region's, it must not come alone in smaller or larger type than the
+ * region's, nor run across a gap between columns
  * that lines of the region print text on both sides of (two such lines once the region has
  * two split lines, one before). `above`: b is a candidate header line above the region.
  */
@@ -170,7 +176,8 @@ function fits(region: readonly Band[], b: Band, above = false): boolean {
   const size = median(region.map((x) => x.size));
   const next = above ? region[0]! : b;
   const prev = above ? b : region[region.length - 1]!;
-  if (next.y0 - prev.y1 > MAX_LINE_GAP_EM * size) return false;
+  const gap = next.y0 - prev.y1;
+  if (gap > MAX_GAP_EM * size) return false;
   const sizes = region.flatMap((x) => x.runs.map((r) => r.size));
   const lone = covered(b.runs, MIN_GAP_EM * b.size).length === 1;
   if (lone && (b.size < (1 - SIZE_CHANGE) * Math.min(...sizes) || b.size > (1 + SIZE_CHANGE) * Math.max(...sizes))) return false;
@@ -179,19 +186,29 @@ function fits(region: readonly Band[], b: Band, above = false): boolean {
   // it comes after some space or after a list ("例：" and a sentence, bullets, then a table).
   const own = gapsOf(b);
   const columns = covered(region.flatMap((x) => x.runs), MIN_GAP_EM * size);
-  const apart = next.y0 - prev.y1 > size || isList(columns, region);
-  if (!above && apart && own.length && !region.some((x) => gapsOf(x).some((h) => own.some((g) => g.x0 < h.x1 && h.x0 < g.x1)))) return false;
+  const apart = gap > size || isList(columns, region);
+  const shares = own.length > 0 && region.some((x) => gapsOf(x).some((h) => own.some((g) => g.x0 < h.x1 && h.x0 < g.x1)));
+  if (!above && apart && own.length && !shares) return false;
+  // After a wide vertical gap only a line that goes on with the columns (the next row below
+  // a tall row's blank space) is still the table.
+  if (gap > WIDE_GAP_EM * size && !shares) return false;
   const holes = gaps(columns).filter(
     (h) => region.filter((x) => x.runs.some((r) => r.box.x1 <= h.x0) && x.runs.some((r) => r.box.x0 >= h.x1)).length >= needed,
   );
-  return !b.runs.some((r) => holes.some((h) => r.box.x0 < h.x0 && r.box.x1 > h.x1));
+  const across = (r: TextRun) => holes.filter((h) => r.box.x0 < h.x0 && r.box.x1 > h.x1).length;
+  const crossing = b.runs.filter((r) => across(r) > 0);
+  // A row whose two neighbouring cells print as one piece of text (令和5年10月1日生活環境部):
+  // one gap crossed by one run, the rest of the line in its columns. Read by splitting it.
+  return crossing.length === 0 || (crossing.length === 1 && across(crossing[0]!) === 1 && b.runs.length >= 3);
 }
 
 /** Steps 2–6 for one region: the table it holds, or null. */
 function readRegion(page: number, region: readonly Band[], rules: readonly Rule[]): PageTable | null {
-  const { header, body } = splitHeader(region);
-  if (body.length < 2) return null;
-  const size = median(body.map((b) => b.size));
+  const split = splitHeader(region);
+  const header = split.header;
+  if (split.body.length < 2) return null;
+  const size = median(split.body.map((b) => b.size));
+  const body = unbridge(split.body, size);
   const columns = covered(body.flatMap((b) => b.runs), MIN_GAP_EM * size);
   if (columns.length < 2) return null;
   const atomsOf = (b: Band) => columns.map((c) => b.runs.filter((r) => r.box.x0 >= c.x0 && r.box.x1 <= c.x1));
@@ -250,6 +267,61 @@ function readRegion(page: number, region: readonly Band[], rules: readonly Rule[
   };
 }
 
+/**
+ * Two cells printed as one run (neighbouring cells whose texts touch, drawn one after the
+ * other: 令和5年10月1日生活環境部): where other lines print a column gap inside a run, and
+ * more of them print the gap than print text there, the run is cut at the character
+ * nearest the gap (character positions estimated from their widths).
+ */
+function unbridge(body: readonly Band[], size: number): Band[] {
+  const minGap = MIN_GAP_EM * size;
+  const lineGaps = body.map((b) => gaps(covered(b.runs, minGap)).filter((g) => g.x1 - g.x0 >= minGap));
+  return body.map((band, i) => {
+    const others = body.filter((_, j) => j !== i);
+    const runs = band.runs.flatMap((r) => {
+      const inside = lineGaps.flatMap((gs, j) => (j === i ? [] : gs.filter((g) => g.x0 > r.box.x0 && g.x1 < r.box.x1)));
+      let best: { x: number; support: number } | null = null;
+      for (const g of inside) {
+        const x = (g.x0 + g.x1) / 2;
+        const support = lineGaps.filter((gs, j) => j !== i && gs.some((h) => h.x0 <= x && h.x1 >= x)).length;
+        const conflict = others.filter((b) => b.runs.some((o) => o.box.x0 < x && o.box.x1 > x)).length;
+        // Text of the neighbouring columns on both sides: the gap is inside, not at the run's end.
+        const sides = others.some((b) => b.runs.some((o) => o.box.x1 <= x && o.box.x1 > r.box.x0)) && others.some((b) => b.runs.some((o) => o.box.x0 >= x && o.box.x0 < r.box.x1));
+        if (support >= 2 && support >= 2 * conflict && sides && (!best || support > best.support)) best = { x, support };
+      }
+      return best ? cut(r, best.x, minGap) : [r];
+    });
+    return runs.length === band.runs.length ? band : { ...band, runs, row: runs };
+  });
+}
+
+/**
+ * A run cut at the character boundary nearest x (positions estimated from character
+ * widths); the two pieces keep at least `gap` of whitespace about x between them.
+ */
+function cut(r: TextRun, x: number, gap: number): TextRun[] {
+  const chars = Array.from(r.text);
+  const widths = chars.map(emWidth);
+  const scale = (r.box.x1 - r.box.x0) / widths.reduce((a, b) => a + b, 0);
+  let at = 0;
+  let best = Infinity;
+  let pos = r.box.x0;
+  widths.forEach((w, i) => {
+    pos += w * scale;
+    if (i < chars.length - 1 && Math.abs(pos - x) < best) {
+      best = Math.abs(pos - x);
+      at = i + 1;
+    }
+  });
+  const edge = r.box.x0 + widths.slice(0, at).reduce((a, b) => a + b, 0) * scale;
+  const raw = Array.from(r.raw);
+  const part = (from: number, to: number, x0: number, x1: number): TextRun => {
+    const text = chars.slice(from, to).join("").trim();
+    return { ...r, text, raw: raw.length === chars.length ? raw.slice(from, to).join("").trim() : text, box: { ...r.box, x0, x1 } };
+  };
+  return [part(0, at, r.box.x0, Math.min(edge, x - gap / 2)), part(at, chars.length, Math.max(edge, x + gap / 2), r.box.x1)].filter((p) => p.text !== "");
+}
+
 /** Step 2: header lines above the first line with a number-like piece, cut at the widest gap. */
 function splitHeader(region: readonly Band[]): { header: Band[]; body: Band[] } {
   const first = region.findIndex((b) => b.runs.some((r) => DATA_START.test(r.text) && [...r.text].length <= SHORT));
@@ -263,7 +335,9 @@ function splitHeader(region: readonly Band[]): { header: Band[]; body: Band[] } 
       cut = i;
     }
   }
-  return { header: region.slice(Math.max(0, cut - MAX_HEADER_LINES), cut), body: region.slice(cut) };
+  // More lines than a header has: the region opens with rows that hold no number.
+  if (cut > MAX_HEADER_LINES) return { header: [], body: [...region] };
+  return { header: region.slice(0, cut), body: region.slice(cut) };
 }
 
 /**

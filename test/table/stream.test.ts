@@ -1,8 +1,9 @@
 /**
- * Stream tables (no ruling lines). The unruled rendering of the Tokyo plan against
- * samples/tokyo-plan-r5.truth.json, and real pages from ../shared/corpus: a table without
- * full rules (read off the rendered page by hand), prose and slide pages that must give no
- * table, and the ruled lists that must come out as before.
+ * Stream tables (no ruling lines). The unruled renderings of the Tokyo plan (A4 IPAex, B4
+ * Noto Sans) against samples/tokyo-plan-r5.truth.json, layouts of the same family drawn
+ * run by run, and real pages from ../shared/corpus: tables without full rules (read off the
+ * rendered pages by hand), prose and slide pages that must give no table, and the ruled
+ * lists that must come out as before.
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -30,7 +31,7 @@ interface Rendering {
   pageLayout: { page: number; table: string }[];
 }
 const truth = JSON.parse(readFileSync(sample("tokyo-plan-r5.truth.json"), "utf8")) as { tables: TruthTable[]; renderings: Rendering[] };
-const unruled = truth.renderings.find((r) => r.cellBorders === false)!;
+const unruled = truth.renderings.filter((r) => r.cellBorders === false);
 /** A truth cell as the page reads it: its printed lines joined (see lattice.test.ts). */
 const expected = (s: string | null | undefined) => joinParts((s ?? "").split("\n"));
 
@@ -38,9 +39,9 @@ const expected = (s: string | null | undefined) => joinParts((s ?? "").split("\n
  * The truth's rows as printed, 合計 last. Without borders the 合計 label, centred over the
  * label columns, is read in the column under its centre (from the rendering's column widths).
  */
-function printedRows(t: TruthTable): string[][] {
+function printedRows(rendering: Rendering, t: TruthTable): string[][] {
   const keys = t.columns.map((c) => c.key);
-  const widths = keys.map((k) => unruled.columnWidthsMm[t.name]![k]!);
+  const widths = keys.map((k) => rendering.columnWidthsMm[t.name]![k]!);
   const span = t.total.labelSpan.map((k) => keys.indexOf(k));
   const centre = span.reduce((s, c) => s + widths[c]!, 0) / 2;
   let x = 0;
@@ -50,18 +51,18 @@ function printedRows(t: TruthTable): string[][] {
   return rows;
 }
 
-describe("stream tables on the unruled sample", () => {
+describe.each(unruled)("stream tables on $file", (rendering) => {
   let pages: Page[];
   let tables: Table[];
   beforeAll(async () => {
-    pages = await readSample(unruled.file);
+    pages = await readSample(rendering.file);
     tables = stitchTables(pages.flatMap((p) => findTables(p)));
   });
 
   test("no ruled table is found, one stream table per truth table, over the pages the layout gives", () => {
     expect(pages.flatMap((p) => latticeTables(p.number, p.rules, p.runs))).toEqual([]);
     expect(tables.map((t) => t.pages)).toEqual(
-      truth.tables.map((t) => unruled.pageLayout.filter((l) => l.table === t.name).map((l) => l.page)),
+      truth.tables.map((t) => rendering.pageLayout.filter((l) => l.table === t.name).map((l) => l.page)),
     );
   });
 
@@ -78,7 +79,7 @@ describe("stream tables on the unruled sample", () => {
     let total = 0;
     const wrong: string[] = [];
     tables.forEach((t, i) => {
-      const want = printedRows(truth.tables[i]!);
+      const want = printedRows(rendering, truth.tables[i]!);
       const got = dataRows(t);
       expect(got).toHaveLength(want.length);
       want.forEach((row, r) =>
@@ -101,6 +102,15 @@ describe("stream tables on the unruled sample", () => {
       for (const c of checks) expect([c.column, c.ok, c.difference]).toEqual([c.column, true, 0]);
     });
   });
+});
+
+test("b4-unruled: a start date printed up to the contact column is one run in the PDF, two cells in the table", async () => {
+  const pages = await readSample("tokyo-plan-r5-b4-unruled.pdf");
+  expect(pages[2]!.runs.map((r) => r.text)).toContain("令和5年10月1日生活環境部");
+  const row24 = dataRows(stitchTables(pages.flatMap((p) => findTables(p)))[0]!)[23]!;
+  const keys = truth.tables[0]!.columns.map((c) => c.key);
+  const cells = truth.tables[0]!.rows[23]!.cells;
+  expect([row24[keys.indexOf("startDate")], row24[keys.indexOf("contact")]]).toEqual([expected(cells.startDate), expected(cells.contact)]);
 });
 
 /** A page table as text rows, a spanning cell's text in its first slot (as dataRows does). */
