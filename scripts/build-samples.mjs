@@ -187,11 +187,14 @@ for (const r of truth.renderings) {
   check(m.printed === fmtInt(m.printedValue) && m.printedValue !== m.value && swapped.length === 2 && digits(m.printed).sort().join('') === digits(row.cells[m.column]).sort().join(''),
     `${where}: "${m.printed}" (${m.printedValue}) must be ${row.cells[m.column]} with two digits swapped`);
   check(r.literalTotals === true, `${where}: the 合計 cells must be literal numbers (literalTotals), or the spreadsheet would sum the typo`);
-  const difference = t.total.values[m.column] - (t.total.values[m.column] - m.value + m.printedValue);
-  check(m.total?.printed === t.total.values[m.column] && m.total?.sum === t.total.values[m.column] - m.value + m.printedValue && m.total?.difference === difference,
-    `${where}: total should read printed ${t.total.values[m.column]}, sum ${t.total.values[m.column] - m.value + m.printedValue}, difference ${difference}`);
-  log(`  ${where}: ${m.table} row ${m.no} ${m.column} printed ${m.printed} for ${fmtInt(m.value)}; 合計 ${fmtInt(m.total.printed)} vs sum ${fmtInt(m.total.sum)} (${difference}) ✓`);
+  // What the 合計 check then reads: the printed (true) total against the column with the typo.
+  const printed = t.total.values[m.column];
+  const sum = printed - m.value + m.printedValue;
+  check(m.total?.printed === printed && m.total?.sum === sum && m.total?.difference === printed - sum,
+    `${where}: total should read printed ${printed}, sum ${sum}, difference ${printed - sum}`);
+  log(`  ${where}: ${m.table} row ${m.no} ${m.column} printed ${m.printed} for ${fmtInt(m.value)}; 合計 ${fmtInt(printed)} vs sum ${fmtInt(sum)} (${printed - sum}) ✓`);
 }
+for (const name of ONLY ?? []) check(truth.renderings.some((r) => selected(r) && r.file.replace(/\.pdf$/, '') === name), `--only: no rendering named ${name}`);
 bail('the truth checks');
 
 /**
