@@ -19,8 +19,14 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'samples');
 const TRUTH_FILE = join(SAMPLES, 'tokyo-plan-r5.truth.json');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const KEEP_FODS = !args.has('--no-fods');
+// --only NAME[,NAME…]: build only these renderings (file names, with or without .pdf), so the
+// committed PDFs of the others stay byte-identical. The truth is checked in full either way.
+const onlyAt = argv.indexOf('--only');
+const ONLY = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? '').split(',').filter(Boolean).map((n) => n.replace(/\.pdf$/, ''))) : null;
+const selected = (r) => !ONLY || ONLY.has(r.file.replace(/\.pdf$/, ''));
 
 // ---------------------------------------------------------------------------
 // failure handling
@@ -165,7 +171,48 @@ for (const t of truth.tables) checkTable(t);
     check(grp && grp.values.amount === v.amount && grp.values.subsidy === v.subsidy && JSON.stringify(grp.rows) === JSON.stringify(v.rows), `chosen values for ${m} disagree with the table`);
   }
 }
+// A rendering with a mistyped cell: one amount printed wrong while the 合計 cells are typed in
+// as the true totals, so that 合計 fails on exactly that column by exactly the typo.
+for (const r of truth.renderings) {
+  const m = r.mistyped;
+  if (!m) continue;
+  const where = `${r.file}: mistyped`;
+  const t = truth.tables.find((x) => x.name === m.table);
+  const row = t?.rows.find((x) => x.no === m.no);
+  if (!check(row && SUM_KEYS.includes(m.column), `${where}: no ${m.table} row ${m.no} with a summed column ${m.column}`)) continue;
+  check(!t.amountGroups.some((g) => g.rows.includes(m.no)), `${where}: row ${m.no} is in a merged amount group`);
+  check(row.values[m.column] === m.value && row.cells[m.column] === fmtInt(m.value), `${where}: value ${m.value} is not the row's true ${m.column} (${row.cells[m.column]})`);
+  const digits = (s) => [...s.replace(/\D/g, '')];
+  const swapped = digits(m.printed).filter((d, i) => d !== digits(row.cells[m.column])[i]);
+  check(m.printed === fmtInt(m.printedValue) && m.printedValue !== m.value && swapped.length === 2 && digits(m.printed).sort().join('') === digits(row.cells[m.column]).sort().join(''),
+    `${where}: "${m.printed}" (${m.printedValue}) must be ${row.cells[m.column]} with two digits swapped`);
+  check(r.literalTotals === true, `${where}: the 合計 cells must be literal numbers (literalTotals), or the spreadsheet would sum the typo`);
+  // What the 合計 check then reads: the printed (true) total against the column with the typo.
+  const printed = t.total.values[m.column];
+  const sum = printed - m.value + m.printedValue;
+  check(m.total?.printed === printed && m.total?.sum === sum && m.total?.difference === printed - sum,
+    `${where}: total should read printed ${printed}, sum ${sum}, difference ${printed - sum}`);
+  log(`  ${where}: ${m.table} row ${m.no} ${m.column} printed ${m.printed} for ${fmtInt(m.value)}; 合計 ${fmtInt(printed)} vs sum ${fmtInt(sum)} (${printed - sum}) ✓`);
+}
+for (const name of ONLY ?? []) check(truth.renderings.some((r) => selected(r) && r.file.replace(/\.pdf$/, '') === name), `--only: no rendering named ${name}`);
 bail('the truth checks');
+
+/**
+ * The tables as a rendering prints them: the truth, with a mistyped cell (if any) in place
+ * of the true one. The 合計 row keeps the true totals.
+ */
+function printedTables(r) {
+  const m = r.mistyped;
+  if (!m) return truth.tables;
+  return truth.tables.map((t) => t.name !== m.table ? t : {
+    ...t,
+    rows: t.rows.map((row) => row.no !== m.no ? row : {
+      ...row,
+      cells: { ...row.cells, [m.column]: m.printed },
+      values: { ...row.values, [m.column]: m.printedValue },
+    }),
+  });
+}
 
 // ---------------------------------------------------------------------------
 // 2. Flat ODS writer
@@ -287,7 +334,10 @@ function sheetModel(r, t) {
 
 function buildFods(r) {
   const font = r.font.family;
-  const B = 'fo:border="0.5pt solid #000000"';
+  // cellBorders: false prints the sheet without any cell border ("Excel without gridlines");
+  // bodyVerticalAlign sets where data and 合計 cells put their text (the header stays centred).
+  const B = r.cellBorders === false ? 'fo:border="none"' : 'fo:border="0.5pt solid #000000"';
+  const body = r.bodyVerticalAlign ?? 'middle';
   const PAD = `fo:padding="${r.cellPaddingMm}mm"`;
   const cell = (name, { h = 'start', v = 'middle', wrap = true, border = true, size = r.font.sizePt, bold = false, num = false } = {}) =>
     `<style:style style:name="${name}" style:family="table-cell" style:parent-style-name="Default"${num ? ' style:data-style-name="N0"' : ''}>` +
@@ -300,13 +350,13 @@ function buildFods(r) {
     cell('ceTitle', { h: 'center', wrap: false, border: false, size: r.font.titleSizePt, bold: true }),
     cell('ceUnit', { h: 'end', wrap: false, border: false }),
     cell('ceHead', { h: 'center', size: r.font.headerSizePt }),
-    cell('ceText', { h: 'start' }),
-    cell('ceCenter', { h: 'center' }),
-    cell('ceNum', { h: 'end', num: true }),
-    cell('ceDash', { h: 'end' }),
-    cell('ceTotalLabel', { h: 'center' }),
-    cell('ceTotalNum', { h: 'end', num: true }),
-    cell('ceBlank', {}),
+    cell('ceText', { h: 'start', v: body }),
+    cell('ceCenter', { h: 'center', v: body }),
+    cell('ceNum', { h: 'end', v: body, num: true }),
+    cell('ceDash', { h: 'end', v: body }),
+    cell('ceTotalLabel', { h: 'center', v: body }),
+    cell('ceTotalNum', { h: 'end', v: body, num: true }),
+    cell('ceBlank', { v: body }),
     cell('ceNote', { h: 'start', v: 'top', border: false }),
   ].join('\n');
 
@@ -328,7 +378,7 @@ function buildFods(r) {
     }
     return rowStyles.get(key);
   };
-  const sheets = truth.tables.map((t, ti) => {
+  const sheets = printedTables(r).map((t, ti) => {
     const model = sheetModel(r, t);
     const { N, rows } = model;
     const cols = model.widths
@@ -351,7 +401,7 @@ function buildFods(r) {
         const c = row.cells.find((x) => x.col === col);
         if (c) {
           const span = (c.rowSpan > 1 ? ` table:number-rows-spanned="${c.rowSpan}"` : '') + (c.colSpan > 1 ? ` table:number-columns-spanned="${c.colSpan}"` : '');
-          if (c.sum) {
+          if (c.sum && !r.literalTotals) {
             const L = colName(col);
             cs += `<table:table-cell table:style-name="${c.style}"${span} table:formula="of:=SUM([.${L}${firstData}:.${L}${lastData}])" office:value-type="float" office:value="${c.value}" calcext:value-type="float"><text:p>${esc(c.text)}</text:p></table:table-cell>`;
           } else if (c.value != null) {
@@ -426,7 +476,7 @@ function verifyGeometry(r, file, pw) {
   const PT = 72 / 25.4;
   const k = (r.scalePercent / 100) * PT;
   r.pageLayout.forEach((pl) => {
-    const t = truth.tables.find((x) => x.name === pl.table);
+    const t = printedTables(r).find((x) => x.name === pl.table);
     const model = sheetModel(r, t);
     const xs = [r.marginsMm.left * PT];
     for (const w of model.widths) xs.push(xs.at(-1) + w * k);
@@ -542,7 +592,7 @@ function verifyPdf(r, file, pw) {
   // where each row / header / total / note is printed
   layout.forEach((pl, i) => {
     const txt = pagesText[i] ?? '';
-    const t = truth.tables.find((x) => x.name === pl.table);
+    const t = printedTables(r).find((x) => x.name === pl.table);
     const w = `${where} p${pl.page}`;
     check(txt.includes(norm(t.title)) === pl.title, `${w}: title ${pl.title ? 'missing' : 'printed but should not be'}`);
     check(txt.includes(norm(t.unit)) === pl.title, `${w}: unit ${pl.title ? 'missing' : 'printed but should not be'}`);
@@ -570,7 +620,7 @@ function verifyPdf(r, file, pw) {
   // (plus the clipped copies of cut merged cells, see below)
   const SHORT = ['no', 'amount', 'subsidy', ...TARGET_KEYS];
   layout.forEach((pl, i) => {
-    const t = truth.tables.find((x) => x.name === pl.table);
+    const t = printedTables(r).find((x) => x.name === pl.table);
     const want = new Map();
     const add = (s) => want.set(s, (want.get(s) ?? 0) + 1);
     const cuts = (r.cutGroups ?? []).filter((cg) => cg.table === t.name);
@@ -616,8 +666,8 @@ const profile = `/tmp/kohyo-lo-profile-${process.pid}`;
 mkdirSync(SAMPLES, { recursive: true });
 try {
   for (const r of truth.renderings) {
-    if (r.derivedFrom) continue;
-    log(`\n${r.file}: ${r.paper.name} landscape, ${r.font.family} ${r.font.sizePt}pt, scale ${r.scalePercent}%, header ${r.repeatHeader ? 'repeated' : 'first page only'}${r.mergeMunicipality ? ', municipality merged' : ''}`);
+    if (r.derivedFrom || !selected(r)) continue;
+    log(`\n${r.file}: ${r.paper.name} landscape, ${r.font.family} ${r.font.sizePt}pt, scale ${r.scalePercent}%, header ${r.repeatHeader ? 'repeated' : 'first page only'}${r.mergeMunicipality ? ', municipality merged' : ''}${r.cellBorders === false ? ', no cell borders' : ''}${r.bodyVerticalAlign ? `, data cells aligned ${r.bodyVerticalAlign}` : ''}${r.mistyped ? `, ${r.mistyped.table} row ${r.mistyped.no} ${r.mistyped.column} mistyped` : ''}${r.literalTotals ? ', 合計 typed in' : ''}`);
     const exp = expectedLayout(r);
     check(JSON.stringify(exp) === JSON.stringify(r.pageLayout), `${r.file}: pageLayout in the truth does not follow from pageBreaksBefore:\n      expected ${JSON.stringify(exp)}`);
     const cg = cutGroups(r).map(({ table, municipality, columns, rows, breakBefore }) => ({ table, municipality, columns, rows, breakBefore }));
@@ -642,7 +692,7 @@ try {
       const avail = r.paper.heightMm - r.marginsMm.top - r.marginsMm.bottom;
       const used = [];
       for (const pl of r.pageLayout) {
-        const model = sheetModel(r, truth.tables.find((x) => x.name === pl.table));
+        const model = sheetModel(r, printedTables(r).find((x) => x.name === pl.table));
         const h = model.rows.reduce((s, row, ri) => {
           const on = (pl.header && ri < 4) || (row.kind === 'data' && row.no >= pl.rows[0] && row.no <= pl.rows[1]) || (pl.total && ['total', 'blank', 'note'].includes(row.kind));
           return s + (on ? row.heightMm : 0);
@@ -668,7 +718,7 @@ try {
     if (!KEEP_FODS) rmSync(fods);
   }
   for (const r of truth.renderings) {
-    if (!r.derivedFrom) continue;
+    if (!r.derivedFrom || !selected(r)) continue;
     const base = truth.renderings.find((x) => x.file === r.derivedFrom);
     const src = join(SAMPLES, base.file);
     const out = join(SAMPLES, r.file);

@@ -22,7 +22,7 @@ Usage:
   kohyo inspect FILE... [--page N|1-3,5] [--json] [--password PW] [-o DIR]
       Text lines with their boxes and ruling lines found, per page.
   kohyo tables FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]
-      Every ruled table, continued over pages as one, with its printed totals checked.
+      Every table, ruled or not, continued over pages as one, with its printed totals checked.
   kohyo facts FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]
       Every amount, rate, date, deadline, phone, e-mail and URL, normalised, with page and box.
   kohyo extract FILE|DIR... [--pipeline NAME] [-o DIR] [--bom] [--header ja|en] [--strict]

@@ -1,7 +1,7 @@
 /**
  * `kohyo tables FILE... [--pages 1-3,5] [--format json|csv] [--password PW] [-o DIR]`
  *
- * Every ruled table of each file — continued over pages as one table — with its printed
+ * Every table of each file, ruled or not — continued over pages as one table — with its printed
  * totals checked. JSON (the default) goes to stdout, or to DIR/<file name>/tables.json
  * with -o; CSV writes one file per table, DIR/<file name>/<table id>.csv (DIR defaults
  * to output/). Exit 1 when a total does not hold (outputs are still written).

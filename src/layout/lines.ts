@@ -20,10 +20,12 @@ export const LINE_BREAK_GAP_EM = 1.5;
 
 const yCenter = (r: TextRun) => (r.box.y0 + r.box.y1) / 2;
 
-export function groupLines(runs: readonly TextRun[]): Line[] {
-  const lines: Line[] = [];
+/**
+ * Bands of horizontal runs whose vertical centres agree (one printed line across the
+ * page, whatever the gaps), top to bottom; vertical runs are left out.
+ */
+export function baselineBands(runs: readonly TextRun[]): TextRun[][] {
   const horizontal = runs.filter((r) => !r.vertical).sort((a, b) => yCenter(a) - yCenter(b) || a.box.x0 - b.box.x0);
-  // 1. Bands of runs whose vertical centres agree.
   const bands: TextRun[][] = [];
   let bandCenter = 0;
   for (const r of horizontal) {
@@ -36,8 +38,13 @@ export function groupLines(runs: readonly TextRun[]): Line[] {
       bandCenter = yCenter(r);
     }
   }
-  // 2. Within a band, split at wide gaps.
-  for (const band of bands) {
+  return bands;
+}
+
+export function groupLines(runs: readonly TextRun[]): Line[] {
+  const lines: Line[] = [];
+  // Within a band (one printed line), split at wide gaps.
+  for (const band of baselineBands(runs)) {
     band.sort((a, b) => a.box.x0 - b.box.x0);
     let cur: TextRun[] = [];
     for (const r of band) {

@@ -1,11 +1,22 @@
 /**
- * Every table on one page: ruled tables (lattice) first. This is the one entry point the
- * commands and pipelines use, so a new way of finding tables is added here only.
+ * Every table on one page: ruled tables (lattice) first, then stream tables read from the
+ * text that no ruled table holds. This is the one entry point the commands and pipelines
+ * use, so a new way of finding tables is added here only.
+ *
+ * A ruled "table" of one column is only rules across (a table with horizontal rules and
+ * no column borders): where stream reads columns in it, the stream table replaces it.
  */
-import type { Page } from "../pdf/types.js";
+import type { Box, Page } from "../pdf/types.js";
 import { latticeTables } from "./lattice.js";
+import { streamTables } from "./stream.js";
 import type { PageTable } from "./types.js";
 
 export function findTables(page: Pick<Page, "number" | "width" | "height" | "runs" | "rules">): PageTable[] {
-  return latticeTables(page.number, page.rules, page.runs);
+  const ruled = latticeTables(page.number, page.rules, page.runs);
+  const grids = ruled.filter((t) => t.cols > 1);
+  const stream = streamTables(page.number, page.runs, page.rules, grids.map((t) => t.box));
+  const across = ruled.filter((t) => t.cols === 1 && !stream.some((s) => overlap(s.box, t.box)));
+  return [...grids, ...across, ...stream].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
 }
+
+const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
