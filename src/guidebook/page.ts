@@ -40,7 +40,8 @@ const inside = (p: { x: number; y: number }, b: Box) => p.x >= b.x0 && p.x <= b.
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 export function analysePage(page: Page, spec: GuidebookSpec): PageLayout {
-  const tables = findTables(page);
+  // Ruled tables only: a guidebook page is boxes of text, which stream reading would take for tables.
+  const tables = findTables(page, { stream: false });
   const tableOf = (b: Box) => tables.findIndex((t) => inside(centre(b), t.box));
   let lines = groupLines(page.runs).filter((l) => tableOf(l.box) < 0);
 

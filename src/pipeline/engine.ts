@@ -8,7 +8,9 @@
  * 3. Each data row becomes a record: each field reads the cell that covers its column
  *    on that row. A cell merged over rows fills every row it covers — except for a
  *    grouped field (merged amounts), whose value stays on the group's first row and
- *    whose group key goes on every row of the group. The total row (合計) is kept apart.
+ *    whose group key goes on every row of the group (in a table without ruling lines,
+ *    where merged cells cannot show, an empty group cell continues the group above).
+ *    The total row (合計) is kept apart.
  * 4. The declared checks run (./checks.ts), the schema included; a normaliser's error or
  *    warning about a cell is a failing check at that cell.
  */
@@ -223,7 +225,11 @@ async function readTable(spec: TablePipelineSpec, t: Table, columns: Map<string,
             checks.push({ rule: p.rule, ok: false, severity: p.severity, column: f.title, record: key ?? undefined, ...placeOf(c), message: `${heading.name} ${key}: ${f.title}: ${p.message}` });
           }
         }
-        if (f.group && !(f.group in record)) record[f.group] = c.row === r ? key : keyOf(c.row);
+        if (f.group && !(f.group in record)) {
+          // Without ruling lines a merged cell cannot show: an empty group cell continues the group above.
+          const continues = t.kind === "stream" && c.text.trim() === "" && rows.length > 0;
+          record[f.group] = continues ? rows[rows.length - 1]!.record[f.group] : c.row === r ? key : keyOf(c.row);
+        }
       } else if (f.kind === "contact") {
         value = { departments: [], phone: null, extension: null, note: null };
       }

@@ -11,10 +11,19 @@ import { latticeTables } from "./lattice.js";
 import { streamTables } from "./stream.js";
 import type { PageTable } from "./types.js";
 
-export function findTables(page: Pick<Page, "number" | "width" | "height" | "runs" | "rules">): PageTable[] {
-  const ruled = latticeTables(page.number, page.rules, page.runs);
+export interface FindOptions {
+  /**
+   * Read tables without ruling lines too (default). Pipelines of slide-like pages turn it
+   * off: boxes of text laid out in rows and columns read as stream tables there.
+   */
+  stream?: boolean;
+}
+
+export function findTables(page: Pick<Page, "number" | "width" | "height" | "runs" | "rules">, options: FindOptions = {}): PageTable[] {
+  const ruled = latticeTables(page.number, page.rules, page.runs).map((t) => ({ ...t, kind: "lattice" as const }));
+  if (options.stream === false) return ruled;
   const grids = ruled.filter((t) => t.cols > 1);
-  const stream = streamTables(page.number, page.runs, page.rules, grids.map((t) => t.box));
+  const stream = streamTables(page.number, page.runs, page.rules, grids.map((t) => t.box)).map((t) => ({ ...t, kind: "stream" as const }));
   const across = ruled.filter((t) => t.cols === 1 && !stream.some((s) => overlap(s.box, t.box)));
   return [...grids, ...across, ...stream].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
 }

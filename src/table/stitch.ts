@@ -37,6 +37,8 @@ export interface Table {
   columns: string[][];
   /** Row indices count over the whole table: header rows first, then data rows. */
   cells: StitchedCell[];
+  /** How its first page's table was found (see PageTable.kind). */
+  kind?: "lattice" | "stream";
 }
 
 /** Relative column widths may differ this much and still be the same columns. */
@@ -137,6 +139,7 @@ function start(id: string, pt: PageTable): Table {
     headerRows,
     columns: columnPaths(pt, headerRows),
     cells: pt.cells.map((c) => ({ ...c })),
+    ...(pt.kind && { kind: pt.kind }),
   };
 }
 

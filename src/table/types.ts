@@ -39,4 +39,6 @@ export interface PageTable {
   rows: number;
   cols: number;
   cells: Cell[];
+  /** How it was found: from ruling lines, or from the text's alignment (no merged cells can show). */
+  kind?: "lattice" | "stream";
 }
