@@ -102,7 +102,12 @@ function measure(cmd, args) {
   });
 }
 
-const lastLine = (text) => text.trim().split("\n").find((l) => /exception|error/i.test(l))?.trim().slice(0, 160) ?? text.trim().slice(0, 160);
+/** The line of stderr that says what went wrong (a Java stack trace's first line, without its thread). */
+const lastLine = (text) =>
+  (text.trim().split("\n").find((l) => /exception|error/i.test(l)) ?? text.trim())
+    .replace(/^Exception in thread "[^"]*"\s*/, "")
+    .trim()
+    .slice(0, 160);
 
 /** Best of RUNS (shortest time; the highest peak RSS of all runs). */
 async function best(cmd, args) {
