@@ -125,3 +125,33 @@ test("the guidebook is recognised by itself; its two wrong weekdays (p.20) fail 
   expect(records.valid).toBe(false);
   expect(records.tables.map((t: { name: string }) => t.name)).toEqual(["目次", "事業", "問い合わせ先", "金額・日付", "リンク"]);
 });
+
+describe("the sample with one mistyped amount (一般事業 3: 事業額 18,997 printed 19,897; 合計 typed in as 477,289)", () => {
+  const truth = JSON.parse(readFileSync(sample("tokyo-plan-r5.truth.json"), "utf8"));
+  const typo = truth.renderings.find((r: { mistyped?: unknown }) => r.mistyped).mistyped;
+
+  test("exits 1, names the column with printed value, sum and difference (in yen), page and box; outputs still written", () => {
+    const out = tmp();
+    const r = kohyo("extract", sample("tokyo-plan-r5-a4-mistyped.pdf"), "-o", out);
+    expect(r.code).toBe(1);
+    const failed = r.err.split("\n").filter((l) => l.startsWith("kohyo: check failed"));
+    expect(failed).toEqual([
+      expect.stringMatching(new RegExp(`p\\.3 \\[[\\d.,]+\\]: 一般事業: 合計 of 事業額 prints ${typo.total.printed.toLocaleString("en-US")} = ${(typo.total.printed * 1000).toLocaleString("en-US")} yen, the rows sum to ${(typo.total.sum * 1000).toLocaleString("en-US")} yen \\(difference ${(typo.total.difference * 1000).toLocaleString("en-US")}\\)`)),
+    ]);
+    expect(r.out).toContain(`FAIL total 事業額: printed ${(typo.total.printed * 1000).toLocaleString("en-US")}, sum ${(typo.total.sum * 1000).toLocaleString("en-US")}, difference ${(typo.total.difference * 1000).toLocaleString("en-US")} p.3`);
+    const records = JSON.parse(readFileSync(join(out, "tokyo-plan-r5-a4-mistyped", "records.json"), "utf8"));
+    expect(records.valid).toBe(false);
+    const check = records.tables[0].checks.find((c: { ok: boolean }) => !c.ok);
+    expect(check).toMatchObject({ rule: "total/sum", column: "事業額", printed: typo.total.printed * 1000, sum: typo.total.sum * 1000, difference: typo.total.difference * 1000, page: 3, severity: "error" });
+    // The mistyped row itself is kept as printed: 19,897 千円.
+    expect(records.tables[0].records[typo.no - 1].amountYen).toBe(typo.printedValue * 1000);
+  });
+
+  test("--strict writes nothing for it and says so", () => {
+    const out = tmp();
+    const r = kohyo("extract", sample("tokyo-plan-r5-a4-mistyped.pdf"), "-o", out, "--strict");
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("--strict: checks failed, nothing written");
+    expect(existsSync(join(out, "tokyo-plan-r5-a4-mistyped"))).toBe(false);
+  });
+});

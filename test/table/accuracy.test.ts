@@ -46,7 +46,8 @@ describe.each(truth.renderings)("accuracy on $file", (r) => {
     expect(result.ratio, JSON.stringify(wrong.slice(0, 5))).toBeGreaterThanOrEqual(0.99);
   });
 
-  test("every printed 合計 is checked and holds", () => {
+  // The mistyped sample is made to fail its 合計 (test/table/totals.test.ts checks how).
+  test.skipIf("mistyped" in r)("every printed 合計 is checked and holds", () => {
     const checks = found.flatMap(checkTotals);
     expect(checks.map((c) => c.printed)).toEqual(printedTotals);
     expect(checks.filter((c) => !c.ok)).toEqual([]);
