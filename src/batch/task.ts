@@ -106,7 +106,7 @@ export async function analyseChunk(file: string, password: string | undefined, p
   const { doc } = opened;
   try {
     const analyses: PageAnalysis[] = [];
-    for await (const page of doc.pages(pages)) analyses.push(pipeline.analysePage(page));
+    for await (const page of doc.pages(pages)) analyses.push(await pipeline.analysePage(page));
     return { analyses, stats: doc.readStats() };
   } finally {
     await doc.close();

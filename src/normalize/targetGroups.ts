@@ -160,7 +160,12 @@ export async function tagTargetGroups(text: string): Promise<Normalized<TargetGr
     found.set(id, entry);
   };
   // Longest match first at each token; a term must cover whole tokens.
-  const tokens = chunkText(s).flatMap((chunk) => t.tokenize(chunk).map((tok) => tok.surface_form));
+  // Only sentences that hold a term somewhere can tag anything (a term must be whole tokens,
+  // so it is a substring first): the others are not tokenised, which is most of the time.
+  const tokens = s
+    .split(/(?<=[。！？\n])/u)
+    .filter((sentence) => TERMS.some((term) => sentence.includes(term)))
+    .flatMap((sentence) => chunkText(sentence).flatMap((chunk) => t.tokenize(chunk).map((tok) => tok.surface_form)));
   for (let i = 0; i < tokens.length; i++) {
     let best = "";
     let span = 1;

@@ -31,16 +31,17 @@ import type { FieldSpec, TablePipelineSpec } from "./spec.js";
 import type { Check, PageAnalysis, PageLine, Pipeline, PipelineResult, RecordTable } from "./types.js";
 
 export function tablePipeline(spec: TablePipelineSpec): Pipeline {
+  const analyse = (page: Page) => analysePage(page, (spec.derived ?? []).length > 0);
   const assemble = (analyses: readonly PageAnalysis[], docDiagnostics: readonly Diagnostic[]) => assembleTables(spec, analyses, docDiagnostics);
   return {
     name: spec.name,
     description: spec.description,
     recognise: (text) => recogniseScore(spec, text),
-    analysePage,
+    analysePage: analyse,
     assemble,
     run: async (doc, pages) => {
       const analyses: PageAnalysis[] = [];
-      for await (const page of doc.pages(pages)) analyses.push(analysePage(page));
+      for await (const page of doc.pages(pages)) analyses.push(await analyse(page));
       return assemble(analyses, doc.diagnostics);
     },
   };
@@ -60,21 +61,36 @@ export function recogniseScore(spec: TablePipelineSpec, text: string): number {
  * What one page gives the table engine: its tables and the lines of text outside them.
  * Plain data, so pages can be read in worker threads and assembled elsewhere.
  */
-export function analysePage(page: Page): PageAnalysis {
+export async function analysePage(page: Page, tagLongCells = false): Promise<PageAnalysis> {
   const tables = findTables(page);
   const outside = page.runs.filter((r) => !tables.some((t) => inside(t.box, r.box)));
+  const tags: Record<string, string[]> = {};
+  // The target groups of long text cells are found here, page by page, so that in a split
+  // document this (tokenising) work is shared by the workers rather than left to assembly.
+  if (tagLongCells) {
+    for (const c of tables.flatMap((t) => t.cells)) {
+      if (c.text.length >= LONG_TEXT && !(c.text in tags)) tags[c.text] = await targetLabels(c.text);
+    }
+  }
   return {
     number: page.number,
     tables,
     lines: groupLines(outside).map(({ text, box, size }) => ({ text, box, size })),
     diagnostics: page.diagnostics,
+    tags,
   };
 }
+
+/** Cells this long (characters) are prose whose target groups a derived field may want. */
+const LONG_TEXT = 60;
+
+const targetLabels = async (text: string) => (await tagTargetGroups(text)).value?.tags.map((tag) => tag.label) ?? [];
 
 async function assembleTables(spec: TablePipelineSpec, analyses: readonly PageAnalysis[], docDiagnostics: readonly Diagnostic[]): Promise<PipelineResult> {
   const pageTables = analyses.flatMap((a) => a.tables);
   const lines = new Map(analyses.map((a) => [a.number, a.lines]));
   const diagnostics: Diagnostic[] = [...docDiagnostics, ...analyses.flatMap((a) => a.diagnostics)];
+  const tagged = new Map(analyses.flatMap((a) => Object.entries(a.tags ?? {})));
   const tables: RecordTable[] = [];
   for (const t of stitchTables(pageTables)) {
     const columns = matchColumns(spec.fields, t.columns);
@@ -88,7 +104,7 @@ async function assembleTables(spec: TablePipelineSpec, analyses: readonly PageAn
       });
       continue;
     }
-    tables.push(await readTable(spec, t, columns, headingOf(spec, t, lines, pageTables)));
+    tables.push(await readTable(spec, t, columns, headingOf(spec, t, lines, pageTables), tagged));
   }
   if (tables.length === 0) {
     diagnostics.push({ severity: "error", rule: "pipeline/no-table", message: `no table with the columns of ${spec.name} (${spec.fields.filter((f) => f.required).map((f) => f.title).join(", ")})` });
@@ -172,7 +188,13 @@ function headingOf(spec: TablePipelineSpec, t: Table, lines: Map<number, PageLin
   };
 }
 
-async function readTable(spec: TablePipelineSpec, t: Table, columns: Map<string, number>, heading: Heading): Promise<RecordTable> {
+async function readTable(
+  spec: TablePipelineSpec,
+  t: Table,
+  columns: Map<string, number>,
+  heading: Heading,
+  tagged: ReadonlyMap<string, string[]>,
+): Promise<RecordTable> {
   const amountUnit = heading.unit ? parseUnitNote(heading.unit).value?.amount : undefined;
   const ctx = { amountUnit, fiscalYear: heading.fiscalYear?.year ?? null };
   const cover = coverGrid(t);
@@ -237,7 +259,7 @@ async function readTable(spec: TablePipelineSpec, t: Table, columns: Map<string,
       for (const d of spec.derived ?? []) {
         if (d.from !== f.path) continue;
         const text = typeof value === "string" ? value : "";
-        setPath(record, d.path, text ? ((await tagTargetGroups(text)).value?.tags.map((tag) => tag.label) ?? []) : []);
+        setPath(record, d.path, text ? (tagged.get(text) ?? (await targetLabels(text))) : []);
       }
     }
     const own = slots.filter((c): c is StitchedCell => c !== undefined && c.row === r && c.rowSpan === 1);

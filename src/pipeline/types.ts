@@ -79,6 +79,8 @@ export interface PageAnalysis {
   tables: PageTable[];
   lines: PageLine[];
   diagnostics: Diagnostic[];
+  /** Target-group labels of the page's long text cells, by cell text (found while the page is read). */
+  tags?: Record<string, string[]>;
 }
 
 export interface Pipeline {
@@ -95,6 +97,6 @@ export interface Pipeline {
    * on its own (in any worker thread), then the analyses, in page order, assembled into
    * the result. `run` is `assemble` over `analysePage` of every page.
    */
-  analysePage?: (page: Page) => PageAnalysis;
+  analysePage?: (page: Page) => Promise<PageAnalysis>;
   assemble?: (analyses: readonly PageAnalysis[], docDiagnostics: readonly Diagnostic[]) => Promise<PipelineResult>;
 }
