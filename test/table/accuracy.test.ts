@@ -119,3 +119,13 @@ describe("how text is compared", () => {
     expect([plain[9]![1], plain[9]![5]]).toEqual(["世田谷区", ""]);
   });
 });
+
+test("in a book of repeated copies each expected table pairs with its own copy, not a later one with one typo fewer", async () => {
+  const a4 = rendering("tokyo-plan-r5-a4.pdf");
+  const [general] = (await tables(a4.file)).map(dataRows);
+  const typo = general!.map((row) => [...row]);
+  typo[0]![5] = "11,483"; // the first copy has one wrong cell, the second none
+  const want = [...truthTables(truth, a4).slice(0, 1), ...truthTables(truth, a4).slice(0, 1)];
+  const result = documentAccuracy(want, [{ rows: typo }, { rows: general! }]);
+  expect(result.tables.map((t) => [t.found, t.wrong.length])).toEqual([[true, 1], [true, 0]]);
+});
