@@ -55,7 +55,7 @@ export class InputError extends Error {
 }
 
 /** Exit code for a set of failed files: the shared reason's code, or 2 when reasons differ. */
-export function exitCodeFor(errors: readonly InputError[]): number {
+export function exitCodeFor(errors: readonly { exitCode: number }[]): number {
   if (errors.length === 0) return EXIT.ok;
   const codes = new Set(errors.map((e) => e.exitCode));
   return codes.size === 1 ? errors[0]!.exitCode : EXIT.unreadable;

@@ -3,7 +3,7 @@
  * into page chunks over the same workers, unchanged files skipped, progress shown, the
  * manifest written, and one exit code.
  */
-import { EXIT } from "../errors.js";
+import { EXIT, exitCodeFor } from "../errors.js";
 import { readManifest, fileSha256, upToDate, writeManifest } from "./manifest.js";
 import { type ChunkResult, Pool } from "./pool.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
@@ -71,10 +71,7 @@ function chunked(pages: readonly number[], size: number): number[][] {
 /** Unreadable files first (their shared reason's code, or 2), then usage, then failed checks. */
 export function exitCode(reports: readonly FileReport[]): number {
   const unreadable = reports.filter((r) => r.status === "unreadable" || r.status === "unrecognised");
-  if (unreadable.length) {
-    const codes = new Set(unreadable.map((r) => r.exitCode));
-    return codes.size === 1 ? unreadable[0]!.exitCode : EXIT.unreadable;
-  }
+  if (unreadable.length) return exitCodeFor(unreadable);
   if (reports.some((r) => r.status === "usage")) return EXIT.usage;
   // A skipped file keeps the verdict of the run that extracted it.
   return reports.some((r) => r.status === "checks-failed" || (r.status === "skipped" && r.checks.failed > 0)) ? EXIT.checkFailed : EXIT.ok;

@@ -11,6 +11,7 @@
 import { groupBlocks, readingOrder, union } from "../layout/blocks.js";
 import { groupLines, type Line } from "../layout/lines.js";
 import type { Box, Link, Page } from "../pdf/types.js";
+import { centre, contains } from "../pdf/geometry.js";
 import { findTables } from "../table/find.js";
 import type { PageTable } from "../table/types.js";
 import { compact, joinUnits, lineUnit, linkText, paragraphs, type Unit } from "./text.js";
@@ -35,14 +36,12 @@ export interface PageLayout {
   links: Array<Link & { text: string }>;
 }
 
-const centre = (b: Box) => ({ x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 });
-const inside = (p: { x: number; y: number }, b: Box) => p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 export function analysePage(page: Page, spec: GuidebookSpec): PageLayout {
   // Ruled tables only: a guidebook page is boxes of text, which stream reading would take for tables.
   const tables = findTables(page, { stream: false });
-  const tableOf = (b: Box) => tables.findIndex((t) => inside(centre(b), t.box));
+  const tableOf = (b: Box) => tables.findIndex((t) => contains(t.box, centre(b)));
   let lines = groupLines(page.runs).filter((l) => tableOf(l.box) < 0);
 
   // Page furniture: the printed page number in a corner, the category tabs down an edge.
@@ -108,7 +107,7 @@ export function analysePage(page: Page, spec: GuidebookSpec): PageLayout {
     return { name: m[2]!.trim(), label: compact(h.text), box: { x0, y0: h.box.y0 - 4, x1, y1 } };
   });
   const content = split.filter((l) => !headings.includes(l));
-  const areaOf = (b: Box) => areas.findIndex((a) => inside(centre(b), a.box));
+  const areaOf = (b: Box) => areas.findIndex((a) => contains(a.box, centre(b)));
 
   const sections: PageLayout["sections"] = [];
   const fill = (name: string, label: string, box: Box, ls: Line[], ts: PageTable[]) => {
@@ -186,7 +185,7 @@ function tableUnits(t: PageTable, page: Page): Unit[] {
     .sort((a, b) => a.row - b.row || a.col - b.col)
     .filter((c) => c.text.trim() !== "")
     .map((c) => {
-      const runs = page.runs.filter((r) => inside(centre(r.box), c.box));
+      const runs = page.runs.filter((r) => contains(c.box, centre(r.box)));
       // A cell is one value, however it wraps: its paragraphs joined by line breaks.
       return runs.length > 0 ? joinUnits(paragraphs(groupLines(runs)), "\n") : lineUnit({ text: c.text, box: c.box });
     });

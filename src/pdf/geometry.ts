@@ -33,6 +33,16 @@ export function round2(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
+/** The middle of a box. */
+export function centre(b: Box): { x: number; y: number } {
+  return { x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 };
+}
+
+/** True when the point lies in the box (edges included). */
+export function contains(outer: Box, p: { x: number; y: number }): boolean {
+  return p.x >= outer.x0 && p.x <= outer.x1 && p.y >= outer.y0 && p.y <= outer.y1;
+}
+
 /** The smallest box holding both. */
 export function union(a: Box, b: Box): Box {
   return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };

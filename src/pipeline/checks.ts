@@ -90,23 +90,16 @@ const CHECKS: { [R in CheckSpec["rule"]]: CheckFn<R> } = {
   },
 
   "not-greater": (spec, facts) => {
-    const bad = facts.rows.filter((r) => {
+    const [f, t] = [facts.titles[spec.field] ?? spec.field, facts.titles[spec.than] ?? spec.than];
+    const out: Check[] = [];
+    for (const r of facts.rows) {
       const a = num(getPath(r.record, spec.field));
       const b = num(getPath(r.record, spec.than));
-      return a !== null && b !== null && a > b;
-    });
-    const [f, t] = [facts.titles[spec.field] ?? spec.field, facts.titles[spec.than] ?? spec.than];
-    if (bad.length === 0) return [pass("not-greater", `${facts.name}: ${f} ≤ ${t} on every row`)];
-    return bad.map((r) => ({
-      rule: "not-greater",
-      ok: false,
-      severity: "error" as Severity,
-      column: f,
-      record: r.key ?? undefined,
-      printed: num(getPath(r.record, spec.field)),
-      ...at(r, spec.field),
-      message: `${facts.name} ${r.key}: ${f} ${fmt(num(getPath(r.record, spec.field)))} is more than ${t} ${fmt(num(getPath(r.record, spec.than)))}`,
-    })) as Check[];
+      if (a !== null && b !== null && a > b) {
+        out.push(failAt("not-greater", "error", r, spec.field, f, `${facts.name} ${r.key}: ${f} ${fmt(a)} is more than ${t} ${fmt(b)}`, { printed: a }));
+      }
+    }
+    return orPass(out, "not-greater", `${facts.name}: ${f} ≤ ${t} on every row`);
   },
 
   ratio: (spec, facts) => {
@@ -124,21 +117,11 @@ const CHECKS: { [R in CheckSpec["rule"]]: CheckFn<R> } = {
       // Rounded in the printed unit (千円), as the form is filled in.
       const expected = round(((base / m) * n) / d) * m;
       if (expected !== value) {
-        out.push({
-          rule: "ratio",
-          ok: false,
-          severity: "warning",
-          column: f,
-          record: r.key ?? undefined,
-          printed: value,
-          sum: expected,
-          difference: value - expected,
-          ...at(r, spec.field),
-          message: `${facts.name} ${r.key}: ${f} ${fmt(value)} is not ${n}/${d} of ${o} ${fmt(base)} (${spec.rounding}: ${fmt(expected)})`,
-        });
+        const message = `${facts.name} ${r.key}: ${f} ${fmt(value)} is not ${n}/${d} of ${o} ${fmt(base)} (${spec.rounding}: ${fmt(expected)})`;
+        out.push(failAt("ratio", "warning", r, spec.field, f, message, { printed: value, sum: expected, difference: value - expected }));
       }
     }
-    return out.length ? out : [pass("ratio", `${facts.name}: ${f} = ${n}/${d} × ${o} (rounded ${spec.rounding === "ceil" ? "up" : spec.rounding}) on every row`, "warning")];
+    return orPass(out, "ratio", `${facts.name}: ${f} = ${n}/${d} × ${o} (rounded ${spec.rounding === "ceil" ? "up" : spec.rounding}) on every row`, "warning");
   },
 
   sequence: (spec, facts) => {
@@ -148,24 +131,16 @@ const CHECKS: { [R in CheckSpec["rule"]]: CheckFn<R> } = {
     for (const r of facts.rows) {
       const k = num(getPath(r.record, spec.field));
       if (k !== previous + 1) {
-        out.push({
-          rule: "sequence",
-          ok: false,
-          severity: "error",
-          column: title,
-          record: r.key ?? undefined,
-          printed: k,
-          sum: previous + 1,
-          ...at(r, spec.field),
-          message: `${facts.name}: after ${previous} comes ${k ?? "no number"}, expected ${previous + 1} (${title} runs 1…n without gaps or repeats)`,
-        });
+        const message = `${facts.name}: after ${previous} comes ${k ?? "no number"}, expected ${previous + 1} (${title} runs 1…n without gaps or repeats)`;
+        out.push(failAt("sequence", "error", r, spec.field, title, message, { printed: k, sum: previous + 1 }));
       }
       previous = k ?? previous + 1;
     }
-    return out.length ? out : [pass("sequence", `${facts.name}: ${title} runs 1…${facts.rows.length}`)];
+    return orPass(out, "sequence", `${facts.name}: ${title} runs 1…${facts.rows.length}`);
   },
 
   exclusive: (spec, facts) => {
+    const title = facts.titles[spec.field] ?? spec.field;
     const out: Check[] = [];
     for (const r of facts.rows) {
       const v = getPath(r.record, spec.field);
@@ -176,19 +151,9 @@ const CHECKS: { [R in CheckSpec["rule"]]: CheckFn<R> } = {
       if (!rule.present.some(filled)) problems.push(`none of ${rule.present.map((p) => facts.titles[p] ?? p).join(" / ")} is filled`);
       const extra = rule.absent.filter(filled);
       if (extra.length) problems.push(`${extra.map((p) => facts.titles[p] ?? p).join(" / ")} should be －`);
-      if (problems.length) {
-        out.push({
-          rule: "exclusive",
-          ok: false,
-          severity: "error",
-          column: facts.titles[spec.field] ?? spec.field,
-          record: r.key ?? undefined,
-          ...at(r, spec.field),
-          message: `${facts.name} ${r.key}: a ${v} row: ${problems.join("; ")}`,
-        });
-      }
+      if (problems.length) out.push(failAt("exclusive", "error", r, spec.field, title, `${facts.name} ${r.key}: a ${v} row: ${problems.join("; ")}`));
     }
-    return out.length ? out : [pass("exclusive", `${facts.name}: every row carries the targets of its ${facts.titles[spec.field] ?? spec.field}`)];
+    return orPass(out, "exclusive", `${facts.name}: every row carries the targets of its ${title}`);
   },
 
   "in-fiscal-year": (spec, facts) => {
@@ -202,38 +167,23 @@ const CHECKS: { [R in CheckSpec["rule"]]: CheckFn<R> } = {
       // A month-precision date ("2023-04") is inside when its month is.
       const inside = v >= fy.start.slice(0, v.length) && v <= fy.end.slice(0, v.length);
       if (!inside) {
-        out.push({
-          rule: "in-fiscal-year",
-          ok: false,
-          severity: "error",
-          column: title,
-          record: r.key ?? undefined,
-          printed: v,
-          ...at(r, spec.field),
-          message: `${facts.name} ${r.key}: ${title} ${v} is outside fiscal year ${fy.year} (${fy.start} – ${fy.end})`,
-        });
+        const message = `${facts.name} ${r.key}: ${title} ${v} is outside fiscal year ${fy.year} (${fy.start} – ${fy.end})`;
+        out.push(failAt("in-fiscal-year", "error", r, spec.field, title, message, { printed: v }));
       }
     }
-    return out.length ? out : [pass("in-fiscal-year", `${facts.name}: every ${title} falls in fiscal year ${fy.year} (${fy.start} – ${fy.end})`)];
+    return orPass(out, "in-fiscal-year", `${facts.name}: every ${title} falls in fiscal year ${fy.year} (${fy.start} – ${fy.end})`);
   },
 
   "municipality-code": (spec, facts) => {
     const title = facts.titles[spec.field] ?? spec.field;
-    const bad = facts.rows.filter((r) => {
-      const m = getPath(r.record, spec.field) as { code?: string | null } | null;
-      return !m || !m.code;
-    });
-    if (bad.length === 0) return [pass("municipality-code", `${facts.name}: every ${title} resolves to a 全国地方公共団体コード`)];
-    return bad.map((r) => ({
-      rule: "municipality-code",
-      ok: false,
-      severity: "error" as Severity,
-      column: title,
-      record: r.key ?? undefined,
-      printed: (getPath(r.record, spec.field) as { name?: string } | null)?.name ?? null,
-      ...at(r, spec.field),
-      message: `${facts.name} ${r.key}: ${title} "${(getPath(r.record, spec.field) as { name?: string } | null)?.name ?? ""}" does not resolve to a municipality code`,
-    }));
+    const out: Check[] = [];
+    for (const r of facts.rows) {
+      const m = getPath(r.record, spec.field) as { name?: string; code?: string | null } | null;
+      if (m?.code) continue;
+      const message = `${facts.name} ${r.key}: ${title} "${m?.name ?? ""}" does not resolve to a municipality code`;
+      out.push(failAt("municipality-code", "error", r, spec.field, title, message, { printed: m?.name ?? null }));
+    }
+    return orPass(out, "municipality-code", `${facts.name}: every ${title} resolves to a 全国地方公共団体コード`);
   },
 };
 
@@ -244,18 +194,28 @@ function schemaChecks(schema: ZodType, facts: TableFacts): Check[] {
     if (result.success) continue;
     for (const issue of result.error.issues) {
       const path = issue.path.join(".");
-      out.push({
-        rule: "schema",
-        ok: false,
-        severity: "error",
-        column: facts.titles[path] ?? path,
-        record: r.key ?? undefined,
-        ...at(r, path),
-        message: `${facts.name} ${r.key}: ${path}: ${issue.message}`,
-      });
+      out.push(failAt("schema", "error", r, path, facts.titles[path] ?? path, `${facts.name} ${r.key}: ${path}: ${issue.message}`));
     }
   }
-  return out.length ? out : [pass("schema", `${facts.name}: all ${facts.rows.length} records pass the schema`)];
+  return orPass(out, "schema", `${facts.name}: all ${facts.rows.length} records pass the schema`);
+}
+
+/** A failing check about one row's field, placed at the cell that printed it. */
+function failAt(
+  rule: string,
+  severity: Severity,
+  r: CheckedRow,
+  path: string,
+  column: string,
+  message: string,
+  values: Pick<Check, "printed" | "sum" | "difference"> = {},
+): Check {
+  return { rule, ok: false, severity, column, record: r.key ?? undefined, ...values, ...at(r, path), message };
+}
+
+/** The failures found, or one passing check that says the rule held everywhere. */
+function orPass(failures: Check[], rule: string, message: string, severity: Severity = "error"): Check[] {
+  return failures.length ? failures : [pass(rule, message, severity)];
 }
 
 function pass(rule: string, message: string, severity: Severity = "error"): Check {

@@ -20,6 +20,7 @@ import { tagTargetGroups } from "../normalize/targetGroups.js";
 import { parseFiscalYear } from "../normalize/wareki.js";
 import { toHalfWidth } from "../normalize/width.js";
 import type { Diagnostic } from "../diagnostics.js";
+import { centre, contains, union } from "../pdf/geometry.js";
 import type { Box, Page } from "../pdf/types.js";
 import { findTables } from "../table/find.js";
 import { stitchTables, type StitchedCell, type Table } from "../table/stitch.js";
@@ -112,11 +113,8 @@ async function assembleTables(spec: TablePipelineSpec, analyses: readonly PageAn
   return { pipeline: spec.name, tables, diagnostics };
 }
 
-const center = (b: Box) => ({ x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 });
-function inside(outer: Box, b: Box): boolean {
-  const c = center(b);
-  return c.x >= outer.x0 && c.x <= outer.x1 && c.y >= outer.y0 && c.y <= outer.y1;
-}
+/** A run or cell belongs to the table its centre is in. */
+const inside = (outer: Box, b: Box) => contains(outer, centre(b));
 
 /** Field path → column index, by the fields' header aliases (a column serves one field). */
 export function matchColumns(fields: readonly FieldSpec[], columns: readonly string[][]): Map<string, number> {
@@ -263,7 +261,7 @@ async function readTable(
       }
     }
     const own = slots.filter((c): c is StitchedCell => c !== undefined && c.row === r && c.rowSpan === 1);
-    const place = own.length ? { page: own[0]!.page, box: union(own.map((c) => c.box)) } : placeOf(slots.find((c) => c)!);
+    const place = own.length ? { page: own[0]!.page, box: own.map((c) => c.box).reduce(union) } : placeOf(slots.find((c) => c)!);
     record.provenance = { page: place.page, box: place.box, raw, cells: places };
     rows.push({ key, record: ordered(spec, record), place, places });
   }
@@ -305,15 +303,6 @@ function coverGrid(t: Table): (StitchedCell | undefined)[][] {
 }
 
 const placeOf = (c: StitchedCell): Place => ({ page: c.page, box: c.box });
-
-function union(boxes: Box[]): Box {
-  return {
-    x0: Math.min(...boxes.map((b) => b.x0)),
-    y0: Math.min(...boxes.map((b) => b.y0)),
-    x1: Math.max(...boxes.map((b) => b.x1)),
-    y1: Math.max(...boxes.map((b) => b.y1)),
-  };
-}
 
 function setPath(record: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split(".");

@@ -8,6 +8,7 @@ import { lookupMunicipality } from "../normalize/municipality.js";
 import { parseNumber } from "../normalize/numbers.js";
 import type { Problem } from "../normalize/types.js";
 import { parseDate } from "../normalize/wareki.js";
+import { stripSpaces as squeeze } from "../normalize/width.js";
 import type { FieldSpec } from "./spec.js";
 
 export interface ReadContext {
@@ -33,8 +34,6 @@ export interface ReadValue {
   value: unknown;
   problems: Problem[];
 }
-
-const squeeze = (s: string) => s.replace(/[\s\u3000]+/gu, "");
 
 /** The value of `field` in a cell whose printed lines are `lines` (empty for an empty cell). */
 export function readCell(field: FieldSpec, lines: readonly string[], text: string, ctx: ReadContext): ReadValue {
