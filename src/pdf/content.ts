@@ -11,7 +11,7 @@
  * stream once instead of twice, and lets clipped text (a merged cell's copy that a
  * spreadsheet hides on the next page) be told from visible text.
  */
-import { OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { OPS } from "./pdfjs.js";
 import { apply, IDENTITY, multiply, scaleOf, type Matrix } from "./geometry.js";
 import type { Box } from "./types.js";
 

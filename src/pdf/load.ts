@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, pdfWorker, VerbosityLevel } from "./pdfjs.js";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
@@ -88,6 +88,7 @@ export async function openPdf(input: string | Uint8Array, options: OpenOptions =
       useWorkerFetch: false,
       stopAtErrors: false,
       verbosity: VerbosityLevel.ERRORS,
+      worker: pdfWorker(),
     }).promise;
   } catch (e) {
     return { ok: false, error: classifyOpenError(file, e, truncated) };

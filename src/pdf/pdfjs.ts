@@ -1,0 +1,99 @@
+/**
+ * pdf.js, loaded once for the process: the legacy build (the one that runs on Node 20)
+ * and its worker module, run in this thread.
+ *
+ * The legacy build bundles core-js, which on Node 20 replaces some built-ins for the
+ * whole process with JavaScript versions: Array.prototype.push (because of a V8 corner
+ * case with non-writable lengths), JSON.parse and JSON.stringify. Every push in kohyo and
+ * every JSON file it writes would then run through them (a fifth of the time of reading a
+ * page, and stringifying a large records.json several times slower, with more garbage).
+ * pdf.js needs none of what they add, so the engine's own versions are put back once
+ * both modules are loaded.
+ *
+ * Everything of pdf.js that kohyo uses at run time comes from here, never from
+ * "pdfjs-dist" directly, so the built-ins are put back before any page is read.
+ */
+const builtins = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+
+const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+// Loaded here so that pdf.js finds it (globalThis.pdfjsWorker) instead of importing it on
+// the first document, after the built-ins were put back.
+const worker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+
+/** Puts the engine's own built-ins back where a polyfill replaced them; returns the names put back. */
+export function restoreBuiltins(): string[] {
+  const restored: string[] = [];
+  if (Array.prototype.push !== builtins.push) {
+    Object.defineProperty(Array.prototype, "push", { value: builtins.push, writable: true, configurable: true, enumerable: false });
+    restored.push("Array.prototype.push");
+  }
+  for (const name of ["parse", "stringify"] as const) {
+    if (JSON[name] !== builtins[name]) {
+      Object.defineProperty(JSON, name, { value: builtins[name], writable: true, configurable: true, enumerable: false });
+      restored.push(`JSON.${name}`);
+    }
+  }
+  return restored;
+}
+restoreBuiltins();
+
+export const { getDocument, OPS, VerbosityLevel } = pdfjs;
+
+type Listener = (event: { data: unknown }) => void;
+
+/**
+ * One end of the in-thread channel between pdf.js's document API and its worker code.
+ * pdf.js's own in-thread channel (its "fake worker") deep-copies every message with
+ * structuredClone, as a real worker boundary would, and that copy is a fifth of the time
+ * of reading a page: the operator lists (every drawing command of a page with its
+ * arguments) are most of what crosses. Here those chunks cross as shallow copies of their
+ * two arrays — the sender empties the arrays right after posting, and nothing mutates
+ * the argument arrays once sent; every other message is cloned as before. Messages are
+ * delivered in order, each in a microtask of its own, as pdf.js's channel does.
+ */
+class DirectPort {
+  peer: DirectPort | null = null;
+  private readonly listeners = new Set<Listener>();
+
+  postMessage(message: unknown, transfer?: unknown[]): void {
+    const data = operatorChunk(message) ?? structuredClone(message, transfer ? ({ transfer } as Parameters<typeof structuredClone>[1]) : undefined);
+    const peer = this.peer;
+    void Promise.resolve().then(() => {
+      for (const listener of peer?.listeners ?? []) listener.call(peer, { data });
+    });
+  }
+
+  addEventListener(type: string, listener: Listener): void {
+    if (type === "message") this.listeners.add(listener);
+  }
+
+  removeEventListener(type: string, listener: Listener): void {
+    if (type === "message") this.listeners.delete(listener);
+  }
+
+  terminate(): void {
+    this.listeners.clear();
+  }
+}
+
+/** A stream message carrying a chunk of an operator list, with the chunk's arrays copied; else null. */
+function operatorChunk(message: unknown): unknown {
+  const chunk = (message as { chunk?: { fnArray?: unknown; argsArray?: unknown; length?: unknown } } | null)?.chunk;
+  if (!chunk || !Array.isArray(chunk.fnArray) || !Array.isArray(chunk.argsArray)) return null;
+  return { ...(message as object), chunk: { ...chunk, fnArray: chunk.fnArray.slice(), argsArray: chunk.argsArray.slice() } };
+}
+
+let shared: InstanceType<typeof pdfjs.PDFWorker> | null = null;
+
+/** The process's pdf.js worker (its code running in this thread), shared by every document. */
+export function pdfWorker(): InstanceType<typeof pdfjs.PDFWorker> {
+  if (shared && !shared.destroyed) return shared;
+  const api = new DirectPort();
+  const side = new DirectPort();
+  api.peer = side;
+  side.peer = api;
+  (worker.WorkerMessageHandler as { initializeFromPort(port: unknown): void }).initializeFromPort(side);
+  shared = new pdfjs.PDFWorker({ port: api as never, verbosity: pdfjs.VerbosityLevel.ERRORS });
+  return shared;
+}
