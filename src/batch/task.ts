@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import { InputError } from "../errors.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { judge, openPdf, type ReadStats } from "../pdf/load.js";
+import { judge, openPdf, type PdfDocument, type ReadStats } from "../pdf/load.js";
 import type { DocumentInfo } from "../pdf/types.js";
 import { pipelineByName, recognise } from "../pipeline/registry.js";
 import type { Check, PageAnalysis, PipelineResult } from "../pipeline/types.js";
@@ -55,6 +55,7 @@ export type FileOutcomeMessage =
   | { kind: "split"; info: DocumentInfo; diagnostics: Diagnostic[]; pipeline: string; pages: number[] };
 
 export async function extractFile(file: string, s: ExtractSettings): Promise<FileOutcomeMessage> {
+  await releaseDocument();
   let out = "";
   let err = "";
   const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t) };
@@ -97,20 +98,39 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
   throw new Error(`extract: ${file}: no report`);
 }
 
+/**
+ * The document this thread read chunks of last, kept open for its next chunk: opening a
+ * PDF again for every chunk would parse its cross-reference table and translate its
+ * fonts (large for Japanese ones) each time. Closed when a chunk of another file comes.
+ */
+let current: { file: string; password: string | undefined; doc: PdfDocument } | null = null;
+
+async function documentFor(file: string, password: string | undefined): Promise<PdfDocument> {
+  if (current && current.file === file && current.password === password) return current.doc;
+  await releaseDocument();
+  const opened = await openPdf(file, password === undefined ? {} : { password });
+  if (!opened.ok) throw opened.error;
+  current = { file, password, doc: opened.doc };
+  return opened.doc;
+}
+
+/** Closes the document kept open for chunks, if any. */
+export async function releaseDocument(): Promise<void> {
+  const doc = current?.doc;
+  current = null;
+  await doc?.close();
+}
+
 /** Reads some pages of a document for a split extraction. */
 export async function analyseChunk(file: string, password: string | undefined, pipelineName: string, pages: number[]): Promise<{ analyses: PageAnalysis[]; stats: ReadStats }> {
   const pipeline = pipelineByName(pipelineName);
   if (!pipeline?.analysePage) throw new Error(`pipeline ${pipelineName} cannot analyse pages one by one`);
-  const opened = await openPdf(file, password === undefined ? {} : { password });
-  if (!opened.ok) throw opened.error;
-  const { doc } = opened;
-  try {
-    const analyses: PageAnalysis[] = [];
-    for await (const page of doc.pages(pages)) analyses.push(await pipeline.analysePage(page));
-    return { analyses, stats: doc.readStats() };
-  } finally {
-    await doc.close();
-  }
+  const doc = await documentFor(file, password);
+  const before = doc.readStats();
+  const analyses: PageAnalysis[] = [];
+  for await (const page of doc.pages(pages)) analyses.push(await pipeline.analysePage(page));
+  const after = doc.readStats();
+  return { analyses, stats: { read: after.read - before.read, withText: after.withText - before.withText, failed: after.failed - before.failed } };
 }
 
 /** Assembles the chunks of a split extraction (in page order) and finishes like extractFile. */

@@ -1,12 +1,14 @@
 /**
  * Target groups of a programme (若者, 女性, シニア・高齢者 …) from its
- * description, using kuromoji tokens and the lexicon in
- * `data/target-groups.json`.
+ * description, using kuromoji's word boundaries (the lean segmenter of ./segmenter.ts)
+ * and the lexicon in `data/target-groups.json`. loadTokenizer gives kuromoji's full
+ * tokenizer (parts of speech, readings) to callers that want more than boundaries.
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import kuromoji from "kuromoji";
 import lexicon from "./data/target-groups.json" with { type: "json" };
+import { loadSegmenter, type Segmenter } from "./segmenter.js";
 import type { Normalized } from "./types.js";
 import { parseDate, parseFiscalYear } from "./wareki.js";
 import { toHalfWidth } from "./width.js";
@@ -135,9 +137,9 @@ function ageRange(m: RegExpMatchArray): AgeRange {
  */
 export async function tagTargetGroups(text: string): Promise<Normalized<TargetGroups>> {
   const raw = text;
-  let t: Tokenizer;
+  let t: Segmenter;
   try {
-    t = await loadTokenizer();
+    t = loadSegmenter();
   } catch (err) {
     return { value: null, raw, problems: [{ severity: "error", rule: "target/no-dictionary", message: `kuromoji dictionary failed to load: ${String(err)}` }] };
   }
@@ -160,12 +162,13 @@ export async function tagTargetGroups(text: string): Promise<Normalized<TargetGr
     found.set(id, entry);
   };
   // Longest match first at each token; a term must cover whole tokens.
-  // Only sentences that hold a term somewhere can tag anything (a term must be whole tokens,
-  // so it is a substring first): the others are not tokenised, which is most of the time.
+  // Only clauses that hold a term somewhere can tag anything (a term must be whole tokens,
+  // so it is a substring first): the others are not tokenised. kuromoji reads each clause
+  // (up to 、 or 。) on its own anyway, so leaving some out changes no word of the others.
   const tokens = s
-    .split(/(?<=[。！？\n])/u)
-    .filter((sentence) => TERMS.some((term) => sentence.includes(term)))
-    .flatMap((sentence) => chunkText(sentence).flatMap((chunk) => t.tokenize(chunk).map((tok) => tok.surface_form)));
+    .split(/(?<=[、。！？\n])/u)
+    .filter((clause) => TERMS.some((term) => clause.includes(term)))
+    .flatMap((sentence) => chunkText(sentence).flatMap((chunk) => t.segment(chunk)));
   for (let i = 0; i < tokens.length; i++) {
     let best = "";
     let span = 1;
