@@ -1,6 +1,8 @@
 /**
- * Runs extraction tasks on N worker threads (or in this thread when N is 1), at most one
- * task per worker at a time, scheduled with p-limit.
+ * Runs extraction tasks on N threads, at most one task per thread at a time, scheduled
+ * with p-limit: this thread is one of them and N − 1 worker threads are the others (so
+ * --jobs 1 runs everything here). The workers are started with the pool, so they load
+ * their code while this thread starts on the first file.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -24,13 +26,24 @@ export class Pool {
   private readonly all: Worker[] = [];
   private readonly limit;
   private next = 0;
+  private inlineBusy = false;
 
   constructor(readonly jobs: number) {
     this.limit = pLimit(Math.max(1, jobs));
+    for (let i = 1; i < jobs; i++) this.idle.push(this.spawn());
   }
 
   run<T extends Task>(task: T): Promise<Result<T>> {
-    return this.limit(() => (this.jobs <= 1 ? inline(task) : this.onWorker(task))) as Promise<Result<T>>;
+    return this.limit(() => (this.inlineBusy ? this.onWorker(task) : this.inline(task))) as Promise<Result<T>>;
+  }
+
+  private async inline(task: Task): Promise<unknown> {
+    this.inlineBusy = true;
+    try {
+      return await (task.kind === "file" ? extractFile(task.file, task.settings) : analyseChunk(task.file, task.password, task.pipeline, task.pages));
+    } finally {
+      this.inlineBusy = false;
+    }
   }
 
   async close(): Promise<void> {
@@ -76,8 +89,4 @@ type WorkerError = { input: true; file: string; reason: InputErrorReason; detail
 
 function revive(e: WorkerError): Error {
   return e.input ? new InputError(e.file, e.reason, e.detail) : new Error(e.message);
-}
-
-function inline(task: Task): Promise<unknown> {
-  return task.kind === "file" ? extractFile(task.file, task.settings) : analyseChunk(task.file, task.password, task.pipeline, task.pages);
 }

@@ -14,7 +14,7 @@ import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../diagnostics.js";
 import { extractFacts } from "../facts/extract.js";
 import type { Fact } from "../facts/types.js";
-import { type CliIO, outputName } from "./io.js";
+import { type CliIO, outputName, writeJsonFile } from "./io.js";
 import { readPages, runBatch, withDocument } from "./run.js";
 
 export interface FactsOptions {
@@ -62,7 +62,7 @@ async function write(file: string, json: FactsJson, opts: FactsOptions, io: CliI
   const dir = join(opts.outDir ?? "output", outputName(file));
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `facts.${opts.format}`);
-  if (opts.format === "json") writeFileSync(path, JSON.stringify(json, null, 2) + "\n");
+  if (opts.format === "json") writeJsonFile(path, json);
   else writeFileSync(path, (await writeToString([CSV_HEADER, ...json.facts.map(csvRow)], { headers: false })) + "\n");
   io.out(`${file}: ${json.facts.length} facts → ${path}\n`);
 }

@@ -13,7 +13,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { findTables } from "../table/find.js";
 import { dataRows, stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
-import { type CliIO, outputName } from "./io.js";
+import { type CliIO, outputName, writeJsonFile } from "./io.js";
 import { readPages, runBatch, withDocument } from "./run.js";
 
 export interface TablesOptions {
@@ -78,14 +78,13 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
 
 async function write(file: string, json: TablesJson, opts: TablesOptions, io: CliIO): Promise<void> {
   if (opts.format === "json") {
-    const text = JSON.stringify(json, null, 2) + "\n";
     if (!opts.outDir) {
-      io.out(text);
+      io.out(JSON.stringify(json, null, 2) + "\n");
       return;
     }
     const dir = join(opts.outDir, outputName(file));
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "tables.json"), text);
+    writeJsonFile(join(dir, "tables.json"), json);
     io.out(`${file}: ${json.tables.length} tables → ${join(dir, "tables.json")}\n`);
     return;
   }

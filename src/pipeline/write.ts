@@ -10,6 +10,7 @@ import { basename, join } from "node:path";
 import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../diagnostics.js";
 import type { DocumentInfo } from "../pdf/types.js";
+import { writeJsonFile } from "../cli/io.js";
 import { KOHYO_VERSION } from "../version.js";
 import type { Check, PipelineResult, RecordTable } from "./types.js";
 
@@ -79,17 +80,38 @@ export function recordsJson(info: DocumentInfo, result: PipelineResult): Records
 /** The CSV file name of a table: its name, with characters no file system takes replaced. */
 export const csvName = (t: RecordTable) => `${t.name.replace(/[\\/:*?"<>|\s]+/g, "_")}.csv`;
 
+/**
+ * The CSV file name of every table, in order: its name, and when several tables share a
+ * name (a book printing the same form for each section), `-2`, `-3` … after the first, so
+ * no table's file overwrites another's.
+ */
+export function csvNames(tables: readonly RecordTable[]): string[] {
+  return numberRepeats(tables.map((t) => csvName(t).slice(0, -4))).map((name) => `${name}.csv`);
+}
+
+/** Names made unique in order: the second and later copies of a name get `-2`, `-3` …. */
+function numberRepeats(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name}-${n}`;
+  });
+}
+
 export async function writeOutputs(dir: string, info: DocumentInfo, result: PipelineResult, opts: WriteOptions = {}): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
-  const put = (name: string, text: string) => {
-    writeFileSync(join(dir, name), text);
+  const put = (name: string, text: string | object) => {
+    if (typeof text === "string") writeFileSync(join(dir, name), text);
+    else writeJsonFile(join(dir, name), text);
     written.push(join(dir, name));
   };
-  put("records.json", JSON.stringify(recordsJson(info, result), null, 2) + "\n");
-  for (const t of result.tables) put(csvName(t), await tableCsv(t, opts));
-  put("datapackage.json", JSON.stringify(dataPackage(info, result, opts), null, 2) + "\n");
-  put("report.json", JSON.stringify(report(info, result), null, 2) + "\n");
+  put("records.json", recordsJson(info, result));
+  const names = csvNames(result.tables);
+  for (const [i, t] of result.tables.entries()) put(names[i]!, await tableCsv(t, opts));
+  put("datapackage.json", dataPackage(info, result, opts));
+  put("report.json", report(info, result));
   return written;
 }
 
@@ -103,6 +125,9 @@ export async function tableCsv(t: RecordTable, opts: WriteOptions = {}): Promise
 /** Frictionless tabular data package (v1): one resource per CSV, fields typed, units stated. */
 export function dataPackage(info: DocumentInfo, result: PipelineResult, opts: WriteOptions = {}) {
   const en = opts.header === "en";
+  const paths = csvNames(result.tables);
+  // Frictionless wants resource names unique too.
+  const names = numberRepeats(result.tables.map((t, i) => t.id ?? `table-${i + 1}`));
   return {
     profile: "tabular-data-package",
     name: slug(basename(info.file).replace(/\.pdf$/i, "")) || "kohyo-extract",
@@ -111,8 +136,8 @@ export function dataPackage(info: DocumentInfo, result: PipelineResult, opts: Wr
     kohyo: { version: KOHYO_VERSION, pipeline: result.pipeline, valid: isValid(result) },
     resources: result.tables.map((t, i) => ({
       profile: "tabular-data-resource",
-      name: t.id ?? `table-${i + 1}`,
-      path: csvName(t),
+      name: names[i],
+      path: paths[i],
       title: t.title ?? t.name,
       format: "csv",
       mediatype: "text/csv",

@@ -83,3 +83,16 @@ test("a long document split over 2 workers gives the same records as read in one
   expect(a.map((t: { name: string }) => t.name).slice(0, 4)).toEqual(["一般事業", "モデル事業", "一般事業", "モデル事業"]);
   expect(records(join(dir, "two", "book"))).toEqual(a);
 });
+
+test("a book repeating a table name writes one CSV per table (-2, -3 …), each a resource of its own in datapackage.json", async () => {
+  const dir = tmp();
+  // 3 copies of the A4 plan: 3 tables named 一般事業 (28 rows each) and 3 named モデル事業 (3 rows each).
+  writeFileSync(join(dir, "book.pdf"), await repeatedPdf(readFileSync(sample("tokyo-plan-r5-a4.pdf")), 3));
+  expect(kohyo("extract", join(dir, "book.pdf"), "-o", dir, "--jobs", "1").code).toBe(0);
+  const pkg = readJson(join(dir, "book", "datapackage.json"));
+  const paths = pkg.resources.map((r: { path: string }) => r.path);
+  expect(paths).toEqual(["一般事業.csv", "モデル事業.csv", "一般事業-2.csv", "モデル事業-2.csv", "一般事業-3.csv", "モデル事業-3.csv"]);
+  expect(new Set(pkg.resources.map((r: { name: string }) => r.name)).size).toBe(6);
+  const rows = (p: string) => readFileSync(join(dir, "book", p), "utf8").trim().split("\n").length - 1;
+  expect(paths.map(rows)).toEqual([28, 3, 28, 3, 28, 3]);
+});
