@@ -8,15 +8,12 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import pLimit from "p-limit";
 import { InputError, type InputErrorReason } from "../errors.js";
-import type { ReadStats } from "../pdf/load.js";
-import type { PageAnalysis } from "../pipeline/types.js";
-import { analyseChunk, type ExtractSettings, extractFile, type FileOutcomeMessage } from "./task.js";
+import { analyseChunk, type ChunkResult, type ExtractSettings, extractFile, type FileOutcomeMessage } from "./task.js";
 
 export type Task =
   | { kind: "file"; file: string; settings: ExtractSettings }
   | { kind: "chunk"; file: string; password: string | undefined; pipeline: string; pages: number[] };
 
-export type ChunkResult = { analyses: PageAnalysis[]; stats: ReadStats };
 type Result<T extends Task> = T extends { kind: "file" } ? FileOutcomeMessage : ChunkResult;
 
 export const defaultJobs = (): number => availableParallelism();

@@ -5,9 +5,9 @@
  */
 import { EXIT, exitCodeFor } from "../errors.js";
 import { readManifest, fileSha256, upToDate, writeManifest } from "./manifest.js";
-import { type ChunkResult, Pool } from "./pool.js";
+import { Pool } from "./pool.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
-import { type ExtractSettings, type FileReport, finishSplit } from "./task.js";
+import { type ExtractSettings, type FileReport, SplitAssembly } from "./task.js";
 
 export interface BatchOptions {
   jobs: number;
@@ -40,14 +40,15 @@ export async function runExtractBatch(files: readonly string[], s: ExtractSettin
           report = first.report;
           progress.addPages(report.pages);
         } else {
-          const chunks: ChunkResult[] = await Promise.all(
-            chunked(first.pages, CHUNK_PAGES).map(async (pages) => {
+          const assembly = new SplitAssembly(file, first, s);
+          await Promise.all(
+            chunked(first.pages, CHUNK_PAGES).map(async (pages, i) => {
               const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages });
               progress.addPages(pages.length);
-              return c;
+              await assembly.add(i, c);
             }),
           );
-          report = await finishSplit(file, first, chunks, s);
+          report = await assembly.finish();
         }
         progress.fileDone(report);
         return report;

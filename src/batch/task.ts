@@ -3,7 +3,7 @@
  * runs the same in the main thread or in a worker thread (./worker.ts):
  * - extractFile: open, recognise, run the pipeline, write the outputs, report; or, for a
  *   large document when workers are there to share it, stop after recognising and hand
- *   its pages back to be analysed in chunks (analyseChunk) and assembled (finishSplit).
+ *   its pages back to be analysed in chunks (analyseChunk) and assembled (SplitAssembly).
  */
 import { join } from "node:path";
 import { InputError } from "../errors.js";
@@ -11,7 +11,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { judge, openPdf, type PdfDocument, type ReadStats } from "../pdf/load.js";
 import type { DocumentInfo } from "../pdf/types.js";
 import { pipelineByName, recognise } from "../pipeline/registry.js";
-import type { Check, PageAnalysis, PipelineResult } from "../pipeline/types.js";
+import type { Assembler, Check, PageAnalysis, PipelineResult } from "../pipeline/types.js";
 import { failing, summarise, writeOutputs } from "../pipeline/write.js";
 import { outputName } from "../cli/io.js";
 import { withDocument } from "../cli/run.js";
@@ -79,7 +79,7 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
       pipeline = found.pipeline;
     }
     const selected = pages ?? Array.from({ length: doc.pageCount }, (_, i) => i + 1);
-    if (s.splitAbove > 0 && selected.length > s.splitAbove && pipeline.analysePage && pipeline.assemble) {
+    if (s.splitAbove > 0 && selected.length > s.splitAbove && pipeline.analysePage && pipeline.assembler) {
       split = { kind: "split", info: doc.info, diagnostics: doc.diagnostics, pipeline: pipeline.name, pages: selected };
       return { checksFailed: false };
     }
@@ -122,7 +122,7 @@ export async function releaseDocument(): Promise<void> {
 }
 
 /** Reads some pages of a document for a split extraction. */
-export async function analyseChunk(file: string, password: string | undefined, pipelineName: string, pages: number[]): Promise<{ analyses: PageAnalysis[]; stats: ReadStats }> {
+export async function analyseChunk(file: string, password: string | undefined, pipelineName: string, pages: number[]): Promise<ChunkResult> {
   const pipeline = pipelineByName(pipelineName);
   if (!pipeline?.analysePage) throw new Error(`pipeline ${pipelineName} cannot analyse pages one by one`);
   const doc = await documentFor(file, password);
@@ -133,19 +133,50 @@ export async function analyseChunk(file: string, password: string | undefined, p
   return { analyses, stats: { read: after.read - before.read, withText: after.withText - before.withText, failed: after.failed - before.failed } };
 }
 
-/** Assembles the chunks of a split extraction (in page order) and finishes like extractFile. */
-export async function finishSplit(
-  file: string,
-  split: Extract<FileOutcomeMessage, { kind: "split" }>,
-  chunks: { analyses: PageAnalysis[]; stats: ReadStats }[],
-  s: ExtractSettings,
-): Promise<FileReport> {
-  const stats = chunks.reduce((a, c) => ({ read: a.read + c.stats.read, withText: a.withText + c.stats.withText, failed: a.failed + c.stats.failed }), { read: 0, withText: 0, failed: 0 });
-  const verdict = judge(split.info, split.diagnostics, stats);
-  if (verdict) return failedReport(file, split.info, verdict, "");
-  const pipeline = pipelineByName(split.pipeline)!;
-  const result = await pipeline.assemble!(chunks.flatMap((c) => c.analyses).sort((a, b) => a.number - b.number), split.diagnostics);
-  return finish(split.info, result, s);
+export type ChunkResult = { analyses: PageAnalysis[]; stats: ReadStats };
+
+/**
+ * The assembling side of a split extraction: chunks (numbered in page order) arrive in
+ * whatever order the threads finish them, and each is handed to the pipeline's assembler
+ * as soon as the chunks before it are in, so that only the pages of tables still open —
+ * and chunks that came early — are held, never the whole document. `finish` then judges
+ * the file and writes it like extractFile.
+ */
+export class SplitAssembly {
+  private readonly assembly: Assembler;
+  private readonly early = new Map<number, ChunkResult>();
+  private next = 0;
+  private stats: ReadStats = { read: 0, withText: 0, failed: 0 };
+  private feeding: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly file: string,
+    private readonly split: Extract<FileOutcomeMessage, { kind: "split" }>,
+    private readonly settings: ExtractSettings,
+  ) {
+    this.assembly = pipelineByName(split.pipeline)!.assembler!(split.diagnostics);
+  }
+
+  /** Chunk number `index` (0-based) is read. */
+  add(index: number, chunk: ChunkResult): Promise<void> {
+    this.early.set(index, chunk);
+    const { read, withText, failed } = chunk.stats;
+    this.stats = { read: this.stats.read + read, withText: this.stats.withText + withText, failed: this.stats.failed + failed };
+    this.feeding = this.feeding.then(async () => {
+      for (let c = this.early.get(this.next); c; c = this.early.get(this.next)) {
+        this.early.delete(this.next++);
+        for (const a of c.analyses) await this.assembly.add(a);
+      }
+    });
+    return this.feeding;
+  }
+
+  async finish(): Promise<FileReport> {
+    await this.feeding;
+    const verdict = judge(this.split.info, this.split.diagnostics, this.stats);
+    if (verdict) return failedReport(this.file, this.split.info, verdict, "");
+    return finish(this.split.info, await this.assembly.finish(), this.settings);
+  }
 }
 
 /** Writes the outputs (unless --strict and a check failed) and reports. */

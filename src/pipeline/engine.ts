@@ -23,27 +23,26 @@ import type { Diagnostic } from "../diagnostics.js";
 import { centre, contains, union } from "../pdf/geometry.js";
 import type { Box, Page } from "../pdf/types.js";
 import { findTables } from "../table/find.js";
-import { stitchTables, type StitchedCell, type Table } from "../table/stitch.js";
-import type { PageTable } from "../table/types.js";
+import { type StitchedCell, Stitcher, type Table } from "../table/stitch.js";
 import { type CheckedRow, type Place, runChecks, type TableFacts } from "./checks.js";
 import { recordColumns } from "./columns.js";
 import { readCell } from "./read.js";
 import type { FieldSpec, TablePipelineSpec } from "./spec.js";
-import type { Check, PageAnalysis, PageLine, Pipeline, PipelineResult, RecordTable } from "./types.js";
+import type { Assembler, Check, PageAnalysis, Pipeline, RecordTable } from "./types.js";
 
 export function tablePipeline(spec: TablePipelineSpec): Pipeline {
   const analyse = (page: Page) => analysePage(page, (spec.derived ?? []).length > 0);
-  const assemble = (analyses: readonly PageAnalysis[], docDiagnostics: readonly Diagnostic[]) => assembleTables(spec, analyses, docDiagnostics);
+  const assembler = (docDiagnostics: readonly Diagnostic[]) => tableAssembler(spec, docDiagnostics);
   return {
     name: spec.name,
     description: spec.description,
     recognise: (text) => recogniseScore(spec, text),
     analysePage: analyse,
-    assemble,
+    assembler,
     run: async (doc, pages) => {
-      const analyses: PageAnalysis[] = [];
-      for await (const page of doc.pages(pages)) analyses.push(await analyse(page));
-      return assemble(analyses, doc.diagnostics);
+      const assembly = assembler(doc.diagnostics);
+      for await (const page of doc.pages(pages)) await assembly.add(await analyse(page));
+      return assembly.finish();
     },
   };
 }
@@ -87,30 +86,53 @@ const LONG_TEXT = 60;
 
 const targetLabels = async (text: string) => (await tagTargetGroups(text)).value?.tags.map((tag) => tag.label) ?? [];
 
-async function assembleTables(spec: TablePipelineSpec, analyses: readonly PageAnalysis[], docDiagnostics: readonly Diagnostic[]): Promise<PipelineResult> {
-  const pageTables = analyses.flatMap((a) => a.tables);
-  const lines = new Map(analyses.map((a) => [a.number, a.lines]));
-  const diagnostics: Diagnostic[] = [...docDiagnostics, ...analyses.flatMap((a) => a.diagnostics)];
-  const tagged = new Map(analyses.flatMap((a) => Object.entries(a.tags ?? {})));
+/**
+ * The table pipeline's assembler: pages are stitched as they come; a complete table is
+ * read into records at once, and only the pages of the table still open are kept (its
+ * first page for the heading, all of them for the target groups of their cells).
+ */
+function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagnostic[]): Assembler {
+  const stitcher = new Stitcher();
+  const kept = new Map<number, PageAnalysis>();
+  const pageDiagnostics: Diagnostic[] = [];
+  const found: Diagnostic[] = [];
   const tables: RecordTable[] = [];
-  for (const t of stitchTables(pageTables)) {
-    const columns = matchColumns(spec.fields, t.columns);
-    const missing = spec.fields.filter((f) => f.required && !columns.has(f.path));
-    if (missing.length) {
-      diagnostics.push({
-        severity: "info",
-        rule: "pipeline/other-table",
-        message: `table ${t.id} (pages ${t.pages.join(", ")}) is not a ${spec.name} table: no column for ${missing.map((f) => f.title).join(", ")}`,
-        page: t.pages[0]!,
-      });
-      continue;
+
+  const read = async (done: readonly Table[]) => {
+    for (const t of done) {
+      const columns = matchColumns(spec.fields, t.columns);
+      const missing = spec.fields.filter((f) => f.required && !columns.has(f.path));
+      if (missing.length) {
+        found.push({
+          severity: "info",
+          rule: "pipeline/other-table",
+          message: `table ${t.id} (pages ${t.pages.join(", ")}) is not a ${spec.name} table: no column for ${missing.map((f) => f.title).join(", ")}`,
+          page: t.pages[0]!,
+        });
+        continue;
+      }
+      const tagged = new Map(t.pages.flatMap((p) => Object.entries(kept.get(p)?.tags ?? {})));
+      tables.push(await readTable(spec, t, columns, headingOf(spec, t, kept.get(t.pages[0]!)), tagged));
     }
-    tables.push(await readTable(spec, t, columns, headingOf(spec, t, lines, pageTables), tagged));
-  }
-  if (tables.length === 0) {
-    diagnostics.push({ severity: "error", rule: "pipeline/no-table", message: `no table with the columns of ${spec.name} (${spec.fields.filter((f) => f.required).map((f) => f.title).join(", ")})` });
-  }
-  return { pipeline: spec.name, tables, diagnostics };
+  };
+
+  return {
+    async add(a) {
+      kept.set(a.number, a);
+      pageDiagnostics.push(...a.diagnostics);
+      await read(stitcher.push(a.number, a.tables));
+      const since = stitcher.openSince ?? Infinity;
+      for (const p of kept.keys()) if (p < since) kept.delete(p);
+    },
+    async finish() {
+      await read(stitcher.finish());
+      kept.clear();
+      if (tables.length === 0) {
+        found.push({ severity: "error", rule: "pipeline/no-table", message: `no table with the columns of ${spec.name} (${spec.fields.filter((f) => f.required).map((f) => f.title).join(", ")})` });
+      }
+      return { pipeline: spec.name, tables, diagnostics: [...docDiagnostics, ...pageDiagnostics, ...found] };
+    },
+  };
 }
 
 /** A run or cell belongs to the table its centre is in. */
@@ -158,11 +180,11 @@ interface Heading {
  * title is the nearest that names one of the declared tables or the document, else the
  * one in the largest type; the unit is the nearest with 単位.
  */
-function headingOf(spec: TablePipelineSpec, t: Table, lines: Map<number, PageLine[]>, pageTables: PageTable[]): Heading {
+function headingOf(spec: TablePipelineSpec, t: Table, first: PageAnalysis | undefined): Heading {
   const page = t.pages[0]!;
   const top = Math.min(...t.cells.filter((c) => c.page === page).map((c) => c.box.y0));
-  const floor = Math.max(0, ...pageTables.filter((p) => p.page === page && p.box.y1 <= top + 1).map((p) => p.box.y1));
-  const above = (lines.get(page) ?? []).filter((l) => l.box.y1 <= top + 2 && l.box.y0 >= floor - 1).sort((a, b) => b.box.y1 - a.box.y1);
+  const floor = Math.max(0, ...(first?.tables ?? []).filter((p) => p.box.y1 <= top + 1).map((p) => p.box.y1));
+  const above = (first?.lines ?? []).filter((l) => l.box.y1 <= top + 2 && l.box.y0 >= floor - 1).sort((a, b) => b.box.y1 - a.box.y1);
   const words = [...spec.tables.flatMap((s) => s.title), ...spec.recognise.title].map(fold);
   const titleLine =
     above.find((l) => words.some((w) => fold(l.text).includes(w))) ??

@@ -94,9 +94,19 @@ export interface Pipeline {
   run: (doc: PdfDocument, pages: number[] | undefined) => Promise<PipelineResult>;
   /**
    * The same work split in two, for large documents read in parallel: each page analysed
-   * on its own (in any worker thread), then the analyses, in page order, assembled into
-   * the result. `run` is `assemble` over `analysePage` of every page.
+   * on its own (in any worker thread), then the analyses, in page order, given to an
+   * assembler that makes the result. `run` is the assembler fed by `analysePage`.
    */
   analysePage?: (page: Page) => Promise<PageAnalysis>;
-  assemble?: (analyses: readonly PageAnalysis[], docDiagnostics: readonly Diagnostic[]) => Promise<PipelineResult>;
+  assembler?: (docDiagnostics: readonly Diagnostic[]) => Assembler;
+}
+
+/**
+ * Page analyses → result, one page at a time and in page order, keeping only what is
+ * still needed: a table's records are made as soon as the table is complete and the
+ * pages before it dropped, so a long document is not held whole in memory.
+ */
+export interface Assembler {
+  add(analysis: PageAnalysis): Promise<void>;
+  finish(): Promise<PipelineResult>;
 }

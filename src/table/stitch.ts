@@ -48,15 +48,32 @@ const MAX_HEADER_ROWS = 4;
 const NUMERIC = /^(?:[(（][a-zA-Zａ-ｚＡ-Ｚ\d０-９]{1,2}[)）])?[\d０-９,，.．%％△▲\-－−]+円?$/u;
 
 export function stitchTables(pageTables: readonly PageTable[]): Table[] {
-  const out: Table[] = [];
   const byPage = new Map<number, PageTable[]>();
   for (const t of pageTables) byPage.set(t.page, [...(byPage.get(t.page) ?? []), t]);
-  let open: { table: Table; last: PageTable; header: PageTable } | null = null;
-  for (const page of [...byPage.keys()].sort((a, b) => a - b)) {
-    const tables = byPage.get(page)!.sort((a, b) => a.box.y0 - b.box.y0);
-    tables.forEach((pt, i) => {
+  const stitcher = new Stitcher();
+  const out: Table[] = [];
+  for (const page of [...byPage.keys()].sort((a, b) => a - b)) out.push(...stitcher.push(page, byPage.get(page)!));
+  return [...out, ...stitcher.finish()];
+}
+
+/**
+ * stitchTables one page at a time, for documents read as a stream: give it each page's
+ * tables in page order (pages without tables may be left out) and it hands back each
+ * table as soon as it is complete — when a later table starts, or a page goes by
+ * without continuing it — so that the pages before it need not be kept.
+ */
+export class Stitcher {
+  private open: { table: Table; last: PageTable; header: PageTable; lastPage: readonly PageTable[] } | null = null;
+  private count = 0;
+
+  /** The tables of one page; returns the tables this page completes, in reading order. */
+  push(page: number, tables: readonly PageTable[]): Table[] {
+    const done: Table[] = [];
+    const onPage = [...tables].sort((a, b) => a.box.y0 - b.box.y0);
+    onPage.forEach((pt, i) => {
+      const open = this.open;
       const next =
-        open !== null && i === 0 && pt.page === open.last.page + 1 && isLastOnPage(open.last, byPage)
+        open !== null && i === 0 && pt.page === open.last.page + 1 && isLastOnPage(open.last, open.lastPage)
           ? sameColumns(open.header, pt)
             ? pt
             : mergedContinuation(open.last, pt)
@@ -64,18 +81,36 @@ export function stitchTables(pageTables: readonly PageTable[]): Table[] {
       if (open && next) {
         append(open.table, open.last, open.header, next);
         open.last = next;
+        open.lastPage = onPage;
       } else {
-        const table = start(`t${out.length + 1}`, pt);
-        out.push(table);
-        open = { table, last: pt, header: pt };
+        if (open) done.push(open.table);
+        const table = start(`t${++this.count}`, pt);
+        this.open = { table, last: pt, header: pt, lastPage: onPage };
       }
     });
+    // A table this page did not reach cannot go on later (continuation is page to next page).
+    if (this.open && this.open.last.page < page) {
+      done.push(this.open.table);
+      this.open = null;
+    }
+    return done;
   }
-  return out;
+
+  /** The first page of the table still open (pages before it are no longer needed), or null. */
+  get openSince(): number | null {
+    return this.open?.table.pages[0] ?? null;
+  }
+
+  /** The table still open, if any: the end of the document completes it. */
+  finish(): Table[] {
+    const last = this.open?.table;
+    this.open = null;
+    return last ? [last] : [];
+  }
 }
 
-function isLastOnPage(t: PageTable, byPage: Map<number, PageTable[]>): boolean {
-  return (byPage.get(t.page) ?? []).every((o) => o === t || o.box.y0 < t.box.y0);
+function isLastOnPage(t: PageTable, page: readonly PageTable[]): boolean {
+  return page.every((o) => o === t || o.box.y0 < t.box.y0);
 }
 
 function widths(t: PageTable): number[] {

@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { repeatedPdf } from "../fixtures.js";
-import { kohyo, sample } from "../helpers.js";
+import { SplitAssembly } from "../../src/batch/task.js";
+import { pipelineByName } from "../../src/pipeline/registry.js";
+import { kohyo, open, sample } from "../helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-batch-"));
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
@@ -95,4 +97,30 @@ test("a book repeating a table name writes one CSV per table (-2, -3 …), each 
   expect(new Set(pkg.resources.map((r: { name: string }) => r.name)).size).toBe(6);
   const rows = (p: string) => readFileSync(join(dir, "book", p), "utf8").trim().split("\n").length - 1;
   expect(paths.map(rows)).toEqual([28, 3, 28, 3, 28, 3]);
+});
+
+test("chunks of a split document assembled in whatever order they finish give its tables in page order", async () => {
+  const dir = tmp();
+  const file = join(dir, "book.pdf");
+  // 3 copies of the A4 plan: 一般事業 on pages 1–3 and モデル事業 on page 4 of each copy.
+  writeFileSync(file, await repeatedPdf(readFileSync(sample("tokyo-plan-r5-a4.pdf")), 3));
+  const pipeline = pipelineByName("tokyo-jinzai-plan")!;
+  const doc = await open(file);
+  const analyses = [];
+  for await (const page of doc.pages()) analyses.push(await pipeline.analysePage!(page));
+  const split = { kind: "split" as const, info: doc.info, diagnostics: [], pipeline: pipeline.name, pages: analyses.map((a) => a.number) };
+  await doc.close();
+  const stats = (n: number) => ({ read: n, withText: n, failed: 0 });
+  const chunks = [analyses.slice(0, 5), analyses.slice(5, 6), analyses.slice(6, 11), analyses.slice(11)];
+  const settings = { outDir: join(dir, "out"), bom: false, header: "ja" as const, strict: false, splitAbove: 48 };
+  const assembly = new SplitAssembly(file, split, settings);
+  await Promise.all([3, 1, 0, 2].map((i) => assembly.add(i, { analyses: chunks[i]!, stats: stats(chunks[i]!.length) })));
+  const report = await assembly.finish();
+  expect(report.status).toBe("ok");
+  expect(report.tables).toEqual(
+    [0, 4, 8].flatMap((o) => [
+      { name: "一般事業", pages: [o + 1, o + 2, o + 3], records: 28 },
+      { name: "モデル事業", pages: [o + 4], records: 3 },
+    ]),
+  );
 });
