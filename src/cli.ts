@@ -9,10 +9,7 @@ import { parseArgs } from "node:util";
 import { EXIT } from "./errors.js";
 import { extract, terminalBar } from "./cli/extract.js";
 import { defaultJobs } from "./batch/pool.js";
-import { inspect } from "./cli/inspect.js";
 import { PIPELINES, pipelineByName } from "./pipeline/registry.js";
-import { tables } from "./cli/tables.js";
-import { facts } from "./cli/facts.js";
 import { type CliIO, processIO } from "./cli/io.js";
 import { KOHYO_VERSION } from "./version.js";
 
@@ -59,6 +56,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       });
       if (positionals.length === 0) throw new UsageError("inspect needs at least one FILE");
       const { pages, ...others } = fileOptions(values);
+      // Each command's modules are loaded when it runs: extract's coordinating thread never loads pdf.js.
+      const { inspect } = await import("./cli/inspect.js");
       return await inspect({ files: positionals, json: values.json === true, ...others, ...(pages !== undefined && { page: pages }) }, io);
     }
     if (command === "tables" || command === "facts") {
@@ -69,7 +68,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       });
       if (positionals.length === 0) throw new UsageError(`${command} needs at least one FILE`);
       if (values.format !== "json" && values.format !== "csv") throw new UsageError(`--format is json or csv, not "${values.format}"`);
-      return await (command === "tables" ? tables : facts)({ files: positionals, format: values.format, ...fileOptions(values) }, io);
+      const run = command === "tables" ? (await import("./cli/tables.js")).tables : (await import("./cli/facts.js")).facts;
+      return await run({ files: positionals, format: values.format, ...fileOptions(values) }, io);
     }
     if (command === "extract") {
       const { values, positionals } = parseArgs({

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { KOHYO_VERSION } from "../version.js";
-import type { FileReport } from "./task.js";
+import type { FileReport } from "./report.js";
 
 export interface ManifestEntry extends Omit<FileReport, "out" | "err"> {
   kohyoVersion: string;

@@ -1,14 +1,15 @@
 /**
- * Runs extraction tasks on N threads, at most one task per thread at a time, scheduled
- * with p-limit: this thread is one of them and N − 1 worker threads are the others (so
- * --jobs 1 runs everything here). The workers are started with the pool, so they load
- * their code while this thread starts on the first file.
+ * Runs extraction tasks on N worker threads, at most one task per worker at a time,
+ * scheduled with p-limit. This thread only coordinates (and assembles split documents):
+ * it never loads pdf.js, and each worker's heap runs with a small young generation, which
+ * keeps a batch's memory to what the workers read. The first worker starts with the pool,
+ * the others when there is work for them.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import pLimit from "p-limit";
 import { InputError, type InputErrorReason } from "../errors.js";
-import { analyseChunk, type ChunkResult, type ExtractSettings, extractFile, type FileOutcomeMessage } from "./task.js";
+import type { ChunkResult, ExtractSettings, FileOutcomeMessage } from "./report.js";
 
 export type Task =
   | { kind: "file"; file: string; settings: ExtractSettings }
@@ -26,24 +27,14 @@ export class Pool {
   private readonly all: Worker[] = [];
   private readonly limit;
   private next = 0;
-  private inlineBusy = false;
 
   constructor(readonly jobs: number) {
     this.limit = pLimit(Math.max(1, jobs));
-    for (let i = 1; i < jobs; i++) this.idle.push(this.spawn());
+    this.idle.push(this.spawn());
   }
 
   run<T extends Task>(task: T): Promise<Result<T>> {
-    return this.limit(() => (this.inlineBusy ? this.onWorker(task) : this.inline(task))) as Promise<Result<T>>;
-  }
-
-  private async inline(task: Task): Promise<unknown> {
-    this.inlineBusy = true;
-    try {
-      return await (task.kind === "file" ? extractFile(task.file, task.settings) : analyseChunk(task.file, task.password, task.pipeline, task.pages));
-    } finally {
-      this.inlineBusy = false;
-    }
+    return this.limit(() => this.onWorker(task)) as Promise<Result<T>>;
   }
 
   async close(): Promise<void> {
@@ -80,7 +71,7 @@ export class Pool {
   private spawn(): Worker {
     // A small young generation: page reading makes short-lived garbage at a rate that lets
     // V8 grow the default one (tens of MB per worker) for no gain in speed (measured on
-    // the 640-page bench book: ~50 MB less peak RSS on 2 threads, the same time).
+    // the 640-page bench book: ~50 MB less peak RSS per worker, the same time).
     const w = new Worker(new URL("./worker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.unref();
     this.all.push(w);

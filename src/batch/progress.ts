@@ -4,7 +4,7 @@
  * at the end.
  */
 import { emWidth } from "../text/repair.js";
-import type { FileReport } from "./task.js";
+import type { FileReport } from "./report.js";
 
 export interface ProgressSink {
   /** Text for stdout / stderr that must not be torn by the bar. */

@@ -7,7 +7,7 @@ import { EXIT, exitCodeFor } from "../errors.js";
 import { readManifest, fileSha256, upToDate, writeManifest } from "./manifest.js";
 import { Pool } from "./pool.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
-import { type ExtractSettings, type FileReport, SplitAssembly } from "./task.js";
+import { type ExtractSettings, type FileReport, SplitAssembly } from "./report.js";
 
 export interface BatchOptions {
   jobs: number;

@@ -5,7 +5,8 @@
  * Each file → its pipeline (recognised from its first pages, or named) → checked
  * records, written to DIR/<file name>/ (records.json, one CSV per table,
  * datapackage.json, report.json; DIR defaults to output/), and DIR/manifest.json for the
- * batch. Files go to N worker threads (default: the number of cores); a file unchanged
+ * batch. Files go to N worker threads (default: the number of cores) while this thread
+ * coordinates and assembles long documents from their page chunks; a file unchanged
  * since its last extraction is skipped unless --force. One summary per file on stdout,
  * each failing check on stderr with page and box, progress on stderr. Exit 1 when a check
  * fails (outputs still written, unless --strict); unreadable files as every command.
@@ -29,7 +30,11 @@ export interface ExtractOptions {
   bar?: ((line: string) => void) | null;
 }
 
-/** Documents longer than this are split over the workers when there are several. */
+/**
+ * Documents longer than this are read in page chunks over the workers and assembled in
+ * this thread as the chunks come in (with one worker too: assembling then overlaps the
+ * reading).
+ */
 const SPLIT_ABOVE = 48;
 
 export async function extract(opts: ExtractOptions, io: CliIO): Promise<number> {
@@ -41,7 +46,7 @@ export async function extract(opts: ExtractOptions, io: CliIO): Promise<number> 
       bom: opts.bom === true,
       header: opts.header ?? "ja",
       strict: opts.strict === true,
-      splitAbove: opts.jobs > 1 ? SPLIT_ABOVE : 0,
+      splitAbove: SPLIT_ABOVE,
       ...(opts.pipeline !== undefined && { pipeline: opts.pipeline }),
       ...(opts.pages !== undefined && { pages: opts.pages }),
       ...(opts.password !== undefined && { password: opts.password }),

@@ -18,8 +18,11 @@ import type { Matrix } from "./geometry.js";
 import { type FontInfo, interpret } from "./content.js";
 import { linksFromAnnotations } from "./links.js";
 import { rulesFromSegments } from "./rules.js";
+import { judge, type ReadStats } from "./verdict.js";
 import { type RunStats, runsFromGlyphs } from "./text.js";
 import type { DocumentInfo, Page } from "./types.js";
+
+export { judge, type ReadStats } from "./verdict.js";
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 /** Where pdf.js finds its bundled data; plain paths, read with fs (no network). */
@@ -139,27 +142,6 @@ function classifyOpenError(file: string, e: unknown, truncated: boolean): InputE
 }
 
 /** An open PDF. Pages are read on demand; call {@link close} when done. */
-/** Counts of the pages read from a document (summed when its pages are read in several workers). */
-export interface ReadStats {
-  read: number;
-  withText: number;
-  failed: number;
-}
-
-/**
- * The verdict on a whole file once its pages were read: truncated or damaged pages, or no
- * text on any page (a scan), make it unreadable; null when it is fine.
- */
-export function judge(info: DocumentInfo, diagnostics: readonly Diagnostic[], stats: ReadStats): InputError | null {
-  const truncated = diagnostics.find((d) => d.rule === "pdf/truncated");
-  if (truncated) return new InputError(info.file, "damaged", truncated.message);
-  if (stats.failed > 0) return new InputError(info.file, "damaged", `damaged: ${stats.failed} of ${stats.read} pages cannot be read`);
-  if (stats.read >= info.pages && stats.withText === 0) {
-    return new InputError(info.file, "no-text", "no text layer on any page (scanned? run OCR first)");
-  }
-  return null;
-}
-
 export class PdfDocument {
   private pagesRead = 0;
   private pagesWithText = 0;

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { repeatedPdf } from "../fixtures.js";
-import { SplitAssembly } from "../../src/batch/task.js";
+import { SplitAssembly } from "../../src/batch/report.js";
 import { pipelineByName } from "../../src/pipeline/registry.js";
 import { kohyo, open, sample } from "../helpers.js";
 

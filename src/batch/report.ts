@@ -1,0 +1,181 @@
+/**
+ * What a file of `kohyo extract` comes to, as plain data (FileReport), and the work on
+ * it that needs no PDF: writing a pipeline's result and reporting it (finish), and
+ * assembling a large document from the chunks its pages were read in (SplitAssembly).
+ * Nothing here loads pdf.js, so the thread that coordinates a batch stays small; the
+ * reading is ./task.ts, in the worker threads.
+ */
+import { join } from "node:path";
+import type { InputError } from "../errors.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { judge, type ReadStats } from "../pdf/verdict.js";
+import type { DocumentInfo } from "../pdf/types.js";
+import { pipelineByName } from "../pipeline/registry.js";
+import type { Assembler, Check, PageAnalysis, PipelineResult } from "../pipeline/types.js";
+import { failing, summarise, writeOutputs } from "../pipeline/write.js";
+import { outputName } from "../cli/io.js";
+
+export interface ExtractSettings {
+  pipeline?: string;
+  pages?: string;
+  password?: string;
+  outDir: string;
+  bom: boolean;
+  header: "ja" | "en";
+  strict: boolean;
+  /** Documents with more pages than this are split over the workers (0: never). */
+  splitAbove: number;
+}
+
+export type FileStatus = "ok" | "checks-failed" | "unreadable" | "unrecognised" | "usage" | "skipped";
+
+/** How one file went: what the manifest keeps and the terminal shows. Plain data. */
+export interface FileReport {
+  file: string;
+  sha256: string | null;
+  pages: number;
+  pipeline: string | null;
+  status: FileStatus;
+  /** For unreadable files: why (not-found, not-a-pdf, damaged, encrypted, no-text). */
+  reason?: string;
+  exitCode: number;
+  tables: { name: string; pages: number[]; records: number }[];
+  records: number;
+  checks: { passed: number; failed: number; warnings: number };
+  /** The folder the outputs were written to, or null when nothing was written. */
+  output: string | null;
+  /** What to print on stdout and stderr for this file. */
+  out: string;
+  err: string;
+}
+
+export type FileOutcomeMessage =
+  | { kind: "done"; report: FileReport }
+  | { kind: "split"; info: DocumentInfo; diagnostics: Diagnostic[]; pipeline: string; pages: number[] };
+
+export type ChunkResult = { analyses: PageAnalysis[]; stats: ReadStats };
+
+/**
+ * The assembling side of a split extraction: chunks (numbered in page order) arrive in
+ * whatever order the threads finish them, and each is handed to the pipeline's assembler
+ * as soon as the chunks before it are in, so that only the pages of tables still open —
+ * and chunks that came early — are held, never the whole document. `finish` then judges
+ * the file and writes it like extractFile.
+ */
+export class SplitAssembly {
+  private readonly assembly: Assembler;
+  private readonly early = new Map<number, ChunkResult>();
+  private next = 0;
+  private stats: ReadStats = { read: 0, withText: 0, failed: 0 };
+  private feeding: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly file: string,
+    private readonly split: Extract<FileOutcomeMessage, { kind: "split" }>,
+    private readonly settings: ExtractSettings,
+  ) {
+    this.assembly = pipelineByName(split.pipeline)!.assembler!(split.diagnostics);
+  }
+
+  /** Chunk number `index` (0-based) is read. */
+  add(index: number, chunk: ChunkResult): Promise<void> {
+    this.early.set(index, chunk);
+    const { read, withText, failed } = chunk.stats;
+    this.stats = { read: this.stats.read + read, withText: this.stats.withText + withText, failed: this.stats.failed + failed };
+    this.feeding = this.feeding.then(async () => {
+      for (let c = this.early.get(this.next); c; c = this.early.get(this.next)) {
+        this.early.delete(this.next++);
+        for (const a of c.analyses) await this.assembly.add(a);
+      }
+    });
+    return this.feeding;
+  }
+
+  async finish(): Promise<FileReport> {
+    await this.feeding;
+    const verdict = judge(this.split.info, this.split.diagnostics, this.stats);
+    if (verdict) return failedReport(this.file, this.split.info, verdict, "");
+    return finish(this.split.info, await this.assembly.finish(), this.settings);
+  }
+}
+
+/** Writes the outputs (unless --strict and a check failed) and reports. */
+export async function finish(info: DocumentInfo, result: PipelineResult, s: ExtractSettings): Promise<FileReport> {
+  const file = info.file;
+  const failed = result.tables.flatMap((t) => t.checks).filter(failing);
+  const noTable = result.diagnostics.filter((d) => d.rule === "pipeline/no-table");
+  const bad = failed.length > 0 || noTable.length > 0;
+  const dir = join(s.outDir, outputName(file));
+  const written = s.strict && bad ? null : (await writeOutputs(dir, info, result, s), dir);
+  let err = failed.map((c) => `kohyo: check failed: ${file}${place(c)}: ${c.message}\n`).join("");
+  err += noTable.map((d) => `kohyo: check failed: ${file}: ${d.message}\n`).join("");
+  if (!written) err += `kohyo: ${file}: --strict: checks failed, nothing written\n`;
+  const sum = summarise(result);
+  return {
+    file,
+    sha256: info.sha256,
+    pages: info.pages,
+    pipeline: result.pipeline,
+    status: bad ? "checks-failed" : "ok",
+    exitCode: bad ? 1 : 0,
+    tables: result.tables.map((t) => ({ name: t.name, pages: t.pages, records: t.records.length })),
+    records: sum.records,
+    checks: { passed: sum.passed, failed: sum.failed + noTable.length, warnings: sum.warnings },
+    output: written,
+    out: summaryText(file, result, written),
+    err,
+  };
+}
+
+export function emptyReport(file: string, info: DocumentInfo | null, status: FileStatus, exitCode: number, out: string, err: string): FileReport {
+  return {
+    file,
+    sha256: info?.sha256 ?? null,
+    pages: info?.pages ?? 0,
+    pipeline: null,
+    status,
+    exitCode,
+    tables: [],
+    records: 0,
+    checks: { passed: 0, failed: 0, warnings: 0 },
+    output: null,
+    out,
+    err,
+  };
+}
+
+export function failedReport(file: string, info: DocumentInfo | null, e: InputError, out: string): FileReport {
+  return {
+    ...emptyReport(file, info, e.reason === "unrecognised" ? "unrecognised" : "unreadable", e.exitCode, out, `kohyo: ${e.message}\n`),
+    reason: e.reason,
+  };
+}
+
+/** " p.3 [x0,y0,x1,y1]" for a check that knows where it is. */
+function place(c: Check): string {
+  if (c.page === undefined) return "";
+  const b = c.box ? ` [${[c.box.x0, c.box.y0, c.box.x1, c.box.y1].map((n) => n.toFixed(1)).join(",")}]` : "";
+  return ` p.${c.page}${b}`;
+}
+
+const n = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US") : String(v ?? "—"));
+
+/** One file's summary: tables, records, each total check with printed and computed values, warnings. */
+function summaryText(file: string, result: PipelineResult, dir: string | null): string {
+  const s = summarise(result);
+  let out = `${file}: ${result.pipeline} · ${s.tables} tables · ${s.records} records${dir ? ` → ${dir}/` : ""}\n`;
+  for (const t of result.tables) {
+    out += `  ${t.name} (pages ${t.pages.join(",")}): ${t.records.length} records\n`;
+    for (const c of t.checks.filter((c) => c.rule === "total/sum")) {
+      const mark = c.ok ? "ok  " : failing(c) ? "FAIL" : "warn";
+      out +=
+        c.printed === undefined
+          ? `    ${mark} total ${c.column ?? ""}: ${c.message}\n`
+          : `    ${mark} total ${c.column}: printed ${n(c.printed)}, sum ${n(c.sum)}${c.difference ? `, difference ${n(c.difference)}` : ""}${place(c)}\n`;
+    }
+    const others = t.checks.filter((c) => c.rule !== "total/sum");
+    out += `    other checks: ${others.filter((c) => c.ok).length} passed, ${others.filter(failing).length} failed, ${others.filter((c) => !c.ok && !failing(c)).length} warnings\n`;
+    for (const c of others.filter((c) => !c.ok && !failing(c))) out += `    warn ${c.rule}${place(c)}: ${c.message}\n`;
+  }
+  return out + `  ${s.failed ? `${s.failed} checks FAILED` : "all checks passed"} (${s.passed} passed, ${s.warnings} warnings)\n`;
+}
