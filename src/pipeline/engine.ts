@@ -31,17 +31,16 @@ import type { FieldSpec, TablePipelineSpec } from "./spec.js";
 import type { Assembler, Check, PageAnalysis, Pipeline, RecordTable } from "./types.js";
 
 export function tablePipeline(spec: TablePipelineSpec): Pipeline {
-  const analyse = (page: Page) => analysePage(page, (spec.derived ?? []).length > 0);
   const assembler = (docDiagnostics: readonly Diagnostic[]) => tableAssembler(spec, docDiagnostics);
   return {
     name: spec.name,
     description: spec.description,
     recognise: (text) => recogniseScore(spec, text),
-    analysePage: analyse,
+    analysePage,
     assembler,
     run: async (doc, pages) => {
       const assembly = assembler(doc.diagnostics);
-      for await (const page of doc.pages(pages)) await assembly.add(await analyse(page));
+      for await (const page of doc.pages(pages)) await assembly.add(await analysePage(page));
       return assembly.finish();
     },
   };
@@ -61,28 +60,16 @@ export function recogniseScore(spec: TablePipelineSpec, text: string): number {
  * What one page gives the table engine: its tables and the lines of text outside them.
  * Plain data, so pages can be read in worker threads and assembled elsewhere.
  */
-export async function analysePage(page: Page, tagLongCells = false): Promise<PageAnalysis> {
+export async function analysePage(page: Page): Promise<PageAnalysis> {
   const tables = findTables(page);
   const outside = page.runs.filter((r) => !tables.some((t) => inside(t.box, r.box)));
-  const tags: Record<string, string[]> = {};
-  // The target groups of long text cells are found here, page by page, so that in a split
-  // document this (tokenising) work is shared by the workers rather than left to assembly.
-  if (tagLongCells) {
-    for (const c of tables.flatMap((t) => t.cells)) {
-      if (c.text.length >= LONG_TEXT && !(c.text in tags)) tags[c.text] = await targetLabels(c.text);
-    }
-  }
   return {
     number: page.number,
     tables,
     lines: groupLines(outside).map(({ text, box, size }) => ({ text, box, size })),
     diagnostics: page.diagnostics,
-    tags,
   };
 }
-
-/** Cells this long (characters) are prose whose target groups a derived field may want. */
-const LONG_TEXT = 60;
 
 const targetLabels = async (text: string) => (await tagTargetGroups(text)).value?.tags.map((tag) => tag.label) ?? [];
 
@@ -111,8 +98,7 @@ function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagno
         });
         continue;
       }
-      const tagged = new Map(t.pages.flatMap((p) => Object.entries(kept.get(p)?.tags ?? {})));
-      tables.push(await readTable(spec, t, columns, headingOf(spec, t, kept.get(t.pages[0]!)), tagged));
+      tables.push(await readTable(spec, t, columns, headingOf(spec, t, kept.get(t.pages[0]!))));
     }
   };
 
@@ -213,7 +199,6 @@ async function readTable(
   t: Table,
   columns: Map<string, number>,
   heading: Heading,
-  tagged: ReadonlyMap<string, string[]>,
 ): Promise<RecordTable> {
   const amountUnit = heading.unit ? parseUnitNote(heading.unit).value?.amount : undefined;
   const ctx = { amountUnit, fiscalYear: heading.fiscalYear?.year ?? null };
@@ -279,7 +264,7 @@ async function readTable(
       for (const d of spec.derived ?? []) {
         if (d.from !== f.path) continue;
         const text = typeof value === "string" ? value : "";
-        setPath(record, d.path, text ? (tagged.get(text) ?? (await targetLabels(text))) : []);
+        setPath(record, d.path, text ? (await targetLabels(text)) : []);
       }
     }
     const own = slots.filter((c): c is StitchedCell => c !== undefined && c.row === r && c.rowSpan === 1);

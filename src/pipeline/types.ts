@@ -79,8 +79,6 @@ export interface PageAnalysis {
   tables: PageTable[];
   lines: PageLine[];
   diagnostics: Diagnostic[];
-  /** Target-group labels of the page's long text cells, by cell text (found while the page is read). */
-  tags?: Record<string, string[]>;
 }
 
 export interface Pipeline {
