@@ -127,9 +127,12 @@ function intersect(a: Box | null, b: Box): Box {
   return { x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) };
 }
 
+/** A matrix copied from pdf.js's arguments (an array or a typed array). */
+const matrixOf = (a: ArrayLike<number>): Matrix => [a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!];
+
 /** Bounding box in page coordinates of a user-space rectangle under matrix m (no allocation: hot path). */
 function boxOf(m: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
-  const [a, b, c, d, e, f] = m;
+  const a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5];
   // x and y of each corner split into their two terms: a·x + c·y + e, b·x + d·y + f.
   const ax0 = a * x0, ax1 = a * x1, cy0 = c * y0, cy1 = c * y1;
   const bx0 = b * x0, bx1 = b * x1, dy0 = d * y0, dy1 = d * y1;
@@ -305,7 +308,7 @@ export function interpret(
         break;
       }
       case OPS.setTextMatrix:
-        tm = Array.from(args?.[0] as ArrayLike<number>) as unknown as Matrix;
+        tm = matrixOf(args?.[0] as ArrayLike<number>);
         lineX = lineY = tx = ty = 0;
         break;
       case OPS.moveText:
@@ -378,6 +381,10 @@ function showText(
   const dy = (along[1] - ay) / dLen;
   const size = fs * Math.hypot(up[0] - ax, up[1] - ay);
   const clip = gs.clip;
+  const ma = m[0], mb = m[1], mc = m[2], md = m[3], me = m[4], mf = m[5];
+  // Length of a unit step along x and along y of text space, in page space.
+  const alongX = Math.hypot(ma, mb);
+  const alongY = Math.hypot(mc, md);
   let x = 0;
   for (const g of items) {
     if (typeof g === "number") {
@@ -385,24 +392,29 @@ function showText(
       continue;
     }
     const spacing = (g.isSpace ? t.wordSpacing : 0) + t.charSpacing;
+    // Origin and advance are the matrix applied by hand, without arrays: this runs once
+    // per character of the document.
     let box: Box;
-    let origin: [number, number];
-    let end: [number, number];
+    let ox: number;
+    let oy: number;
+    let advance: number;
     let width: number;
     if (!vertical) {
       width = g.width * unit;
       const x0 = tx + x * hs;
       const x1 = tx + (x + width) * hs;
-      origin = apply(m, x0, y);
-      end = apply(m, x1, y);
+      ox = ma * x0 + mc * y + me;
+      oy = mb * x0 + md * y + mf;
+      advance = Math.abs(x1 - x0) * alongX;
       box = boxOf(m, x0, y + descent * fs, x1, y + ascent * fs);
       x += width + spacing * t.fontDirection;
     } else {
       const vm = g.vmetric ?? f.defaultVMetrics;
       width = (vm ? -(vm[0] ?? -1000) : g.width) * unit;
       const top = y - x;
-      origin = apply(m, tx, top);
-      end = apply(m, tx, top - width);
+      ox = ma * tx + mc * top + me;
+      oy = mb * tx + md * top + mf;
+      advance = Math.abs(width) * alongY;
       const half = fs / 2;
       box = boxOf(m, tx - half, top - width, tx + half, top);
       x += width - spacing * t.fontDirection;
@@ -415,11 +427,11 @@ function showText(
     out.push({
       unicode: g.unicode,
       box,
-      ox: origin[0],
-      oy: origin[1],
+      ox,
+      oy,
       dx,
       dy,
-      advance: Math.hypot(end[0] - origin[0], end[1] - origin[1]),
+      advance,
       size,
       font: f.name,
       vertical,

@@ -7,8 +7,9 @@ export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /** m1 × m2: apply m2 first, then m1 (the order pdf.js's Util.transform uses). */
 export function multiply(m1: ArrayLike<number>, m2: ArrayLike<number>): Matrix {
-  const [a1, b1, c1, d1, e1, f1] = m1 as unknown as Matrix;
-  const [a2, b2, c2, d2, e2, f2] = m2 as unknown as Matrix;
+  // Indexed, not destructured: destructuring walks an iterator, and this runs per text show.
+  const a1 = m1[0]!, b1 = m1[1]!, c1 = m1[2]!, d1 = m1[3]!, e1 = m1[4]!, f1 = m1[5]!;
+  const a2 = m2[0]!, b2 = m2[1]!, c2 = m2[2]!, d2 = m2[3]!, e2 = m2[4]!, f2 = m2[5]!;
   return [
     a1 * a2 + c1 * b2,
     b1 * a2 + d1 * b2,

@@ -16,7 +16,7 @@
 import { dropFakeBoldCopies } from "../text/fakeBold.js";
 import { emWidth, repairText } from "../text/repair.js";
 import type { Glyph } from "./content.js";
-import { round2, union } from "./geometry.js";
+import { round2 } from "./geometry.js";
 import type { Box, Rule, TextRun } from "./types.js";
 
 /** A gap wider than this many ems ends a run (a new cell, a new column). */
@@ -127,8 +127,7 @@ export function runsFromGlyphs(
       }
       const ruled = g.visible && c.lastVisible !== null && ruleBetween(c.lastVisible, g, blockers);
       if (sameLine && !ruled && gap >= -0.3 * em && gap <= RUN_BREAK_GAP_EM * em) {
-        const prev = c.chars[c.chars.length - 1] ?? "";
-        const wide = emWidth(Array.from(prev).pop() ?? "") === 1 && emWidth(ch) === 1;
+        const wide = emWidth(lastCodePoint(c.chars[c.chars.length - 1] ?? "")) === 1 && emWidth(ch) === 1;
         if (c.space || (!wide && gap > SPACE_GAP_EM * em)) {
           c.chars.push(" ");
           c.edges.push(c.edgeEnd);
@@ -136,7 +135,11 @@ export function runsFromGlyphs(
         c.chars.push(ch);
         for (let k = 0; k < ch.length; k++) c.edges.push(axisStart(g));
         c.edgeEnd = axisEnd(g);
-        c.box = union(c.box, g.box);
+        // The run's box is its own copy: widened in place (this loop runs once per glyph).
+        c.box.x0 = Math.min(c.box.x0, g.box.x0);
+        c.box.y0 = Math.min(c.box.y0, g.box.y0);
+        c.box.x1 = Math.max(c.box.x1, g.box.x1);
+        c.box.y1 = Math.max(c.box.y1, g.box.y1);
         c.end = Math.max(c.end, along + g.advance);
         c.last = g;
         if (g.visible) {
@@ -192,18 +195,27 @@ function axisEnd(g: Glyph): number {
   return g.dx > 0 ? g.box.x1 : g.box.x0;
 }
 
-/** Is there a ruling line between the centres of two glyphs of one line? */
+/** Is there a ruling line between the centres of two glyphs of one line? (Once per glyph: no allocation.) */
 function ruleBetween(a: Glyph, b: Glyph, rules: { v: readonly Rule[]; h: readonly Rule[] }): boolean {
   const ax = (a.box.x0 + a.box.x1) / 2, ay = (a.box.y0 + a.box.y1) / 2;
   const bx = (b.box.x0 + b.box.x1) / 2, by = (b.box.y0 + b.box.y1) / 2;
-  if (Math.abs(a.dy) < 0.01) {
-    // Horizontal writing: a vertical rule crossing the line between the two centres.
-    const [lo, hi] = ax < bx ? [ax, bx] : [bx, ax];
-    return rules.v.some((r) => r.pos > lo && r.pos < hi && r.start <= ay && r.end >= ay);
-  }
-  if (Math.abs(a.dx) < 0.01) {
-    const [lo, hi] = ay < by ? [ay, by] : [by, ay];
-    return rules.h.some((r) => r.pos > lo && r.pos < hi && r.start <= ax && r.end >= ax);
-  }
+  if (Math.abs(a.dy) < 0.01) return crosses(rules.v, Math.min(ax, bx), Math.max(ax, bx), ay);
+  if (Math.abs(a.dx) < 0.01) return crosses(rules.h, Math.min(ay, by), Math.max(ay, by), ax);
   return false;
+}
+
+/** A rule strictly between lo and hi (along its axis' position) that spans `at`. */
+function crosses(rules: readonly Rule[], lo: number, hi: number, at: number): boolean {
+  for (const r of rules) if (r.pos > lo && r.pos < hi && r.start <= at && r.end >= at) return true;
+  return false;
+}
+
+/** The last character (code point) of a string. */
+function lastCodePoint(s: string): string {
+  if (s.length >= 2) {
+    const lo = s.charCodeAt(s.length - 1);
+    const hi = s.charCodeAt(s.length - 2);
+    if (lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff) return s.slice(-2);
+  }
+  return s.slice(-1);
 }

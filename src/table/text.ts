@@ -21,6 +21,8 @@ export function cellLines(runs: readonly TextRun[]): string[] {
   return lines.map((line) => joinParts(line.sort((a, b) => a.box.x0 - b.box.x0).map((r) => r.text)));
 }
 
+const isLowSurrogate = (s: string, i: number) => i > 0 && s.charCodeAt(i) >= 0xdc00 && s.charCodeAt(i) <= 0xdfff && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff;
+
 /** Joins pieces of text as one reads them: a space only between two narrow (Latin) characters. */
 export function joinParts(parts: readonly string[]): string {
   let out = "";
@@ -28,8 +30,8 @@ export function joinParts(parts: readonly string[]): string {
     const p = part.trim();
     if (p === "") continue;
     if (out !== "") {
-      const last = Array.from(out).pop()!;
-      const first = Array.from(p)[0]!;
+      const last = String.fromCodePoint(out.codePointAt(out.length - 1 - (isLowSurrogate(out, out.length - 1) ? 1 : 0))!);
+      const first = String.fromCodePoint(p.codePointAt(0)!);
       if (emWidth(last) < 1 && emWidth(first) < 1) out += " ";
     }
     out += p;
