@@ -1,7 +1,7 @@
 /**
  * output/manifest.json: every file of the last runs with its SHA-256, pipeline, tables,
  * records, checks and status. A file whose SHA-256, pipeline and kohyo version are
- * unchanged since it was last extracted is skipped on the next run.
+ * unchanged since it was last read is skipped on the next run, its verdict kept.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -56,15 +56,18 @@ export function fileSha256(file: string): string | null {
 }
 
 /**
- * The earlier entry that makes re-extracting `file` unnecessary: same bytes, same
- * pipeline (when one is named), same kohyo version, extracted (not failed to read),
- * and its outputs still there.
+ * The earlier entry that makes reading `file` again unnecessary: same bytes, same
+ * pipeline (when one is named), same kohyo version, and either extracted with its outputs
+ * still there, or found unreadable or unrecognised — the same bytes would be again —
+ * unless it was encrypted and this run brings a password.
  */
-export function upToDate(m: Manifest, file: string, sha256: string | null, pipeline: string | undefined): ManifestEntry | null {
+export function upToDate(m: Manifest, file: string, sha256: string | null, pipeline: string | undefined, password = false): ManifestEntry | null {
   if (!sha256) return null;
   const e = m.files.find((x) => resolve(x.file) === resolve(file));
   if (!e || e.sha256 !== sha256 || e.kohyoVersion !== KOHYO_VERSION) return null;
   if (pipeline !== undefined && e.pipeline !== pipeline) return null;
+  const again = e.reason === "not-found" || (e.reason === "encrypted" && password);
+  if (e.status === "unrecognised" || (e.status === "unreadable" && !again)) return e.error ? e : null;
   if (e.status !== "ok" && e.status !== "checks-failed") return null;
   if (!e.output || !existsSync(join(e.output, "records.json"))) return null;
   return e;

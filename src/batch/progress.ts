@@ -33,7 +33,7 @@ export class Progress {
 
   fileDone(r: FileReport): void {
     this.done++;
-    if (r.status !== "ok" && r.status !== "skipped") this.failed++;
+    if (hasProblems(r)) this.failed++;
     this.clear();
     this.sink.out(r.out);
     this.sink.err(r.err);
@@ -67,6 +67,9 @@ export class Progress {
   }
 }
 
+/** Not ok: failed checks, unreadable, unrecognised — for a skipped file, as when it was last read. */
+const hasProblems = (r: FileReport) => (r.status === "skipped" ? (r.previous ?? "ok") : r.status) !== "ok";
+
 export function label(r: FileReport): string {
   switch (r.status) {
     case "ok":
@@ -74,7 +77,7 @@ export function label(r: FileReport): string {
     case "checks-failed":
       return `${r.checks.failed} checks failed, ${r.records} records`;
     case "skipped":
-      return "unchanged, skipped";
+      return r.previous === "unreadable" || r.previous === "unrecognised" ? `unchanged, skipped (${r.previous === "unreadable" ? `unreadable: ${r.reason}` : "no pipeline"})` : "unchanged, skipped";
     case "unreadable":
       return `unreadable (${r.reason})`;
     case "unrecognised":
@@ -91,7 +94,7 @@ export function summaryTable(reports: readonly FileReport[], seconds: number): s
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join("  ").trimEnd() + "\n";
   const pages = reports.filter((r) => r.status !== "skipped").reduce((n, r) => n + r.pages, 0);
-  const bad = reports.filter((r) => r.status !== "ok" && r.status !== "skipped").length;
+  const bad = reports.filter(hasProblems).length;
   return (
     line(head) +
     line(widths.map((w) => "-".repeat(w))) +

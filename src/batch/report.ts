@@ -38,6 +38,10 @@ export interface FileReport {
   status: FileStatus;
   /** For unreadable files: why (not-found, not-a-pdf, damaged, encrypted, no-text). */
   reason?: string;
+  /** For unreadable and unrecognised files: the one-line error. */
+  error?: string;
+  /** For a skipped file: the status of the run that last read it (its verdict stands). */
+  previous?: FileStatus;
   exitCode: number;
   tables: { name: string; pages: number[]; records: number }[];
   records: number;
@@ -148,6 +152,7 @@ export function failedReport(file: string, info: DocumentInfo | null, e: InputEr
   return {
     ...emptyReport(file, info, e.reason === "unrecognised" ? "unrecognised" : "unreadable", e.exitCode, out, `kohyo: ${e.message}\n`),
     reason: e.reason,
+    error: e.message,
   };
 }
 

@@ -28,9 +28,11 @@ export async function runExtractBatch(files: readonly string[], s: ExtractSettin
     const reports = await Promise.all(
       files.map(async (file): Promise<FileReport> => {
         const sha256 = opts.force ? null : fileSha256(file);
-        const earlier = opts.force ? null : upToDate(manifest, file, sha256, s.pipeline);
+        const earlier = opts.force ? null : upToDate(manifest, file, sha256, s.pipeline, s.password !== undefined);
         if (earlier) {
-          const report: FileReport = { ...earlier, status: "skipped", out: "", err: "" };
+          const failedBefore = earlier.status === "unreadable" || earlier.status === "unrecognised";
+          const err = failedBefore ? `kohyo: ${earlier.error} (unchanged since the last run; --force reads it again)\n` : "";
+          const report: FileReport = { ...earlier, status: "skipped", previous: earlier.status, out: "", err };
           progress.fileDone(report);
           return report;
         }
@@ -50,6 +52,9 @@ export async function runExtractBatch(files: readonly string[], s: ExtractSettin
           );
           report = await assembly.finish();
         }
+        // A file that could not be opened has no SHA-256 from the reader: the manifest
+        // needs one to know it unchanged next time.
+        if (report.sha256 === null) report = { ...report, sha256: sha256 ?? fileSha256(file) };
         progress.fileDone(report);
         return report;
       }),
@@ -71,9 +76,10 @@ function chunked(pages: readonly number[], size: number): number[][] {
 
 /** Unreadable files first (their shared reason's code, or 2), then usage, then failed checks. */
 export function exitCode(reports: readonly FileReport[]): number {
-  const unreadable = reports.filter((r) => r.status === "unreadable" || r.status === "unrecognised");
+  // A skipped file keeps the verdict of the run that read it.
+  const verdict = (r: FileReport) => (r.status === "skipped" ? (r.previous ?? "skipped") : r.status);
+  const unreadable = reports.filter((r) => verdict(r) === "unreadable" || verdict(r) === "unrecognised");
   if (unreadable.length) return exitCodeFor(unreadable);
   if (reports.some((r) => r.status === "usage")) return EXIT.usage;
-  // A skipped file keeps the verdict of the run that extracted it.
-  return reports.some((r) => r.status === "checks-failed" || (r.status === "skipped" && r.checks.failed > 0)) ? EXIT.checkFailed : EXIT.ok;
+  return reports.some((r) => verdict(r) === "checks-failed" || (r.status === "skipped" && r.checks.failed > 0)) ? EXIT.checkFailed : EXIT.ok;
 }

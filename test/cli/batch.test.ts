@@ -53,10 +53,13 @@ describe("a folder of two plans and a corrupt file, on 2 workers", () => {
     expect(first.out).toMatch(/3 files, 1 with problems, \d+ pages in [\d.]+ s/);
   });
 
-  test("a second run skips the unchanged files; --force redoes them", () => {
+  test("a second run skips every unchanged file, the broken one too, whose error and exit code stand; --force redoes them", () => {
     const again = kohyo("extract", input, "-o", out, "--jobs", "2");
-    expect(again.out.match(/unchanged, skipped/g)).toHaveLength(2);
-    expect(again.code).toBe(5); // the broken file is tried again, and is still broken
+    expect(again.out.match(/unchanged, skipped/g)).toHaveLength(3);
+    expect(again.out).toMatch(/broken\.pdf\s.*unchanged, skipped \(unreadable: damaged\)/);
+    expect(again.out).not.toContain("tokyo-jinzai-plan · 2 tables"); // nothing read again
+    expect(again.code).toBe(5);
+    expect(again.err.split("\n").filter((l) => l.startsWith("kohyo:"))).toEqual([expect.stringMatching(/broken\.pdf: .*(truncated|damaged).*unchanged since the last run/)]);
     const forced = kohyo("extract", join(input, "a4.pdf"), "-o", out, "--force", "--jobs", "1");
     expect(forced.out).toContain("tokyo-jinzai-plan · 2 tables · 31 records");
   });
