@@ -84,6 +84,8 @@ export function label(r: FileReport): string {
       return "no pipeline";
     case "usage":
       return "bad --pages";
+    case "internal-error":
+      return "internal error";
   }
 }
 

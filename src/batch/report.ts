@@ -6,7 +6,7 @@
  * reading is ./task.ts, in the worker threads.
  */
 import { join } from "node:path";
-import type { InputError } from "../errors.js";
+import { EXIT, type InputError } from "../errors.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { judge, type ReadStats } from "../pdf/verdict.js";
 import type { DocumentInfo } from "../pdf/types.js";
@@ -27,7 +27,7 @@ export interface ExtractSettings {
   splitAbove: number;
 }
 
-export type FileStatus = "ok" | "checks-failed" | "unreadable" | "unrecognised" | "usage" | "skipped";
+export type FileStatus = "ok" | "checks-failed" | "unreadable" | "unrecognised" | "usage" | "internal-error" | "skipped";
 
 /** How one file went: what the manifest keeps and the terminal shows. Plain data. */
 export interface FileReport {
@@ -153,6 +153,16 @@ export function failedReport(file: string, info: DocumentInfo | null, e: InputEr
     ...emptyReport(file, info, e.reason === "unrecognised" ? "unrecognised" : "unreadable", e.exitCode, out, `kohyo: ${e.message}\n`),
     reason: e.reason,
     error: e.message,
+  };
+}
+
+/** A file that kohyo itself failed on (a bug, a crashed worker): one line, exit 70; nothing written. */
+export function internalErrorReport(file: string, e: unknown): FileReport {
+  const why = String((e as Error)?.message ?? e).split("\n")[0];
+  return {
+    ...emptyReport(file, null, "internal-error", EXIT.internal, "", `kohyo: ${file}: internal error (a bug in kohyo, please report it): ${why}\n`),
+    reason: "internal",
+    error: `${file}: internal error: ${why}`,
   };
 }
 

@@ -7,7 +7,7 @@ import { EXIT, exitCodeFor } from "../errors.js";
 import { readManifest, fileSha256, upToDate, writeManifest } from "./manifest.js";
 import { Pool } from "./pool.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
-import { type ExtractSettings, type FileReport, SplitAssembly } from "./report.js";
+import { type ExtractSettings, type FileReport, internalErrorReport, SplitAssembly } from "./report.js";
 
 export interface BatchOptions {
   jobs: number;
@@ -36,21 +36,12 @@ export async function runExtractBatch(files: readonly string[], s: ExtractSettin
           progress.fileDone(report);
           return report;
         }
-        const first = await pool.run({ kind: "file", file, settings: s });
         let report: FileReport;
-        if (first.kind === "done") {
-          report = first.report;
-          progress.addPages(report.pages);
-        } else {
-          const assembly = new SplitAssembly(file, first, s);
-          await Promise.all(
-            chunked(first.pages, CHUNK_PAGES).map(async (pages, i) => {
-              const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages });
-              progress.addPages(pages.length);
-              await assembly.add(i, c);
-            }),
-          );
-          report = await assembly.finish();
+        try {
+          report = await extractOne(pool, file, s, progress);
+        } catch (e) {
+          // A bug or a crashed worker stops this file only; the batch and its manifest go on.
+          report = internalErrorReport(file, e);
         }
         // A file that could not be opened has no SHA-256 from the reader: the manifest
         // needs one to know it unchanged next time.
@@ -68,6 +59,24 @@ export async function runExtractBatch(files: readonly string[], s: ExtractSettin
   }
 }
 
+/** One file on the pool: read whole by a worker, or split into chunks and assembled here. */
+async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress: Progress): Promise<FileReport> {
+  const first = await pool.run({ kind: "file", file, settings: s });
+  if (first.kind === "done") {
+    progress.addPages(first.report.pages);
+    return first.report;
+  }
+  const assembly = new SplitAssembly(file, first, s);
+  await Promise.all(
+    chunked(first.pages, CHUNK_PAGES).map(async (pages, i) => {
+      const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages });
+      progress.addPages(pages.length);
+      await assembly.add(i, c);
+    }),
+  );
+  return assembly.finish();
+}
+
 function chunked(pages: readonly number[], size: number): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < pages.length; i += size) out.push(pages.slice(i, i + size));
@@ -78,7 +87,7 @@ function chunked(pages: readonly number[], size: number): number[][] {
 export function exitCode(reports: readonly FileReport[]): number {
   // A skipped file keeps the verdict of the run that read it.
   const verdict = (r: FileReport) => (r.status === "skipped" ? (r.previous ?? "skipped") : r.status);
-  const unreadable = reports.filter((r) => verdict(r) === "unreadable" || verdict(r) === "unrecognised");
+  const unreadable = reports.filter((r) => verdict(r) === "unreadable" || verdict(r) === "unrecognised" || verdict(r) === "internal-error");
   if (unreadable.length) return exitCodeFor(unreadable);
   if (reports.some((r) => r.status === "usage")) return EXIT.usage;
   return reports.some((r) => verdict(r) === "checks-failed" || (r.status === "skipped" && r.checks.failed > 0)) ? EXIT.checkFailed : EXIT.ok;
