@@ -57,16 +57,23 @@ export function fileSha256(file: string): string | null {
 
 /**
  * The earlier entry that makes reading `file` again unnecessary: same bytes, same
- * pipeline (when one is named), same kohyo version, and either extracted with its outputs
+ * pipeline (when one is named), same pages (--pages), same kohyo version, and either extracted with its outputs
  * still there, or found unreadable or unrecognised — the same bytes would be again —
  * unless it was encrypted and this run brings a password.
  */
-export function upToDate(m: Manifest, file: string, sha256: string | null, pipeline: string | undefined, password = false): ManifestEntry | null {
+export function upToDate(
+  m: Manifest,
+  file: string,
+  sha256: string | null,
+  run: { pipeline?: string | undefined; pages?: string | undefined; password?: boolean } = {},
+): ManifestEntry | null {
   if (!sha256) return null;
   const e = m.files.find((x) => resolve(x.file) === resolve(file));
   if (!e || e.sha256 !== sha256 || e.kohyoVersion !== KOHYO_VERSION) return null;
-  if (pipeline !== undefined && e.pipeline !== pipeline) return null;
-  const again = e.reason === "not-found" || (e.reason === "encrypted" && password);
+  if (run.pipeline !== undefined && e.pipeline !== run.pipeline) return null;
+  // Other pages read may give another verdict (recognition reads the first ones).
+  if ((e.selection ?? null) !== (run.pages ?? null)) return null;
+  const again = e.reason === "not-found" || (e.reason === "encrypted" && run.password === true);
   if (e.status === "unrecognised" || (e.status === "unreadable" && !again)) return e.error ? e : null;
   if (e.status !== "ok" && e.status !== "checks-failed") return null;
   if (!e.output || !existsSync(join(e.output, "records.json"))) return null;

@@ -25,6 +25,10 @@ export class Pool {
   private readonly all: Worker[] = [];
   private readonly limit;
   private next = 0;
+  /** Workers that crashed or exited. */
+  private readonly dead = new Set<Worker>();
+  /** How to fail the task a worker is running. */
+  private readonly current = new Map<Worker, (e: Error) => void>();
 
   constructor(readonly jobs: number) {
     this.limit = pLimit(Math.max(1, jobs));
@@ -38,33 +42,36 @@ export class Pool {
   }
 
   async close(): Promise<void> {
+    for (const w of this.all) this.dead.add(w); // their exits are expected now
     await Promise.all(this.all.map((w) => w.terminate()));
   }
 
   private async onWorker(task: Task): Promise<unknown> {
-    const worker = this.idle.pop() ?? this.spawn();
+    let worker = this.idle.pop();
+    while (worker && this.dead.has(worker)) worker = this.idle.pop();
+    worker ??= this.spawn();
     const id = this.next++;
-    let crashed = false;
+    const w = worker;
     try {
       return await new Promise((resolve, reject) => {
         const onMessage = (m: { id: number; ok: boolean; value?: unknown; error?: WorkerError }) => {
           if (m.id !== id) return;
-          worker.off("message", onMessage);
-          worker.off("error", onError);
+          this.current.delete(w);
+          w.off("message", onMessage);
           if (m.ok) resolve(m.value);
           else reject(revive(m.error!));
         };
-        const onError = (e: Error) => {
-          crashed = true;
-          worker.off("message", onMessage);
+        // A crash or an exit while this task runs fails the task (see spawn).
+        this.current.set(w, (e) => {
+          w.off("message", onMessage);
           reject(e);
-        };
-        worker.on("message", onMessage);
-        worker.once("error", onError);
-        worker.postMessage({ id, task });
+        });
+        w.on("message", onMessage);
+        w.postMessage({ id, task });
       });
     } finally {
-      if (!crashed) this.idle.push(worker); // a crashed worker is gone; the next task spawns another
+      this.current.delete(w);
+      if (!this.dead.has(w)) this.idle.push(w); // a dead worker is gone; the next task spawns another
     }
   }
 
@@ -74,6 +81,17 @@ export class Pool {
     // take a third of a worker's time), 16 MB ~585 MB in 6.9 s, 32 MB ~620 MB in 6.7 s.
     const w = new Worker(new URL("./worker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.unref();
+    // Listened to for the worker's whole life, idle or not: an error or an exit marks it
+    // dead and fails the task it was running, if any (an unlistened 'error' would end
+    // the process).
+    const die = (e: Error) => {
+      if (this.dead.has(w)) return;
+      this.dead.add(w);
+      this.current.get(w)?.(e);
+      this.current.delete(w);
+    };
+    w.on("error", die);
+    w.on("exit", (code) => die(new Error(`a worker thread stopped (exit code ${code})`)));
     this.all.push(w);
     return w;
   }

@@ -42,6 +42,8 @@ export interface FileReport {
   error?: string;
   /** For a skipped file: the status of the run that last read it (its verdict stands). */
   previous?: FileStatus;
+  /** The --pages of the run that read it (null: every page). */
+  selection?: string | null;
   exitCode: number;
   tables: { name: string; pages: number[]; records: number }[];
   records: number;
@@ -62,8 +64,8 @@ export type ChunkResult = { analyses: PageAnalysis[]; stats: ReadStats };
 /**
  * The assembling side of a split extraction: chunks (numbered in page order) arrive in
  * whatever order the threads finish them, and each is handed to the pipeline's assembler
- * as soon as the chunks before it are in, so that only the pages of tables still open —
- * and chunks that came early — are held, never the whole document. `finish` then judges
+ * as soon as the chunks before it are in, so that only what an open table needs — and
+ * chunks that came early — is held, never the whole document. `finish` then judges
  * the file and writes it like extractFile.
  */
 export class SplitAssembly {

@@ -3,11 +3,11 @@
  * into page chunks over the same workers, unchanged files skipped, progress shown, the
  * manifest written, and one exit code.
  */
-import { EXIT, exitCodeFor } from "../errors.js";
+import { EXIT, exitCodeFor, InputError } from "../errors.js";
 import { readManifest, fileSha256, upToDate, writeManifest } from "./manifest.js";
 import { Pool } from "./pool.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
-import { type ExtractSettings, type FileReport, internalErrorReport, SplitAssembly } from "./report.js";
+import { type ExtractSettings, failedReport, type FileReport, internalErrorReport, SplitAssembly } from "./report.js";
 
 export interface BatchOptions {
   jobs: number;
@@ -28,11 +28,12 @@ export async function runExtractBatch(files: readonly string[], s: ExtractSettin
     const reports = await Promise.all(
       files.map(async (file): Promise<FileReport> => {
         const sha256 = opts.force ? null : fileSha256(file);
-        const earlier = opts.force ? null : upToDate(manifest, file, sha256, s.pipeline, s.password !== undefined);
+        const earlier = opts.force ? null : upToDate(manifest, file, sha256, { pipeline: s.pipeline, pages: s.pages, password: s.password !== undefined });
         if (earlier) {
           const failedBefore = earlier.status === "unreadable" || earlier.status === "unrecognised";
           const err = failedBefore ? `kohyo: ${earlier.error} (unchanged since the last run; --force reads it again)\n` : "";
-          const report: FileReport = { ...earlier, status: "skipped", previous: earlier.status, out: "", err };
+          const out = failedBefore ? "" : `${file}: unchanged since the last run, skipped (--force extracts it again)\n`;
+          const report: FileReport = { ...earlier, status: "skipped", previous: earlier.status, out, err };
           progress.fileDone(report);
           return report;
         }
@@ -40,12 +41,14 @@ export async function runExtractBatch(files: readonly string[], s: ExtractSettin
         try {
           report = await extractOne(pool, file, s, progress);
         } catch (e) {
-          // A bug or a crashed worker stops this file only; the batch and its manifest go on.
-          report = internalErrorReport(file, e);
+          // The file changed or went away while its chunks were read: unreadable, as any
+          // file. A bug or a crashed worker: an internal error. Either stops this file only.
+          report = e instanceof InputError ? failedReport(file, null, e, "") : internalErrorReport(file, e);
         }
         // A file that could not be opened has no SHA-256 from the reader: the manifest
         // needs one to know it unchanged next time.
         if (report.sha256 === null) report = { ...report, sha256: sha256 ?? fileSha256(file) };
+        report = { ...report, selection: s.pages ?? null };
         progress.fileDone(report);
         return report;
       }),
@@ -83,11 +86,12 @@ function chunked(pages: readonly number[], size: number): number[][] {
   return out;
 }
 
-/** Unreadable files first (their shared reason's code, or 2), then usage, then failed checks. */
+/** An internal error first (70), then unreadable files (their shared reason's code, or 2), then usage, then failed checks. */
 export function exitCode(reports: readonly FileReport[]): number {
   // A skipped file keeps the verdict of the run that read it.
   const verdict = (r: FileReport) => (r.status === "skipped" ? (r.previous ?? "skipped") : r.status);
-  const unreadable = reports.filter((r) => verdict(r) === "unreadable" || verdict(r) === "unrecognised" || verdict(r) === "internal-error");
+  if (reports.some((r) => verdict(r) === "internal-error")) return EXIT.internal;
+  const unreadable = reports.filter((r) => verdict(r) === "unreadable" || verdict(r) === "unrecognised");
   if (unreadable.length) return exitCodeFor(unreadable);
   if (reports.some((r) => r.status === "usage")) return EXIT.usage;
   return reports.some((r) => verdict(r) === "checks-failed" || (r.status === "skipped" && r.checks.failed > 0)) ? EXIT.checkFailed : EXIT.ok;

@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, extname } from "node:path";
 
 /** Where a command writes; tests pass their own. */
@@ -26,7 +26,9 @@ export function outputName(file: string): string {
  * briefly cost several times that in memory.
  */
 export function writeJsonFile(path: string, value: unknown, depth = 4): void {
-  const fd = openSync(path, "w");
+  // Written beside and renamed into place: a run cut short leaves no half file.
+  const partial = `${path}.partial`;
+  const fd = openSync(partial, "w");
   let buf = "";
   const emit = (s: string) => {
     buf += s;
@@ -39,9 +41,13 @@ export function writeJsonFile(path: string, value: unknown, depth = 4): void {
     writeValue(emit, resolve(value, ""), "", depth);
     emit("\n");
     if (buf) writeSync(fd, buf);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    rmSync(partial, { force: true });
+    throw e;
   }
+  closeSync(fd);
+  renameSync(partial, path);
 }
 
 type Emit = (s: string) => void;
@@ -56,7 +62,7 @@ function resolve(v: unknown, key: string): unknown {
  * indentation; false when that is nothing (undefined, functions, symbols).
  */
 function writeValue(emit: Emit, v: unknown, indent: string, depth: number): boolean {
-  if (depth <= 0 || v === null || typeof v !== "object") {
+  if (depth <= 0 || v === null || typeof v !== "object" || v instanceof Number || v instanceof String || v instanceof Boolean) {
     const text = JSON.stringify(v, null, 2);
     if (text === undefined) return false;
     emit(indent ? text.replaceAll("\n", `\n${indent}`) : text);
@@ -66,11 +72,11 @@ function writeValue(emit: Emit, v: unknown, indent: string, depth: number): bool
   if (Array.isArray(v)) {
     if (v.length === 0) return emit("[]"), true;
     emit("[\n");
-    v.forEach((item, i) => {
+    for (let i = 0; i < v.length; i++) {
       emit(inner);
-      if (!writeValue(emit, resolve(item, String(i)), inner, depth - 1)) emit("null");
+      if (!writeValue(emit, resolve(v[i], String(i)), inner, depth - 1)) emit("null");
       emit(i < v.length - 1 ? ",\n" : "\n");
-    });
+    }
     emit(`${indent}]`);
     return true;
   }

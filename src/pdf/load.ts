@@ -78,8 +78,9 @@ export async function openPdf(input: string | Uint8Array, options: OpenOptions =
 
   const size = bytes.length;
   let proxy: PDFDocumentProxy;
+  let task: ReturnType<typeof getDocument> | null = null;
   try {
-    proxy = await getDocument({
+    task = getDocument({
       // pdf.js may detach the buffer it is given; keep the caller's bytes intact.
       data: typeof input === "string" ? bytes : bytes.slice(),
       password: options.password,
@@ -92,8 +93,11 @@ export async function openPdf(input: string | Uint8Array, options: OpenOptions =
       stopAtErrors: false,
       verbosity: VerbosityLevel.ERRORS,
       worker: pdfWorker(),
-    }).promise;
+    });
+    proxy = await task.promise;
   } catch (e) {
+    // The worker is shared: what pdf.js holds of a document it could not open goes now.
+    await task?.destroy().catch(() => {});
     return { ok: false, error: classifyOpenError(file, e, truncated) };
   }
 

@@ -64,8 +64,13 @@ class DirectPort {
     });
   }
 
-  addEventListener(type: string, listener: Listener): void {
-    if (type === "message") this.listeners.add(listener);
+  /** pdf.js removes its listeners by aborting the signal it registered them with. */
+  addEventListener(type: string, listener: Listener, options?: { signal?: AbortSignal }): void {
+    if (type !== "message") return;
+    const signal = options?.signal;
+    if (signal?.aborted) return;
+    this.listeners.add(listener);
+    signal?.addEventListener("abort", () => this.listeners.delete(listener), { once: true });
   }
 
   removeEventListener(type: string, listener: Listener): void {

@@ -75,8 +75,8 @@ const targetLabels = async (text: string) => (await tagTargetGroups(text)).value
 
 /**
  * The table pipeline's assembler: pages are stitched as they come; a complete table is
- * read into records at once, and only the pages of the table still open are kept (its
- * first page for the heading, all of them for the target groups of their cells).
+ * read into records at once (the stitched table holds its own cells), and of the pages
+ * only the first of the table still open is kept, for its heading.
  */
 function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagnostic[]): Assembler {
   const stitcher = new Stitcher();
@@ -107,8 +107,9 @@ function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagno
       kept.set(a.number, a);
       pageDiagnostics.push(...a.diagnostics);
       await read(stitcher.push(a.number, a.tables));
-      const since = stitcher.openSince ?? Infinity;
-      for (const p of kept.keys()) if (p < since) kept.delete(p);
+      // Only the first page of the table still open is needed again (for its heading).
+      const since = stitcher.openSince;
+      for (const p of kept.keys()) if (p !== since) kept.delete(p);
     },
     async finish() {
       await read(stitcher.finish());

@@ -89,13 +89,18 @@ export function csvNames(tables: readonly RecordTable[]): string[] {
   return numberRepeats(tables.map((t) => csvName(t).slice(0, -4))).map((name) => `${name}.csv`);
 }
 
-/** Names made unique in order: the second and later copies of a name get `-2`, `-3` …. */
+/**
+ * Names made unique in order: the second and later copies of a name get `-2`, `-3` …
+ * (the next number no name has taken yet). Compared without case, as the file systems
+ * of macOS and Windows compare file names.
+ */
 function numberRepeats(names: readonly string[]): string[] {
-  const seen = new Map<string, number>();
+  const taken = new Set<string>();
   return names.map((name) => {
-    const n = (seen.get(name) ?? 0) + 1;
-    seen.set(name, n);
-    return n === 1 ? name : `${name}-${n}`;
+    let unique = name;
+    for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${name}-${n}`;
+    taken.add(unique.toLowerCase());
+    return unique;
   });
 }
 

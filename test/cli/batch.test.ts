@@ -127,3 +127,15 @@ test("chunks of a split document assembled in whatever order they finish give it
     ]),
   );
 });
+
+test("a file read with other --pages is read again, not skipped (recognition reads the first pages chosen)", () => {
+  const dir = tmp();
+  copyFileSync(sample("tokyo-plan-r5-a4.pdf"), join(dir, "plan.pdf"));
+  // Page 4 alone holds the モデル事業 table only: 3 records.
+  const part = kohyo("extract", join(dir, "plan.pdf"), "-o", join(dir, "out"), "--pages", "4", "--jobs", "1");
+  expect(part.out).toContain("1 tables · 3 records");
+  const whole = kohyo("extract", join(dir, "plan.pdf"), "-o", join(dir, "out"), "--jobs", "1");
+  expect(whole.out).toContain("2 tables · 31 records");
+  const again = kohyo("extract", join(dir, "plan.pdf"), "-o", join(dir, "out"), "--jobs", "1");
+  expect(again.out).toContain("unchanged since the last run, skipped");
+});

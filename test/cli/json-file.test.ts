@@ -1,5 +1,5 @@
 /** writeJsonFile writes what JSON.stringify(value, null, 2) gives, piece by piece. */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
@@ -32,9 +32,21 @@ test.each([0, 1, 2, 3, 4, 5, 10])("nested objects and arrays at depth %i are wri
   expect(written(nested, depth)).toBe(JSON.stringify(nested, null, 2) + "\n");
 });
 
-test.each([[null], [0], ["文字"], [[]], [{}], [[1, [2, [3]]]], [Array.from({ length: 5000 }, (_, i) => ({ i, s: "あ".repeat(i % 50) }))]])(
+// eslint-disable-next-line no-sparse-arrays
+const sparse = [1, , 3, ,];
+
+test.each([[null], [0], ["文字"], [[]], [{}], [[1, [2, [3]]]], [sparse], [{ boxed: [new Number(5), new String("字"), new Boolean(false)] }], [Array.from({ length: 5000 }, (_, i) => ({ i, s: "あ".repeat(i % 50) }))]])(
   "top-level %j is written as JSON.stringify would",
   (value) => {
     expect(written(value)).toBe(JSON.stringify(value, null, 2) + "\n");
   },
 );
+
+test("a value that cannot be written leaves no file behind, not even a partial one", () => {
+  const path = join(dir, "bad.json");
+  const cyclic: Record<string, unknown> = { big: Array.from({ length: 100 }, (_, i) => ({ i })) };
+  cyclic.self = { again: cyclic };
+  expect(() => writeJsonFile(path, { records: [cyclic] }, 1)).toThrow();
+  expect(existsSync(path)).toBe(false);
+  expect(existsSync(`${path}.partial`)).toBe(false);
+});
