@@ -145,12 +145,16 @@ function classifyOpenError(file: string, e: unknown, truncated: boolean): InputE
   return new InputError(file, "damaged", `${why}: pdf.js cannot read it (${err?.message ?? String(e)})`);
 }
 
+/** Pages kept after reading, for a reader that asks for them again. */
+const RECENT_PAGES = 2;
+
 /** An open PDF. Pages are read on demand; call {@link close} when done. */
 export class PdfDocument {
   private pagesRead = 0;
   private pagesWithText = 0;
   private pagesFailed = 0;
   private readonly fonts = new Map<string, FontInfo | null>();
+  private recent: Page[] = [];
 
   constructor(
     private readonly proxy: PDFDocumentProxy,
@@ -171,6 +175,16 @@ export class PdfDocument {
 
   /** Reads one page. A page that cannot be parsed comes back empty with an error diagnostic. */
   async page(number: number): Promise<Page> {
+    const recent = this.recent.find((r) => r.number === number);
+    if (recent) return recent;
+    const page = await this.read(number);
+    // The last pages read are kept: recognising a document reads its first pages, and
+    // the pipeline then asks for them again. Pages are plain data no reader changes.
+    this.recent = [page, ...this.recent].slice(0, RECENT_PAGES);
+    return page;
+  }
+
+  private async read(number: number): Promise<Page> {
     this.pagesRead++;
     let p: PDFPageProxy | null = null;
     try {
