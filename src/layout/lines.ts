@@ -4,7 +4,7 @@
  * band. Lines come in reading order: top to bottom, left to right.
  */
 import type { Box, TextRun } from "../pdf/types.js";
-import { emWidth } from "../text/repair.js";
+import { emWidth, firstChar, lastChar } from "../text/repair.js";
 
 export interface Line {
   text: string;
@@ -88,8 +88,6 @@ function needsSpace(a: TextRun, b: TextRun): boolean {
   if (/\s$/.test(a.text) || /^\s/.test(b.text)) return false;
   const gap = b.box.x0 - a.box.x1;
   const size = Math.max(a.size, b.size);
-  const last = Array.from(a.text).pop()!;
-  const first = Array.from(b.text)[0]!;
-  const bothWide = emWidth(last) === 1 && emWidth(first) === 1;
+  const bothWide = emWidth(lastChar(a.text)) === 1 && emWidth(firstChar(b.text)) === 1;
   return bothWide ? gap > 0.9 * size : gap > 0.15 * size;
 }

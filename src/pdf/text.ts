@@ -14,7 +14,7 @@
  *   full-width (Japanese) characters only an explicit space glyph makes one.
  */
 import { dropFakeBoldCopies } from "../text/fakeBold.js";
-import { emWidth, repairText } from "../text/repair.js";
+import { emWidth, lastChar, repairText } from "../text/repair.js";
 import type { Glyph } from "./content.js";
 import { round2 } from "./geometry.js";
 import type { Box, Rule, TextRun } from "./types.js";
@@ -127,7 +127,7 @@ export function runsFromGlyphs(
       }
       const ruled = g.visible && c.lastVisible !== null && ruleBetween(c.lastVisible, g, blockers);
       if (sameLine && !ruled && gap >= -0.3 * em && gap <= RUN_BREAK_GAP_EM * em) {
-        const wide = emWidth(lastCodePoint(c.chars[c.chars.length - 1] ?? "")) === 1 && emWidth(ch) === 1;
+        const wide = emWidth(lastChar(c.chars[c.chars.length - 1] ?? "")) === 1 && emWidth(ch) === 1;
         if (c.space || (!wide && gap > SPACE_GAP_EM * em)) {
           c.chars.push(" ");
           c.edges.push(c.edgeEnd);
@@ -210,12 +210,3 @@ function crosses(rules: readonly Rule[], lo: number, hi: number, at: number): bo
   return false;
 }
 
-/** The last character (code point) of a string. */
-function lastCodePoint(s: string): string {
-  if (s.length >= 2) {
-    const lo = s.charCodeAt(s.length - 1);
-    const hi = s.charCodeAt(s.length - 2);
-    if (lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff) return s.slice(-2);
-  }
-  return s.slice(-1);
-}

@@ -4,7 +4,7 @@
  * Latin words.
  */
 import type { TextRun } from "../pdf/types.js";
-import { emWidth } from "../text/repair.js";
+import { emWidth, firstChar, lastChar } from "../text/repair.js";
 
 const centerY = (r: TextRun) => (r.box.y0 + r.box.y1) / 2;
 
@@ -21,8 +21,6 @@ export function cellLines(runs: readonly TextRun[]): string[] {
   return lines.map((line) => joinParts(line.sort((a, b) => a.box.x0 - b.box.x0).map((r) => r.text)));
 }
 
-const isLowSurrogate = (s: string, i: number) => i > 0 && s.charCodeAt(i) >= 0xdc00 && s.charCodeAt(i) <= 0xdfff && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff;
-
 /** Joins pieces of text as one reads them: a space only between two narrow (Latin) characters. */
 export function joinParts(parts: readonly string[]): string {
   let out = "";
@@ -30,9 +28,7 @@ export function joinParts(parts: readonly string[]): string {
     const p = part.trim();
     if (p === "") continue;
     if (out !== "") {
-      const last = String.fromCodePoint(out.codePointAt(out.length - 1 - (isLowSurrogate(out, out.length - 1) ? 1 : 0))!);
-      const first = String.fromCodePoint(p.codePointAt(0)!);
-      if (emWidth(last) < 1 && emWidth(first) < 1) out += " ";
+      if (emWidth(lastChar(out)) < 1 && emWidth(firstChar(p)) < 1) out += " ";
     }
     out += p;
   }

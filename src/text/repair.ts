@@ -39,6 +39,22 @@ export function repairText(raw: string): string {
   return widenHalfwidthKana(replaceRadicals(dropControls(raw)));
 }
 
+/** The first character (code point) of a string; "" for "". */
+export function firstChar(s: string): string {
+  const c = s.codePointAt(0);
+  return c === undefined ? "" : String.fromCodePoint(c);
+}
+
+/** The last character (code point) of a string, a surrogate pair whole; "" for "". Allocates no array. */
+export function lastChar(s: string): string {
+  if (s.length >= 2) {
+    const lo = s.charCodeAt(s.length - 1);
+    const hi = s.charCodeAt(s.length - 2);
+    if (lo >= 0xdc00 && lo <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff) return s.slice(-2);
+  }
+  return s.slice(-1);
+}
+
 /** Rough advance of a character in em: full-width scripts 1, others about half. */
 export function emWidth(ch: string): number {
   return /[\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFF}]/u.test(ch)
