@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { KOHYO_VERSION } from "../version.js";
-import type { FileReport } from "./report.js";
+import { type FileReport, notRead } from "./report.js";
 
 export interface ManifestEntry extends Omit<FileReport, "out" | "err"> {
   kohyoVersion: string;
@@ -74,7 +74,7 @@ export function upToDate(
   // Other pages read may give another verdict (recognition reads the first ones).
   if ((e.selection ?? null) !== (run.pages ?? null)) return null;
   const again = e.reason === "not-found" || (e.reason === "encrypted" && run.password === true);
-  if (e.status === "unrecognised" || (e.status === "unreadable" && !again)) return e.error ? e : null;
+  if (notRead(e.status) && !again) return e.error ? e : null;
   if (e.status !== "ok" && e.status !== "checks-failed") return null;
   if (!e.output || !existsSync(join(e.output, "records.json"))) return null;
   return e;

@@ -47,16 +47,12 @@ export class Pool {
   }
 
   private async onWorker(task: Task): Promise<unknown> {
-    let worker = this.idle.pop();
-    while (worker && this.dead.has(worker)) worker = this.idle.pop();
-    worker ??= this.spawn();
+    const w = this.idle.pop() ?? this.spawn();
     const id = this.next++;
-    const w = worker;
     try {
       return await new Promise((resolve, reject) => {
         const onMessage = (m: { id: number; ok: boolean; value?: unknown; error?: WorkerError }) => {
           if (m.id !== id) return;
-          this.current.delete(w);
           w.off("message", onMessage);
           if (m.ok) resolve(m.value);
           else reject(revive(m.error!));
@@ -87,8 +83,9 @@ export class Pool {
     const die = (e: Error) => {
       if (this.dead.has(w)) return;
       this.dead.add(w);
+      const idle = this.idle.indexOf(w);
+      if (idle >= 0) this.idle.splice(idle, 1);
       this.current.get(w)?.(e);
-      this.current.delete(w);
     };
     w.on("error", die);
     w.on("exit", (code) => die(new Error(`a worker thread stopped (exit code ${code})`)));

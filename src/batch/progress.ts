@@ -4,7 +4,7 @@
  * at the end.
  */
 import { emWidth } from "../text/repair.js";
-import type { FileReport } from "./report.js";
+import { type FileReport, notRead, verdict } from "./report.js";
 
 export interface ProgressSink {
   /** Text for stdout / stderr that must not be torn by the bar. */
@@ -68,7 +68,7 @@ export class Progress {
 }
 
 /** Not ok: failed checks, unreadable, unrecognised — for a skipped file, as when it was last read. */
-const hasProblems = (r: FileReport) => (r.status === "skipped" ? (r.previous ?? "ok") : r.status) !== "ok";
+const hasProblems = (r: FileReport) => verdict(r) !== "ok";
 
 export function label(r: FileReport): string {
   switch (r.status) {
@@ -77,7 +77,7 @@ export function label(r: FileReport): string {
     case "checks-failed":
       return `${r.checks.failed} checks failed, ${r.records} records`;
     case "skipped":
-      return r.previous === "unreadable" || r.previous === "unrecognised" ? `unchanged, skipped (${r.previous === "unreadable" ? `unreadable: ${r.reason}` : "no pipeline"})` : "unchanged, skipped";
+      return notRead(r.previous) ? `unchanged, skipped (${r.previous === "unreadable" ? `unreadable: ${r.reason}` : "no pipeline"})` : "unchanged, skipped";
     case "unreadable":
       return `unreadable (${r.reason})`;
     case "unrecognised":

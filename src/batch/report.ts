@@ -55,6 +55,12 @@ export interface FileReport {
   err: string;
 }
 
+/** What a file came to: its status, or for a skipped file the status of the run that last read it. */
+export const verdict = (r: FileReport): FileStatus => (r.status === "skipped" ? (r.previous ?? "ok") : r.status);
+
+/** Statuses of a file that could not be read or whose family is unknown (the same bytes would be again). */
+export const notRead = (status: FileStatus | undefined): boolean => status === "unreadable" || status === "unrecognised";
+
 export type FileOutcomeMessage =
   | { kind: "done"; report: FileReport }
   | { kind: "split"; info: DocumentInfo; diagnostics: Diagnostic[]; pipeline: string; pages: number[] };

@@ -7,7 +7,7 @@ import { EXIT, exitCodeFor, InputError } from "../errors.js";
 import { readManifest, fileSha256, upToDate, writeManifest } from "./manifest.js";
 import { Pool } from "./pool.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
-import { type ExtractSettings, failedReport, type FileReport, internalErrorReport, SplitAssembly } from "./report.js";
+import { type ExtractSettings, failedReport, type FileReport, internalErrorReport, notRead, SplitAssembly, verdict } from "./report.js";
 
 export interface BatchOptions {
   jobs: number;
@@ -30,7 +30,7 @@ export async function runExtractBatch(files: readonly string[], s: ExtractSettin
         const sha256 = opts.force ? null : fileSha256(file);
         const earlier = opts.force ? null : upToDate(manifest, file, sha256, { pipeline: s.pipeline, pages: s.pages, password: s.password !== undefined });
         if (earlier) {
-          const failedBefore = earlier.status === "unreadable" || earlier.status === "unrecognised";
+          const failedBefore = notRead(earlier.status);
           const err = failedBefore ? `kohyo: ${earlier.error} (unchanged since the last run; --force reads it again)\n` : "";
           const out = failedBefore ? "" : `${file}: unchanged since the last run, skipped (--force extracts it again)\n`;
           const report: FileReport = { ...earlier, status: "skipped", previous: earlier.status, out, err };
@@ -89,10 +89,9 @@ function chunked(pages: readonly number[], size: number): number[][] {
 /** An internal error first (70), then unreadable files (their shared reason's code, or 2), then usage, then failed checks. */
 export function exitCode(reports: readonly FileReport[]): number {
   // A skipped file keeps the verdict of the run that read it.
-  const verdict = (r: FileReport) => (r.status === "skipped" ? (r.previous ?? "skipped") : r.status);
   if (reports.some((r) => verdict(r) === "internal-error")) return EXIT.internal;
-  const unreadable = reports.filter((r) => verdict(r) === "unreadable" || verdict(r) === "unrecognised");
+  const unreadable = reports.filter((r) => notRead(verdict(r)));
   if (unreadable.length) return exitCodeFor(unreadable);
   if (reports.some((r) => r.status === "usage")) return EXIT.usage;
-  return reports.some((r) => verdict(r) === "checks-failed" || (r.status === "skipped" && r.checks.failed > 0)) ? EXIT.checkFailed : EXIT.ok;
+  return reports.some((r) => verdict(r) === "checks-failed") ? EXIT.checkFailed : EXIT.ok;
 }
