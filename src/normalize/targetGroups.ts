@@ -168,7 +168,7 @@ export async function tagTargetGroups(text: string): Promise<Normalized<TargetGr
   const tokens = s
     .split(/(?<=[、。！？\n])/u)
     .filter((clause) => TERMS.some((term) => clause.includes(term)))
-    .flatMap((sentence) => chunkText(sentence).flatMap((chunk) => t.segment(chunk)));
+    .flatMap((clause) => chunkText(clause).flatMap((chunk) => t.segment(chunk)));
   for (let i = 0; i < tokens.length; i++) {
     let best = "";
     let span = 1;
