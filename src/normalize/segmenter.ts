@@ -22,35 +22,39 @@ const DICT = join(dirname(KUROMOJI), "dict");
 /** kuromoji's own modules (internal, but the package is at a fixed version: 0.1.2). */
 const fromKuromoji = createRequire(KUROMOJI);
 
-/**
- * More characters than the longest word of the dictionary has (26: ラテン・アメリカ・スモーラー・
- * カンパニーズ・ファンド; test/normalize/segmenter.test.ts reads them all to keep this true).
- */
-export const LONGEST_WORD = 32;
-
-interface Trie {
-  commonPrefixSearch(text: string): { k: string; v: number }[];
+interface CharacterClass {
+  class_id: number;
+  class_name: string;
+  is_always_invoke: number;
+  is_grouping: number;
+}
+interface ByteBuffer {
+  getShort(index: number): number;
+}
+interface Lattice {
+  append(node: unknown): void;
+  appendEos(): void;
 }
 interface ViterbiNode {
   surface_form: string;
 }
 interface KuromojiParts {
-  doublearray: { load(base: Int32Array, check: Int32Array): unknown };
-  ByteBuffer: new (bytes: Uint8Array) => unknown;
+  ByteBuffer: new (bytes: Uint8Array) => ByteBuffer;
   ConnectionCosts: new (forward: number, backward: number) => { loadConnectionCosts(costs: Int16Array): void };
-  CharacterDefinition: { load(catMap: Uint8Array, compat: Uint32Array, invoke: Uint8Array): { lookup(ch: string): unknown } };
-  ViterbiBuilder: new (dic: unknown) => { build(sentence: string): unknown };
-  ViterbiSearcher: new (costs: unknown) => { search(lattice: unknown): ViterbiNode[] };
+  CharacterDefinition: { load(catMap: Uint8Array, compat: Uint32Array, invoke: Uint8Array): { lookup(ch: string): CharacterClass } };
+  ViterbiLattice: new () => Lattice;
+  ViterbiNode: new (name: number, cost: number, start: number, length: number, type: string, left: number, right: number, surface: string) => ViterbiNode;
+  ViterbiSearcher: new (costs: unknown) => { search(lattice: Lattice): ViterbiNode[] };
   Tokenizer: { splitByPunctuation(text: string): string[] };
 }
 
 function parts(): KuromojiParts {
   return {
-    doublearray: fromKuromoji("doublearray"),
     ByteBuffer: fromKuromoji("./src/util/ByteBuffer.js"),
     ConnectionCosts: fromKuromoji("./src/dict/ConnectionCosts.js"),
     CharacterDefinition: fromKuromoji("./src/dict/CharacterDefinition.js"),
-    ViterbiBuilder: fromKuromoji("./src/viterbi/ViterbiBuilder.js"),
+    ViterbiLattice: fromKuromoji("./src/viterbi/ViterbiLattice.js"),
+    ViterbiNode: fromKuromoji("./src/viterbi/ViterbiNode.js"),
     ViterbiSearcher: fromKuromoji("./src/viterbi/ViterbiSearcher.js"),
     Tokenizer: fromKuromoji("./src/Tokenizer.js"),
   };
@@ -61,12 +65,18 @@ function parts(): KuromojiParts {
  * the end is cut (keeping whole 4-byte words and a margin, so no entry is shortened).
  */
 function unpack(name: string, trim = false): Uint8Array {
-  const raw = gunzipSync(readFileSync(join(DICT, name)));
+  const packed = readFileSync(join(DICT, name));
+  // Inflated into one buffer of the size the gzip trailer states (ISIZE), not grown in
+  // pieces and joined: the pieces would be freed into the heap of the C allocator, which
+  // keeps them (measured: ~20 MB more resident for this thread).
+  const size = packed.readUInt32LE(packed.length - 4);
+  const raw = gunzipSync(packed, { chunkSize: Math.max(64 * 1024, size + 1) });
   let end = raw.length;
   if (trim) {
     while (end > 0 && raw[end - 1] === 0) end--;
     end = Math.min(raw.length, (Math.ceil(end / 4) + 4) * 4);
   }
+  if (end === raw.length && raw.byteOffset % 4 === 0) return raw;
   // A fresh, aligned copy of just the bytes used, so the unpacked buffer can be dropped.
   const out = new Uint8Array(end);
   out.set(raw.subarray(0, end));
@@ -74,24 +84,40 @@ function unpack(name: string, trim = false): Uint8Array {
 }
 
 const int32 = (b: Uint8Array) => new Int32Array(b.buffer, b.byteOffset, b.byteLength >> 2);
+const uint32 = (b: Uint8Array) => new Uint32Array(b.buffer, b.byteOffset, b.byteLength >> 2);
 
 /**
  * kuromoji's word map (trie id → word entries) without unpacking it into objects: the
- * stored array [count, (key, n, entry × n)…] and, per key, where its entries start. The
- * Viterbi builder reads it as `map[trieId]`, so it is offered through a Proxy.
+ * stored array [count, (key, n, entry × n)…] and, per key, where its entries start.
  */
-function wordMap(stored: Int32Array): Record<number, ArrayLike<number> | undefined> {
-  let maxKey = 0;
-  for (let i = 1; i + 1 < stored.length; i += 2 + stored[i + 1]!) maxKey = Math.max(maxKey, stored[i]!);
-  const at = new Int32Array(maxKey + 1);
-  for (let i = 1; i + 1 < stored.length; i += 2 + stored[i + 1]!) if (stored[i + 1]! > 0) at[stored[i]!] = i + 1;
-  return new Proxy({} as Record<number, ArrayLike<number> | undefined>, {
-    get(_, key) {
-      const k = typeof key === "string" ? Number(key) : NaN;
-      const i = k >= 0 && k <= maxKey ? at[k]! : 0;
-      return i === 0 ? undefined : stored.subarray(i + 1, i + 1 + stored[i]!);
-    },
-  });
+class WordMap {
+  private readonly at: Int32Array;
+
+  constructor(private readonly stored: Int32Array) {
+    let maxKey = 0;
+    for (let i = 1; i + 1 < stored.length; i += 2 + stored[i + 1]!) maxKey = Math.max(maxKey, stored[i]!);
+    this.at = new Int32Array(maxKey + 1);
+    for (let i = 1; i + 1 < stored.length; i += 2 + stored[i + 1]!) if (stored[i + 1]! > 0) this.at[stored[i]!] = i + 1;
+  }
+
+  /** Where the entries of `key` start in `stored` (after their count), or 0 when it has none. */
+  first(key: number): number {
+    return key >= 0 && key < this.at.length ? this.at[key]! + 1 : 0;
+  }
+
+  count(key: number): number {
+    return key >= 0 && key < this.at.length && this.at[key]! > 0 ? this.stored[this.at[key]!]! : 0;
+  }
+
+  entry(at: number): number {
+    return this.stored[at]!;
+  }
+}
+
+/** A word dictionary: entries (left id, right id, cost at entry, entry + 2, entry + 4) and the map to them. */
+interface Words {
+  entries: ByteBuffer;
+  map: WordMap;
 }
 
 /** Splits text into words (surface forms), as kuromoji's tokenizer does. */
@@ -102,6 +128,16 @@ export interface Segmenter {
 
 let loaded: Segmenter | undefined;
 
+/** Byte `b` (0-based) of the `bytes`-byte UTF-8 encoding of code point `cp`. */
+function utf8Byte(cp: number, bytes: number, b: number): number {
+  const shift = 6 * (bytes - 1 - b);
+  if (b > 0) return 0x80 | ((cp >>> shift) & 0x3f);
+  return bytes === 1 ? cp : ((0xf00 >>> bytes) & 0xff) | (cp >>> shift);
+}
+
+const isHighSurrogate = (u: number) => u >= 0xd800 && u <= 0xdbff;
+const isLowSurrogate = (u: number) => u >= 0xdc00 && u <= 0xdfff;
+
 /**
  * The lean kuromoji segmenter of this thread (loaded on first use, then shared).
  *
@@ -110,31 +146,91 @@ let loaded: Segmenter | undefined;
 export function loadSegmenter(): Segmenter {
   if (loaded) return loaded;
   const k = parts();
-  const stored = k.doublearray.load(int32(unpack("base.dat.gz")), int32(unpack("check.dat.gz"))) as Trie;
-  // The builder looks up the whole rest of the sentence at every character (and turns it
-  // into UTF-8 each time); no word is longer than LONGEST_WORD, so the rest is cut there.
-  const trie: Trie = { commonPrefixSearch: (tail) => stored.commonPrefixSearch(tail.length > LONGEST_WORD ? tail.slice(0, LONGEST_WORD) : tail) };
-  const words = { dictionary: new k.ByteBuffer(unpack("tid.dat.gz", true)), target_map: wordMap(int32(unpack("tid_map.dat.gz", true))) };
+  const base = int32(unpack("base.dat.gz"));
+  const check = int32(unpack("check.dat.gz"));
+  const known: Words = { entries: new k.ByteBuffer(unpack("tid.dat.gz", true)), map: new WordMap(int32(unpack("tid_map.dat.gz", true))) };
   const costs = new k.ConnectionCosts(0, 0);
   const cc = unpack("cc.dat.gz");
   costs.loadConnectionCosts(new Int16Array(cc.buffer, cc.byteOffset, cc.byteLength >> 1));
-  const characters = k.CharacterDefinition.load(
-    unpack("unk_char.dat.gz"),
-    new Uint32Array(unpack("unk_compat.dat.gz").buffer),
-    unpack("unk_invoke.dat.gz", true),
-  );
-  const unknown = {
-    dictionary: new k.ByteBuffer(unpack("unk.dat.gz", true)),
-    target_map: wordMap(int32(unpack("unk_map.dat.gz", true))),
-    lookup: (ch: string) => characters.lookup(ch),
-  };
-  const builder = new k.ViterbiBuilder({ trie, token_info_dictionary: words, unknown_dictionary: unknown });
+  const characters = k.CharacterDefinition.load(unpack("unk_char.dat.gz"), uint32(unpack("unk_compat.dat.gz")), unpack("unk_invoke.dat.gz", true));
+  const unknown: Words = { entries: new k.ByteBuffer(unpack("unk.dat.gz", true)), map: new WordMap(int32(unpack("unk_map.dat.gz", true))) };
   const searcher = new k.ViterbiSearcher(costs);
+
+  /** The double-array trie's child of `node` by byte `code`, or -1 (as doublearray's traverse, out-of-range cells included). */
+  const child = (node: number, code: number): number => {
+    const next = (node < base.length ? base[node]! : 1 - node) + code;
+    return next >= 0 && next < check.length && check[next] === node ? next : -1;
+  };
+
+  /** Appends a node for each entry of `key` in a dictionary. */
+  const append = (lattice: Lattice, words: Words, key: number, start: number, length: number, type: string, surface: string) => {
+    for (let at = words.map.first(key), end = at + words.map.count(key); at < end; at++) {
+      const id = words.map.entry(at);
+      lattice.append(new k.ViterbiNode(id, words.entries.getShort(id + 4), start, length, type, words.entries.getShort(id), words.entries.getShort(id + 2), surface));
+    }
+  };
+
+  /**
+   * The word lattice of a sentence, as kuromoji's ViterbiBuilder makes it (positions and
+   * lengths counted as it counts them), but the dictionary words starting at each
+   * character are found by walking the trie over the sentence's UTF-8 bytes from there
+   * until no word continues — where the builder encodes the whole rest of the sentence
+   * at every character — and each character's class is looked up once.
+   */
+  const build = (sentence: string): Lattice => {
+    const lattice = new k.ViterbiLattice();
+    // Code points (kuromoji's positions): where each starts, its text and its class.
+    const starts: number[] = [];
+    for (let i = 0; i < sentence.length; i++) {
+      starts.push(i);
+      if (isHighSurrogate(sentence.charCodeAt(i))) i++;
+    }
+    starts.push(sentence.length);
+    const n = starts.length - 1;
+    const chars = starts.slice(0, n).map((s, p) => sentence.slice(s, starts[p + 1]));
+    const classes = chars.map((c) => characters.lookup(c));
+    for (let pos = 0; pos < n; pos++) {
+      let found = 0;
+      let node = 0;
+      walk: for (let q = pos; q < n; q++) {
+        const unit = sentence.charCodeAt(starts[q]!);
+        let cp = unit;
+        if (isHighSurrogate(unit)) {
+          const low = sentence.charCodeAt(starts[q]! + 1);
+          if (!isLowSurrogate(low)) break; // kuromoji cannot encode it; no word has it
+          cp = (unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        }
+        const bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        for (let b = 0; b < bytes; b++) {
+          node = child(node, utf8Byte(cp, bytes, b));
+          if (node < 0) break walk;
+        }
+        const leaf = child(node, 0);
+        if (leaf < 0) continue;
+        const record = leaf < base.length ? base[leaf]! : 1 - leaf;
+        if (record > 0) continue;
+        found++;
+        const word = sentence.slice(starts[pos], starts[q + 1]);
+        append(lattice, known, -record - 1, pos + 1, word.length, "KNOWN", word);
+      }
+      const head = classes[pos]!;
+      if (found === 0 || head.is_always_invoke === 1) {
+        // An unknown word: the character, or with a grouping class the run of characters of its class.
+        let word = chars[pos]!;
+        let q = pos + 1;
+        if (head.is_grouping === 1) for (; q < n && classes[q]!.class_name === head.class_name; q++) word += chars[q];
+        append(lattice, unknown, head.class_id, pos + 1, q > pos + 1 ? word.length : 1, "UNKNOWN", word);
+      }
+    }
+    lattice.appendEos();
+    return lattice;
+  };
+
   loaded = {
     segment(text: string): string[] {
       const out: string[] = [];
       for (const sentence of k.Tokenizer.splitByPunctuation(text)) {
-        for (const node of searcher.search(builder.build(sentence))) out.push(node.surface_form);
+        for (const node of searcher.search(build(sentence))) out.push(node.surface_form);
       }
       return out;
     },

@@ -53,6 +53,23 @@ const CONDITIONAL: ReadonlyArray<{ id: string; term: string; whenAlso: string[] 
 
 const TERMS = [...new Set([...TARGET_GROUPS.flatMap((g) => g.terms), ...NOT_TARGETS, ...CONDITIONAL.map((c) => c.term)])];
 
+/** The terms by their first character, longest first (of equal length, in lexicon order). */
+const TERMS_BY_FIRST = new Map<string, string[]>();
+for (const term of [...TERMS].sort((a, b) => b.length - a.length)) {
+  const list = TERMS_BY_FIRST.get(term[0]!) ?? [];
+  list.push(term);
+  TERMS_BY_FIRST.set(term[0]!, list);
+}
+
+/** Whether some term occurs in `text`. */
+function holdsTerm(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const candidates = TERMS_BY_FIRST.get(text[i]!);
+    if (candidates?.some((term) => text.startsWith(term, i))) return true;
+  }
+  return false;
+}
+
 type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
 let tokenizer: Promise<Tokenizer> | undefined;
 
@@ -167,20 +184,21 @@ export async function tagTargetGroups(text: string): Promise<Normalized<TargetGr
   // (up to 、 or 。) on its own anyway, so leaving some out changes no word of the others.
   const tokens = s
     .split(/(?<=[、。！？\n])/u)
-    .filter((clause) => TERMS.some((term) => clause.includes(term)))
+    .filter(holdsTerm)
     .flatMap((clause) => chunkText(clause).flatMap((chunk) => t.segment(chunk)));
-  for (let i = 0; i < tokens.length; i++) {
-    let best = "";
-    let span = 1;
-    for (const term of TERMS) {
-      if (term.length <= best.length) continue;
-      let acc = "";
-      let j = i;
-      while (j < tokens.length && acc.length < term.length) acc += tokens[j++];
-      if (acc === term) [best, span] = [term, j - i];
+  const joined = tokens.join("");
+  const boundary = new Uint8Array(joined.length + 1);
+  for (let i = 0, at = 0; i < tokens.length; at += tokens[i++]!.length) boundary[at] = 1;
+  boundary[joined.length] = 1;
+  for (let at = 0; at < joined.length; ) {
+    // The longest term that starts here and ends where a token does (so covers whole tokens).
+    const best = TERMS_BY_FIRST.get(joined[at]!)?.find((term) => boundary[at + term.length] === 1 && joined.startsWith(term, at));
+    if (!best) {
+      do at++;
+      while (boundary[at] !== 1);
+      continue;
     }
-    if (best === "") continue;
-    i += span - 1;
+    at += best.length;
     if (NOT_TARGETS.has(best)) continue;
     for (const group of TARGET_GROUPS) if (group.terms.includes(best)) tag(group.id, best);
     for (const c of CONDITIONAL) if (c.term === best && c.whenAlso.some((w) => s.includes(w))) tag(c.id, best);

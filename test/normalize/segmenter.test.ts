@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { expect, test } from "vitest";
-import { LONGEST_WORD, loadSegmenter } from "../../src/normalize/segmenter.js";
+import { loadSegmenter } from "../../src/normalize/segmenter.js";
 import { loadTokenizer } from "../../src/normalize/targetGroups.js";
 import { ROOT } from "../helpers.js";
 
@@ -18,24 +18,24 @@ const seedLines = (): string[] =>
     .flatMap((f) => readFileSync(join(SEEDS, f), "utf8").split("\n"))
     .filter((l) => l.trim() !== "");
 
-test("every word of the dictionary is shorter than the cut the segmenter looks up (LONGEST_WORD)", () => {
-  const dict = join(dirname(createRequire(import.meta.url).resolve("kuromoji/package.json")), "dict");
-  // tid_pos.dat: one "surface,features…" string per word, each ending in a zero byte.
-  const entries = gunzipSync(readFileSync(join(dict, "tid_pos.dat.gz")));
-  let longest = 0;
-  let count = 0;
-  let start = 0;
-  for (let i = 0; i < entries.length; i++) {
-    if (entries[i] !== 0) continue;
-    if (i > start) {
-      const line = entries.subarray(start, i).toString("utf8");
-      longest = Math.max(longest, line.slice(0, line.indexOf(",")).length);
-      count++;
-    }
-    start = i + 1;
+/** A fixed pseudo-random sequence (the same strings on every run). */
+function* seeded(seed: number): Generator<number> {
+  for (let x = seed; ; ) {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    yield x / 2 ** 31;
   }
-  expect(count).toBeGreaterThan(390_000); // IPADIC's 392,126 entries
-  expect(longest).toBeLessThanOrEqual(LONGEST_WORD);
+}
+
+test("the segmenter cuts mixed-script strings where kuromoji's tokenizer does (kanji, kana, half-width kana, Latin, digits, symbols, surrogate pairs)", async () => {
+  // Pieces that start and end dictionary words, unknown runs of each grouping class, and
+  // characters kuromoji counts differently (𠮷 is two UTF-16 units but one position).
+  const pieces = ["若者", "就労", "支援", "高齢者", "の", "を", "する", "ため", "ラテン", "アメリカ", "ｶﾀｶﾅ", "ABC", "abc", "１２３", "123", "・", "ー", "（", "）", "𠮷", "𩸽", "😀", "ｱ", "漢", "☆", " ", "ヴ", "ゑ"];
+  const random = seeded(7);
+  const texts = Array.from({ length: 400 }, () => Array.from({ length: 1 + Math.floor(random.next().value! * 12) }, () => pieces[Math.floor(random.next().value! * pieces.length)]).join(""));
+  const tokenizer = await loadTokenizer();
+  const segmenter = loadSegmenter();
+  const differ = texts.filter((t) => segmenter.segment(t).join("|") !== tokenizer.tokenize(t).map((w) => w.surface_form).join("|"));
+  expect(differ).toEqual([]);
 });
 
 test("the segmenter cuts every line of the seed documents where kuromoji's tokenizer does", async () => {
