@@ -7,6 +7,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { EXIT } from "./errors.js";
+import { useBufferedInflate } from "./pdf/inflate.js";
 import { extract, terminalBar } from "./cli/extract.js";
 import { defaultJobs } from "./batch/pool.js";
 import { PIPELINES, pipelineByName } from "./pipeline/registry.js";
@@ -150,6 +151,7 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  useBufferedInflate();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -6,6 +6,9 @@ import { parentPort } from "node:worker_threads";
 import { InputError } from "../errors.js";
 import { analyseChunk, extractFile } from "./task.js";
 import type { Task } from "./pool.js";
+import { useBufferedInflate } from "../pdf/inflate.js";
+
+useBufferedInflate();
 
 parentPort!.on("message", async ({ id, task }: { id: number; task: Task }) => {
   try {
