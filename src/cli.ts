@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { EXIT } from "./errors.js";
 import { useBufferedInflate } from "./pdf/inflate.js";
+import { readWithoutCanvas } from "./pdf/no-canvas.js";
 import { extract, terminalBar } from "./cli/extract.js";
 import { defaultJobs } from "./batch/pool.js";
 import { PIPELINES, pipelineByName } from "./pipeline/registry.js";
@@ -151,7 +152,10 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // kohyo's own process: pdf.js inflates with one zlib call and loads without Skia
+  // (src/pdf/inflate.ts, src/pdf/no-canvas.ts); commands load pdf.js later, on demand.
   useBufferedInflate();
+  readWithoutCanvas();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

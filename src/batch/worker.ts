@@ -4,11 +4,14 @@
  */
 import { parentPort } from "node:worker_threads";
 import { InputError } from "../errors.js";
-import { analyseChunk, extractFile } from "./task.js";
-import type { Task } from "./pool.js";
 import { useBufferedInflate } from "../pdf/inflate.js";
+import { readWithoutCanvas } from "../pdf/no-canvas.js";
+import type { Task } from "./pool.js";
 
+// Before pdf.js loads (./task.js loads it): as the CLI's own thread does (src/cli.ts).
 useBufferedInflate();
+readWithoutCanvas();
+const { analyseChunk, extractFile } = await import("./task.js");
 
 parentPort!.on("message", async ({ id, task }: { id: number; task: Task }) => {
   try {
