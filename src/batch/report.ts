@@ -12,7 +12,7 @@ import { judge, type ReadStats } from "../pdf/verdict.js";
 import type { DocumentInfo } from "../pdf/types.js";
 import { pipelineByName } from "../pipeline/registry.js";
 import type { Assembler, Check, PageAnalysis, PipelineResult } from "../pipeline/types.js";
-import { failing, summarise, writeOutputs } from "../pipeline/write.js";
+import { failing, OutputWriter, summarise, type TableOutline } from "../pipeline/write.js";
 import { outputName } from "../cli/io.js";
 
 export interface ExtractSettings {
@@ -71,11 +71,13 @@ export type ChunkResult = { analyses: PageAnalysis[]; stats: ReadStats };
  * The assembling side of a split extraction: chunks (numbered in page order) arrive in
  * whatever order the threads finish them, and each is handed to the pipeline's assembler
  * as soon as the chunks before it are in, so that only what an open table needs — and
- * chunks that came early — is held, never the whole document. `finish` then judges
- * the file and writes it like extractFile.
+ * chunks that came early — is held, never the whole document; each table is written as
+ * soon as it is complete. `finish` then judges the file and writes the rest like
+ * extractFile; `abort` (a chunk could not be read) writes nothing.
  */
 export class SplitAssembly {
   private readonly assembly: Assembler;
+  private readonly writer: OutputWriter;
   private readonly early = new Map<number, ChunkResult>();
   private next = 0;
   private stats: ReadStats = { read: 0, withText: 0, failed: 0 };
@@ -86,7 +88,8 @@ export class SplitAssembly {
     private readonly split: Extract<FileOutcomeMessage, { kind: "split" }>,
     private readonly settings: ExtractSettings,
   ) {
-    this.assembly = pipelineByName(split.pipeline)!.assembler!(split.diagnostics);
+    this.writer = new OutputWriter(outputDir(settings, file), split.info, split.pipeline, settings);
+    this.assembly = pipelineByName(split.pipeline)!.assembler!(split.diagnostics, (t) => this.writer.table(t));
   }
 
   /** Chunk number `index` (0-based) is read. */
@@ -104,25 +107,50 @@ export class SplitAssembly {
   }
 
   async finish(): Promise<FileReport> {
-    await this.feeding;
-    const verdict = judge(this.split.info, this.split.diagnostics, this.stats);
-    if (verdict) return failedReport(this.file, this.split.info, verdict, "");
-    return finish(this.split.info, await this.assembly.finish(), this.settings);
+    try {
+      await this.feeding;
+      const verdict = judge(this.split.info, this.split.diagnostics, this.stats);
+      if (verdict) {
+        this.writer.abort();
+        return failedReport(this.file, this.split.info, verdict, "");
+      }
+      return await finish(this.split.info, await this.assembly.finish(), this.writer, this.settings);
+    } catch (e) {
+      this.writer.abort();
+      throw e;
+    }
+  }
+
+  abort(): void {
+    this.writer.abort();
   }
 }
 
-/** Writes the outputs (unless --strict and a check failed) and reports. */
-export async function finish(info: DocumentInfo, result: PipelineResult, s: ExtractSettings): Promise<FileReport> {
+/** The folder a file's outputs go to. */
+export const outputDir = (s: ExtractSettings, file: string): string => join(s.outDir, outputName(file));
+
+/**
+ * Writes what is left of a file's outputs — the tables the pipeline did not hand to the
+ * writer as they were completed, then records.json's head, datapackage.json and
+ * report.json — unless --strict and a check failed (then nothing is), and reports.
+ */
+export async function finish(info: DocumentInfo, result: PipelineResult, writer: OutputWriter, s: ExtractSettings): Promise<FileReport> {
   const file = info.file;
-  const failed = result.tables.flatMap((t) => t.checks).filter(failing);
+  for (const t of result.tables) await writer.table(t);
+  const tables = writer.tables;
+  const failed = tables.flatMap((t) => t.checks).filter(failing);
   const noTable = result.diagnostics.filter((d) => d.rule === "pipeline/no-table");
   const bad = failed.length > 0 || noTable.length > 0;
-  const dir = join(s.outDir, outputName(file));
-  const written = s.strict && bad ? null : (await writeOutputs(dir, info, result, s), dir);
+  let written: string | null = null;
+  if (s.strict && bad) writer.abort();
+  else {
+    writer.finish(result.diagnostics);
+    written = writer.dir;
+  }
   let err = failed.map((c) => `kohyo: check failed: ${file}${place(c)}: ${c.message}\n`).join("");
   err += noTable.map((d) => `kohyo: check failed: ${file}: ${d.message}\n`).join("");
   if (!written) err += `kohyo: ${file}: --strict: checks failed, nothing written\n`;
-  const sum = summarise(result);
+  const sum = summarise(tables);
   return {
     file,
     sha256: info.sha256,
@@ -130,11 +158,11 @@ export async function finish(info: DocumentInfo, result: PipelineResult, s: Extr
     pipeline: result.pipeline,
     status: bad ? "checks-failed" : "ok",
     exitCode: bad ? 1 : 0,
-    tables: result.tables.map((t) => ({ name: t.name, pages: t.pages, records: t.records.length })),
+    tables: tables.map((t) => ({ name: t.name, pages: t.pages, records: t.recordCount })),
     records: sum.records,
     checks: { passed: sum.passed, failed: sum.failed + noTable.length, warnings: sum.warnings },
     output: written,
-    out: summaryText(file, result, written),
+    out: summaryText(file, result.pipeline, tables, written),
     err,
   };
 }
@@ -184,11 +212,11 @@ function place(c: Check): string {
 const n = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US") : String(v ?? "—"));
 
 /** One file's summary: tables, records, each total check with printed and computed values, warnings. */
-function summaryText(file: string, result: PipelineResult, dir: string | null): string {
-  const s = summarise(result);
-  let out = `${file}: ${result.pipeline} · ${s.tables} tables · ${s.records} records${dir ? ` → ${dir}/` : ""}\n`;
-  for (const t of result.tables) {
-    out += `  ${t.name} (pages ${t.pages.join(",")}): ${t.records.length} records\n`;
+function summaryText(file: string, pipeline: string, tables: readonly TableOutline[], dir: string | null): string {
+  const s = summarise(tables);
+  let out = `${file}: ${pipeline} · ${s.tables} tables · ${s.records} records${dir ? ` → ${dir}/` : ""}\n`;
+  for (const t of tables) {
+    out += `  ${t.name} (pages ${t.pages.join(",")}): ${t.recordCount} records\n`;
     for (const c of t.checks.filter((c) => c.rule === "total/sum")) {
       const mark = c.ok ? "ok  " : failing(c) ? "FAIL" : "warn";
       out +=

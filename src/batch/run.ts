@@ -70,13 +70,18 @@ async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress
     return first.report;
   }
   const assembly = new SplitAssembly(file, first, s);
-  await Promise.all(
-    chunked(first.pages, CHUNK_PAGES).map(async (pages, i) => {
-      const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages });
-      progress.addPages(pages.length);
-      await assembly.add(i, c);
-    }),
-  );
+  try {
+    await Promise.all(
+      chunked(first.pages, CHUNK_PAGES).map(async (pages, i) => {
+        const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages });
+        progress.addPages(pages.length);
+        await assembly.add(i, c);
+      }),
+    );
+  } catch (e) {
+    assembly.abort(); // nothing of this file is written
+    throw e;
+  }
   return assembly.finish();
 }
 

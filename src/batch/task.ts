@@ -12,7 +12,8 @@ import type { DocumentInfo } from "../pdf/types.js";
 import { pipelineByName, recognise } from "../pipeline/registry.js";
 import type { PageAnalysis } from "../pipeline/types.js";
 import { withDocument } from "../cli/run.js";
-import { type ChunkResult, emptyReport, type ExtractSettings, failedReport, type FileOutcomeMessage, type FileReport, finish } from "./report.js";
+import { OutputWriter } from "../pipeline/write.js";
+import { type ChunkResult, emptyReport, type ExtractSettings, failedReport, type FileOutcomeMessage, type FileReport, finish, outputDir } from "./report.js";
 
 export async function extractFile(file: string, s: ExtractSettings): Promise<FileOutcomeMessage> {
   await releaseDocument();
@@ -43,9 +44,19 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
       split = { kind: "split", info: doc.info, diagnostics: doc.diagnostics, pipeline: pipeline.name, pages: selected };
       return { checksFailed: false };
     }
-    const result = await pipeline.run(doc, pages);
-    if (doc.verdict()) return { checksFailed: false };
-    report = await finish(doc.info, result, s);
+    // Each table is written as soon as it is complete (see OutputWriter).
+    const writer = new OutputWriter(outputDir(s, file), doc.info, pipeline.name, s);
+    try {
+      const result = await pipeline.run(doc, pages, (t) => writer.table(t));
+      if (doc.verdict()) {
+        writer.abort();
+        return { checksFailed: false };
+      }
+      report = await finish(doc.info, result, writer, s);
+    } catch (e) {
+      writer.abort();
+      throw e;
+    }
     return { checksFailed: report.status === "checks-failed" };
   }).catch((e: unknown) => {
     if (e instanceof InputError) return e;

@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, extname } from "node:path";
 
 /** Where a command writes; tests pass their own. */
@@ -26,28 +26,78 @@ export function outputName(file: string): string {
  * briefly cost several times that in memory.
  */
 export function writeJsonFile(path: string, value: unknown, depth = 4): void {
-  // Written beside and renamed into place: a run cut short leaves no half file.
-  const partial = `${path}.partial`;
-  const fd = openSync(partial, "w");
-  let buf = "";
-  const emit = (s: string) => {
-    buf += s;
-    if (buf.length >= 1 << 16) {
-      writeSync(fd, buf);
-      buf = "";
-    }
-  };
+  const file = new JsonFile(path);
   try {
-    writeValue(emit, resolve(value, ""), "", depth);
-    emit("\n");
-    if (buf) writeSync(fd, buf);
+    file.value(value, "", depth);
+    file.write("\n");
   } catch (e) {
-    closeSync(fd);
-    rmSync(partial, { force: true });
+    file.abort();
     throw e;
   }
-  closeSync(fd);
-  renameSync(partial, path);
+  file.close();
+}
+
+/**
+ * A file written piece by piece through a small buffer — text, or values as
+ * JSON.stringify(…, null, 2) writes them at some indentation — beside its path and
+ * renamed into place when closed, so a run cut short leaves no half file.
+ */
+export class JsonFile {
+  private readonly partial: string;
+  private readonly fd: number;
+  private buf = "";
+  private closed = false;
+
+  constructor(readonly path: string) {
+    this.partial = `${path}.partial`;
+    this.fd = openSync(this.partial, "w");
+  }
+
+  write(s: string): void {
+    if (this.closed) throw new Error(`${this.path}: written after it was closed`);
+    this.buf += s;
+    if (this.buf.length >= 1 << 16) this.flush();
+  }
+
+  /**
+   * Writes a value as JSON.stringify(value, null, 2) would at this indentation (objects
+   * and arrays member by member down to `depth` levels); false when that is nothing.
+   */
+  value(v: unknown, indent: string, depth: number): boolean {
+    return writeValue((s) => this.write(s), resolve(v, ""), indent, depth);
+  }
+
+  /** Writes the bytes of another file as they are (read in pieces). */
+  copy(path: string): void {
+    this.flush();
+    const from = openSync(path, "r");
+    try {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      for (let n = readSync(from, chunk); n > 0; n = readSync(from, chunk)) writeSync(this.fd, chunk, 0, n);
+    } finally {
+      closeSync(from);
+    }
+  }
+
+  close(): void {
+    this.flush();
+    this.closed = true;
+    closeSync(this.fd);
+    renameSync(this.partial, this.path);
+  }
+
+  /** Leaves no file (nothing, once closed). */
+  abort(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+    rmSync(this.partial, { force: true });
+  }
+
+  private flush(): void {
+    if (this.buf) writeSync(this.fd, this.buf);
+    this.buf = "";
+  }
 }
 
 type Emit = (s: string) => void;

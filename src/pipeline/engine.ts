@@ -28,18 +28,18 @@ import { type CheckedRow, type Place, runChecks, type TableFacts } from "./check
 import { recordColumns } from "./columns.js";
 import { readCell } from "./read.js";
 import type { FieldSpec, TablePipelineSpec } from "./spec.js";
-import type { Assembler, Check, PageAnalysis, Pipeline, RecordTable } from "./types.js";
+import type { Assembler, Check, PageAnalysis, Pipeline, RecordTable, TableSink } from "./types.js";
 
 export function tablePipeline(spec: TablePipelineSpec): Pipeline {
-  const assembler = (docDiagnostics: readonly Diagnostic[]) => tableAssembler(spec, docDiagnostics);
+  const assembler = (docDiagnostics: readonly Diagnostic[], sink?: TableSink) => tableAssembler(spec, docDiagnostics, sink);
   return {
     name: spec.name,
     description: spec.description,
     recognise: (text) => recogniseScore(spec, text),
     analysePage,
     assembler,
-    run: async (doc, pages) => {
-      const assembly = assembler(doc.diagnostics);
+    run: async (doc, pages, sink) => {
+      const assembly = assembler(doc.diagnostics, sink);
       for await (const page of doc.pages(pages)) await assembly.add(await analysePage(page));
       return assembly.finish();
     },
@@ -78,12 +78,13 @@ const targetLabels = async (text: string) => (await tagTargetGroups(text)).value
  * read into records at once (the stitched table holds its own cells), and of the pages
  * only the first of the table still open is kept, for its heading.
  */
-function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagnostic[]): Assembler {
+function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagnostic[], sink: TableSink | undefined): Assembler {
   const stitcher = new Stitcher();
   const kept = new Map<number, PageAnalysis>();
   const pageDiagnostics: Diagnostic[] = [];
   const found: Diagnostic[] = [];
   const tables: RecordTable[] = [];
+  let made = 0;
 
   const read = async (done: readonly Table[]) => {
     for (const t of done) {
@@ -98,7 +99,10 @@ function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagno
         });
         continue;
       }
-      tables.push(await readTable(spec, t, columns, headingOf(spec, t, kept.get(t.pages[0]!))));
+      const table = await readTable(spec, t, columns, headingOf(spec, t, kept.get(t.pages[0]!)));
+      made++;
+      if (sink) await sink(table);
+      else tables.push(table);
     }
   };
 
@@ -114,7 +118,7 @@ function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagno
     async finish() {
       await read(stitcher.finish());
       kept.clear();
-      if (tables.length === 0) {
+      if (made === 0) {
         found.push({ severity: "error", rule: "pipeline/no-table", message: `no table with the columns of ${spec.name} (${spec.fields.filter((f) => f.required).map((f) => f.title).join(", ")})` });
       }
       return { pipeline: spec.name, tables, diagnostics: [...docDiagnostics, ...pageDiagnostics, ...found] };

@@ -89,20 +89,29 @@ export interface Pipeline {
    * text of its first pages (title, header words).
    */
   recognise: (text: string) => number;
-  run: (doc: PdfDocument, pages: number[] | undefined) => Promise<PipelineResult>;
+  /**
+   * Reads the document into record tables. With a sink, a pipeline that can hands each
+   * table to it as soon as the table is complete, in order, and leaves it out of the
+   * result (the result then holds the tables it did not hand over).
+   */
+  run: (doc: PdfDocument, pages: number[] | undefined, sink?: TableSink) => Promise<PipelineResult>;
   /**
    * The same work split in two, for large documents read in parallel: each page analysed
    * on its own (in any worker thread), then the analyses, in page order, given to an
    * assembler that makes the result. `run` is the assembler fed by `analysePage`.
    */
   analysePage?: (page: Page) => Promise<PageAnalysis>;
-  assembler?: (docDiagnostics: readonly Diagnostic[]) => Assembler;
+  assembler?: (docDiagnostics: readonly Diagnostic[], sink?: TableSink) => Assembler;
 }
+
+/** Takes a complete table (e.g. to write it at once and let its records go). */
+export type TableSink = (table: RecordTable) => Promise<void>;
 
 /**
  * Page analyses → result, one page at a time and in page order, keeping only what is
- * still needed: a table's records are made as soon as the table is complete and the
- * pages before it dropped, so a long document is not held whole in memory.
+ * still needed: a table's records are made as soon as the table is complete (and given
+ * to the sink, if there is one) and the pages before it dropped, so a long document is
+ * not held whole in memory.
  */
 export interface Assembler {
   add(analysis: PageAnalysis): Promise<void>;

@@ -5,12 +5,12 @@
  * - datapackage.json: a Frictionless tabular data package describing the CSVs;
  * - report.json: every check and diagnostic, and a summary.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../diagnostics.js";
 import type { DocumentInfo } from "../pdf/types.js";
-import { writeJsonFile } from "../cli/io.js";
+import { JsonFile, writeJsonFile } from "../cli/io.js";
 import { KOHYO_VERSION } from "../version.js";
 import type { Check, PipelineResult, RecordTable } from "./types.js";
 
@@ -50,11 +50,19 @@ export interface Summary {
 /** A document is valid when no check of severity error fails. */
 export const failing = (c: Check) => !c.ok && c.severity === "error";
 
-export function summarise(result: PipelineResult): Summary {
-  const checks = result.tables.flatMap((t) => t.checks);
+/** What the report and the data package need of a table once its records are written: everything but the records, and their count. */
+export type TableOutline = Omit<RecordTable, "records"> & { recordCount: number };
+
+export function outline(t: RecordTable): TableOutline {
+  const { records, ...rest } = t;
+  return { ...rest, recordCount: records.length };
+}
+
+export function summarise(tables: readonly TableOutline[]): Summary {
+  const checks = tables.flatMap((t) => t.checks);
   return {
-    tables: result.tables.length,
-    records: result.tables.reduce((n, t) => n + t.records.length, 0),
+    tables: tables.length,
+    records: tables.reduce((n, t) => n + t.recordCount, 0),
     checks: checks.length,
     passed: checks.filter((c) => c.ok).length,
     failed: checks.filter(failing).length,
@@ -62,20 +70,24 @@ export function summarise(result: PipelineResult): Summary {
   };
 }
 
+function valid(tables: readonly { checks: Check[] }[], diagnostics: readonly Diagnostic[]): boolean {
+  return !tables.some((t) => t.checks.some(failing)) && !diagnostics.some((d) => d.severity === "error");
+}
+
 export function isValid(result: PipelineResult): boolean {
-  return !result.tables.some((t) => t.checks.some(failing)) && !result.diagnostics.some((d) => d.severity === "error");
+  return valid(result.tables, result.diagnostics);
 }
 
 export function recordsJson(info: DocumentInfo, result: PipelineResult): RecordsJson {
-  return {
-    file: info.file,
-    sha256: info.sha256,
-    pipeline: result.pipeline,
-    kohyoVersion: KOHYO_VERSION,
-    valid: isValid(result),
-    tables: result.tables.map(({ name, title, fiscalYear, unit, pages, records, checks }) => ({ name, title, fiscalYear, unit, pages, records, checks })),
-  };
+  return { ...recordsHeader(info, result.pipeline, isValid(result)), tables: result.tables.map(recordsOf) };
 }
+
+function recordsHeader(info: DocumentInfo, pipeline: string, isValid: boolean): Omit<RecordsJson, "tables"> {
+  return { file: info.file, sha256: info.sha256, pipeline, kohyoVersion: KOHYO_VERSION, valid: isValid };
+}
+
+/** A table as records.json gives it. */
+const recordsOf = ({ name, title, fiscalYear, unit, pages, records, checks }: RecordTable): RecordsJson["tables"][number] => ({ name, title, fiscalYear, unit, pages, records, checks });
 
 /** The CSV file name of a table: its name, with characters no file system takes replaced. */
 export const csvName = (t: RecordTable) => `${t.name.replace(/[\\/:*?"<>|\s]+/g, "_")}.csv`;
@@ -86,7 +98,8 @@ export const csvName = (t: RecordTable) => `${t.name.replace(/[\\/:*?"<>|\s]+/g,
  * no table's file overwrites another's.
  */
 export function csvNames(tables: readonly RecordTable[]): string[] {
-  return numberRepeats(tables.map((t) => csvName(t).slice(0, -4))).map((name) => `${name}.csv`);
+  const names = new UniqueNames();
+  return tables.map((t) => `${names.take(csvName(t).slice(0, -4))}.csv`);
 }
 
 /**
@@ -94,30 +107,121 @@ export function csvNames(tables: readonly RecordTable[]): string[] {
  * (the next number no name has taken yet). Compared without case, as the file systems
  * of macOS and Windows compare file names.
  */
-function numberRepeats(names: readonly string[]): string[] {
-  const taken = new Set<string>();
-  return names.map((name) => {
+class UniqueNames {
+  private readonly taken = new Set<string>();
+
+  take(name: string): string {
     let unique = name;
-    for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${name}-${n}`;
-    taken.add(unique.toLowerCase());
+    for (let n = 2; this.taken.has(unique.toLowerCase()); n++) unique = `${name}-${n}`;
+    this.taken.add(unique.toLowerCase());
     return unique;
-  });
+  }
+}
+
+/** A table written: its outline, its CSV file and its data package resource name. */
+interface Written {
+  table: TableOutline;
+  csv: string;
+  resource: string;
+}
+
+/**
+ * Writes the files of `kohyo extract` as the tables come, so that a long document's
+ * records are not all held until the end: each table's CSV and its part of records.json
+ * as soon as it is complete, then the rest (records.json's head, which says whether the
+ * document is valid, datapackage.json, report.json) on {@link finish}. Everything is
+ * written to a folder of its own beside `dir` and moved into `dir` on finish, so that a
+ * run that stops half-way, or --strict refusing a document ({@link abort}), leaves what
+ * was in `dir` as it was.
+ */
+export class OutputWriter {
+  private readonly staging: string;
+  private readonly body: JsonFile;
+  private readonly written: Written[] = [];
+  private readonly csvFiles = new UniqueNames();
+  private readonly resources = new UniqueNames();
+  private done = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly info: DocumentInfo,
+    private readonly pipeline: string,
+    private readonly opts: WriteOptions = {},
+  ) {
+    mkdirSync(dirname(dir), { recursive: true });
+    this.staging = mkdtempSync(`${dir}.partial-`);
+    this.body = new JsonFile(join(this.staging, "records.tables"));
+  }
+
+  /** The tables written so far, in order. */
+  get tables(): TableOutline[] {
+    return this.written.map((w) => w.table);
+  }
+
+  /** Writes a complete table: its CSV, and its records into records.json. */
+  async table(t: RecordTable): Promise<void> {
+    if (this.done) throw new Error(`${this.dir}: a table came after the outputs were finished or given up`);
+    const csv = `${this.csvFiles.take(csvName(t).slice(0, -4))}.csv`;
+    writeFileSync(join(this.staging, csv), await tableCsv(t, this.opts));
+    // As an item of records.json's "tables" array (see finish).
+    this.body.write(this.written.length ? ",\n    " : "    ");
+    this.body.value(recordsOf(t), "    ", 2);
+    this.written.push({ table: outline(t), csv, resource: this.resources.take(t.id ?? `table-${this.written.length + 1}`) });
+  }
+
+  /** Writes the rest and moves every file into `dir`; returns their paths there. */
+  finish(diagnostics: readonly Diagnostic[]): string[] {
+    this.done = true;
+    this.body.close();
+    const tables = this.tables;
+    const isValid = valid(tables, diagnostics);
+    const records = new JsonFile(join(this.staging, "records.json"));
+    try {
+      // As JSON.stringify(recordsJson(…), null, 2) + "\n", the tables array copied from the body.
+      records.write("{");
+      for (const [k, v] of Object.entries(recordsHeader(this.info, this.pipeline, isValid))) {
+        records.write(`\n  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+      }
+      records.write('\n  "tables": ');
+      if (tables.length === 0) records.write("[]");
+      else {
+        records.write("[\n");
+        records.copy(this.body.path);
+        records.write("\n  ]");
+      }
+      records.write("\n}\n");
+    } catch (e) {
+      records.abort();
+      throw e;
+    }
+    records.close();
+    rmSync(this.body.path);
+    writeJsonFile(join(this.staging, "datapackage.json"), dataPackageOf(this.info, this.pipeline, this.written, isValid, this.opts));
+    writeJsonFile(join(this.staging, "report.json"), reportOf(this.info, this.pipeline, isValid, tables, diagnostics));
+    mkdirSync(this.dir, { recursive: true });
+    const names = ["records.json", ...this.written.map((w) => w.csv), "datapackage.json", "report.json"];
+    for (const name of names) renameSync(join(this.staging, name), join(this.dir, name));
+    rmSync(this.staging, { recursive: true, force: true });
+    return names.map((name) => join(this.dir, name));
+  }
+
+  /** Writes nothing after all: what was staged goes (nothing happens once finished). */
+  abort(): void {
+    this.done = true;
+    this.body.abort();
+    rmSync(this.staging, { recursive: true, force: true });
+  }
 }
 
 export async function writeOutputs(dir: string, info: DocumentInfo, result: PipelineResult, opts: WriteOptions = {}): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
-  const put = (name: string, text: string | object) => {
-    if (typeof text === "string") writeFileSync(join(dir, name), text);
-    else writeJsonFile(join(dir, name), text);
-    written.push(join(dir, name));
-  };
-  put("records.json", recordsJson(info, result));
-  const names = csvNames(result.tables);
-  for (const [i, t] of result.tables.entries()) put(names[i]!, await tableCsv(t, opts));
-  put("datapackage.json", dataPackage(info, result, opts));
-  put("report.json", report(info, result));
-  return written;
+  const writer = new OutputWriter(dir, info, result.pipeline, opts);
+  try {
+    for (const t of result.tables) await writer.table(t);
+    return writer.finish(result.diagnostics);
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
 }
 
 export async function tableCsv(t: RecordTable, opts: WriteOptions = {}): Promise<string> {
@@ -129,20 +233,25 @@ export async function tableCsv(t: RecordTable, opts: WriteOptions = {}): Promise
 
 /** Frictionless tabular data package (v1): one resource per CSV, fields typed, units stated. */
 export function dataPackage(info: DocumentInfo, result: PipelineResult, opts: WriteOptions = {}) {
-  const en = opts.header === "en";
-  const paths = csvNames(result.tables);
+  const csv = csvNames(result.tables);
   // Frictionless wants resource names unique too.
-  const names = numberRepeats(result.tables.map((t, i) => t.id ?? `table-${i + 1}`));
+  const resources = new UniqueNames();
+  const written = result.tables.map((t, i) => ({ table: outline(t), csv: csv[i]!, resource: resources.take(t.id ?? `table-${i + 1}`) }));
+  return dataPackageOf(info, result.pipeline, written, isValid(result), opts);
+}
+
+function dataPackageOf(info: DocumentInfo, pipeline: string, written: readonly Written[], isValid: boolean, opts: WriteOptions) {
+  const en = opts.header === "en";
   return {
     profile: "tabular-data-package",
     name: slug(basename(info.file).replace(/\.pdf$/i, "")) || "kohyo-extract",
-    title: result.tables.find((t) => t.title)?.title ?? basename(info.file),
+    title: written.find((w) => w.table.title)?.table.title ?? basename(info.file),
     sources: [{ title: basename(info.file), path: info.file, sha256: info.sha256, pages: info.pages }],
-    kohyo: { version: KOHYO_VERSION, pipeline: result.pipeline, valid: isValid(result) },
-    resources: result.tables.map((t, i) => ({
+    kohyo: { version: KOHYO_VERSION, pipeline, valid: isValid },
+    resources: written.map(({ table: t, csv, resource }) => ({
       profile: "tabular-data-resource",
-      name: names[i],
-      path: paths[i],
+      name: resource,
+      path: csv,
       title: t.title ?? t.name,
       format: "csv",
       mediatype: "text/csv",
@@ -170,17 +279,21 @@ export function dataPackage(info: DocumentInfo, result: PipelineResult, opts: Wr
 }
 
 export function report(info: DocumentInfo, result: PipelineResult) {
+  return reportOf(info, result.pipeline, isValid(result), result.tables.map(outline), result.diagnostics);
+}
+
+function reportOf(info: DocumentInfo, pipeline: string, isValid: boolean, tables: readonly TableOutline[], diagnostics: readonly Diagnostic[]) {
   return {
     file: info.file,
     sha256: info.sha256,
     pages: info.pages,
     producer: info.producer,
-    pipeline: result.pipeline,
+    pipeline,
     kohyoVersion: KOHYO_VERSION,
-    valid: isValid(result),
-    summary: summarise(result),
-    tables: result.tables.map((t) => ({ name: t.name, pages: t.pages, records: t.records.length, checks: t.checks })),
-    diagnostics: result.diagnostics as Diagnostic[],
+    valid: isValid,
+    summary: summarise(tables),
+    tables: tables.map((t) => ({ name: t.name, pages: t.pages, records: t.recordCount, checks: t.checks })),
+    diagnostics: diagnostics as Diagnostic[],
   };
 }
 

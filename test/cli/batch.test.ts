@@ -2,7 +2,7 @@
  * `kohyo extract` over batches: worker threads, the manifest, skipping unchanged files,
  * a bad file among good ones, and a long document split over the workers.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -126,6 +126,15 @@ test("chunks of a split document assembled in whatever order they finish give it
       { name: "モデル事業", pages: [o + 4], records: 3 },
     ]),
   );
+  expect(readdirSync(settings.outDir)).toEqual(["book"]);
+
+  // A chunk that cannot be read gives the file up: the tables written so far go too.
+  const again = { ...settings, outDir: join(dir, "again") };
+  const given = new SplitAssembly(file, split, again);
+  await given.add(0, { analyses: chunks[0]!, stats: stats(chunks[0]!.length) }); // 一般事業 pages 1–3 complete, written
+  expect(readdirSync(again.outDir)).toHaveLength(1); // staged beside the output folder
+  given.abort();
+  expect(readdirSync(again.outDir)).toEqual([]);
 });
 
 test("a file read with other --pages is read again, not skipped (recognition reads the first pages chosen)", () => {

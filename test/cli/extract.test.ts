@@ -1,5 +1,5 @@
 /** `kohyo extract` through the real program: the files it writes, the summary, exit codes. */
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -153,5 +153,17 @@ describe("the sample with one mistyped amount (一般事業 3: 事業額 18,997 
     expect(r.code).toBe(1);
     expect(r.err).toContain("--strict: checks failed, nothing written");
     expect(existsSync(join(out, "tokyo-plan-r5-a4-mistyped"))).toBe(false);
+    expect(readdirSync(out)).toEqual(["manifest.json"]); // nothing staged is left either
+  });
+
+  test("--strict leaves the outputs of an earlier run of the same file as they were", () => {
+    const out = tmp();
+    expect(kohyo("extract", sample("tokyo-plan-r5-a4-mistyped.pdf"), "-o", out).code).toBe(1);
+    const records = join(out, "tokyo-plan-r5-a4-mistyped", "records.json");
+    const before = readFileSync(records, "utf8");
+    const r = kohyo("extract", sample("tokyo-plan-r5-a4-mistyped.pdf"), "-o", out, "--strict", "--force");
+    expect(r.err).toContain("--strict: checks failed, nothing written");
+    expect(readFileSync(records, "utf8")).toBe(before);
+    expect(readdirSync(join(out, "tokyo-plan-r5-a4-mistyped")).sort()).toEqual(["datapackage.json", "records.json", "report.json", "モデル事業.csv", "一般事業.csv"].sort());
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * The outputs of `kohyo extract` written as tables complete (OutputWriter): the same bytes
+ * as writing the whole result at once, nothing in the output folder until the end, and
+ * nothing at all when given up.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, expect, test } from "vitest";
+import type { DocumentInfo } from "../../src/pdf/types.js";
+import { pipelineByName } from "../../src/pipeline/registry.js";
+import type { PipelineResult, RecordTable } from "../../src/pipeline/types.js";
+import { csvNames, dataPackage, OutputWriter, recordsJson, report, tableCsv, writeOutputs } from "../../src/pipeline/write.js";
+import { open, sample } from "../helpers.js";
+
+const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-writer-"));
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+let info: DocumentInfo;
+let result: PipelineResult;
+
+beforeAll(async () => {
+  const doc = await open(sample("tokyo-plan-r5-a4.pdf"));
+  info = doc.info;
+  result = await pipelineByName("tokyo-jinzai-plan")!.run(doc, undefined);
+  await doc.close();
+});
+
+test("the files are byte for byte the whole result stringified: records.json, each CSV, datapackage.json, report.json", async () => {
+  expect(result.tables.map((t) => t.records.length)).toEqual([28, 3]);
+  const dir = join(tmp(), "plan");
+  const written = await writeOutputs(dir, info, result, { bom: true });
+  const csvs = csvNames(result.tables);
+  expect(written).toEqual(["records.json", ...csvs, "datapackage.json", "report.json"].map((f) => join(dir, f)));
+  expect(readFileSync(join(dir, "records.json"), "utf8")).toBe(json(recordsJson(info, result)));
+  expect(readFileSync(join(dir, "datapackage.json"), "utf8")).toBe(json(dataPackage(info, result, { bom: true })));
+  expect(readFileSync(join(dir, "report.json"), "utf8")).toBe(json(report(info, result)));
+  for (const [i, t] of result.tables.entries()) expect(readFileSync(join(dir, csvs[i]!), "utf8")).toBe(await tableCsv(t, { bom: true }));
+});
+
+test("a result without tables gives an empty tables array, as JSON.stringify writes it", async () => {
+  const empty: PipelineResult = { pipeline: "tokyo-jinzai-plan", tables: [], diagnostics: [{ severity: "error", rule: "pipeline/no-table", message: "no table" }] };
+  const dir = join(tmp(), "empty");
+  await writeOutputs(dir, info, empty);
+  expect(readFileSync(join(dir, "records.json"), "utf8")).toBe(json(recordsJson(info, empty)));
+  expect(JSON.parse(readFileSync(join(dir, "records.json"), "utf8"))).toMatchObject({ valid: false, tables: [] });
+});
+
+test("tables handed to the writer as the pipeline completes them are written beside the output folder, which appears only on finish", async () => {
+  const parent = tmp();
+  const dir = join(parent, "plan");
+  const writer = new OutputWriter(dir, info, "tokyo-jinzai-plan", {});
+  const handed: RecordTable[] = [];
+  const doc = await open(sample("tokyo-plan-r5-a4.pdf"));
+  const streamed = await pipelineByName("tokyo-jinzai-plan")!.run(doc, undefined, async (t) => {
+    handed.push(t);
+    await writer.table(t);
+    // Written at once, but not yet where the outputs go.
+    expect(existsSync(dir)).toBe(false);
+  });
+  await doc.close();
+  expect(streamed.tables).toEqual([]); // handed over, not kept
+  expect(handed.map((t) => [t.name, t.records.length])).toEqual(result.tables.map((t) => [t.name, t.records.length]));
+  const staged = readdirSync(parent);
+  expect(staged).toHaveLength(1);
+  expect(readdirSync(join(parent, staged[0]!)).sort()).toEqual([...csvNames(result.tables), "records.tables.partial"].sort());
+  expect(writer.tables.map((t) => t.recordCount)).toEqual([28, 3]);
+  writer.finish(streamed.diagnostics);
+  expect(readdirSync(parent)).toEqual(["plan"]);
+  expect(readFileSync(join(dir, "records.json"), "utf8")).toBe(json(recordsJson(info, result)));
+});
+
+test("given up, it leaves nothing: no output folder, no staging folder, and a table after that is refused", async () => {
+  const parent = tmp();
+  const writer = new OutputWriter(join(parent, "plan"), info, "tokyo-jinzai-plan", {});
+  await writer.table(result.tables[0]!);
+  writer.abort();
+  writer.abort(); // twice is harmless
+  expect(readdirSync(parent)).toEqual([]);
+  await expect(writer.table(result.tables[1]!)).rejects.toThrow(/after the outputs were finished or given up/);
+});
