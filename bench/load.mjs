@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /** Bench worker: load a PDF with kohyo's PDF layer, every page (text runs + ruling lines). */
-import { openPdf, useBufferedInflate } from "../dist/src/index.js";
+import { openPdf, setUpProcess } from "../dist/src/index.js";
 
-// As the kohyo CLI does for itself (src/pdf/inflate.ts).
-useBufferedInflate();
+// As the kohyo CLI runs (src/runtime.ts).
+setUpProcess();
 
 const file = process.argv[2];
 const r = await openPdf(file);

@@ -4,10 +4,10 @@
  * stitchTables and checkTotals — printing the tables' data rows and the total checks as
  * JSON, so the parent can score them against the truth. Usage: tables.mjs FILE [PASSWORD]
  */
-import { checkTotals, dataRows, findTables, openPdf, stitchTables, useBufferedInflate } from "../dist/src/index.js";
+import { checkTotals, dataRows, findTables, openPdf, stitchTables, setUpProcess } from "../dist/src/index.js";
 
-// As the kohyo CLI does for itself (src/pdf/inflate.ts).
-useBufferedInflate();
+// As the kohyo CLI runs (src/runtime.ts).
+setUpProcess();
 
 const [file, password] = process.argv.slice(2);
 const r = await openPdf(file, password ? { password } : {});

@@ -7,8 +7,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { EXIT } from "./errors.js";
-import { useBufferedInflate } from "./pdf/inflate.js";
-import { readWithoutCanvas } from "./pdf/no-canvas.js";
+import { setUpProcess } from "./runtime.js";
 import { extract, terminalBar } from "./cli/extract.js";
 import { defaultJobs } from "./batch/pool.js";
 import { PIPELINES, pipelineByName } from "./pipeline/registry.js";
@@ -152,10 +151,8 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  // kohyo's own process: pdf.js inflates with one zlib call and loads without Skia
-  // (src/pdf/inflate.ts, src/pdf/no-canvas.ts); commands load pdf.js later, on demand.
-  useBufferedInflate();
-  readWithoutCanvas();
+  // Before any command loads pdf.js or starts a worker (src/runtime.ts).
+  setUpProcess();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

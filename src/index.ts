@@ -9,7 +9,7 @@ export type { Box, DocumentInfo, Link, Page, Rule, TextRun } from "./pdf/types.j
 export { rulesFromSegments, mergeRules, MAX_RULE_THICKNESS } from "./pdf/rules.js";
 export { interpret, type Glyph, type Segment, type FontInfo } from "./pdf/content.js";
 export { runsFromGlyphs } from "./pdf/text.js";
-export { useBufferedInflate } from "./pdf/inflate.js";
+export { setUpProcess } from "./runtime.js";
 export { repairText, replaceRadicals, widenHalfwidthKana, dropControls, dropFakeBoldCopies } from "./text/index.js";
 export { groupLines, type Line } from "./layout/lines.js";
 export * from "./normalize/index.js";

@@ -17,8 +17,8 @@ type Result<T extends Task> = T extends { kind: "file" } ? FileOutcomeMessage : 
 
 export const defaultJobs = (): number => availableParallelism();
 
-/** Young-generation size of a worker's heap (MB): speed first (see spawn). */
-const YOUNG_GENERATION_MB = 32;
+/** Young-generation size of a worker's heap (MB): see spawn. */
+const YOUNG_GENERATION_MB = 16;
 
 export class Pool {
   private readonly idle: Worker[] = [];
@@ -72,9 +72,10 @@ export class Pool {
   }
 
   private spawn(): Worker {
-    // The young generation is where page reading's short-lived garbage goes. Measured on
-    // the 640-page bench book, 2 workers: 4 MB gives ~540 MB peak RSS in 7.2 s (scavenges
-    // take a third of a worker's time), 16 MB ~585 MB in 6.9 s, 32 MB ~620 MB in 6.7 s.
+    // The young generation is where page reading's short-lived garbage goes (7–8 MB a
+    // page). Measured on the 640-page bench book, 2 workers, heap growth as set by
+    // src/runtime.ts: 32 MB ~410 MB peak RSS, 16 MB ~365 MB at the same speed, 8 MB
+    // ~340 MB but a tenth slower (scavenges twice as often).
     const w = new Worker(new URL("./worker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.unref();
     // Listened to for the worker's whole life, idle or not: an error or an exit marks it

@@ -4,13 +4,11 @@
  */
 import { parentPort } from "node:worker_threads";
 import { InputError } from "../errors.js";
-import { useBufferedInflate } from "../pdf/inflate.js";
-import { readWithoutCanvas } from "../pdf/no-canvas.js";
+import { setUpThread } from "../runtime.js";
 import type { Task } from "./pool.js";
 
-// Before pdf.js loads (./task.js loads it): as the CLI's own thread does (src/cli.ts).
-useBufferedInflate();
-readWithoutCanvas();
+// Before pdf.js loads (./task.js loads it), as the CLI's own thread does (src/runtime.ts).
+setUpThread();
 const { analyseChunk, extractFile } = await import("./task.js");
 
 parentPort!.on("message", async ({ id, task }: { id: number; task: Task }) => {
