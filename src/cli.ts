@@ -153,6 +153,12 @@ function isMain(): boolean {
 if (isMain()) {
   // Before any command loads pdf.js or starts a worker (src/runtime.ts).
   setUpProcess();
+  // A reader that stops early (kohyo inspect … | head) closes the pipe: stop quietly, as
+  // Unix tools do, rather than with a stack trace.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

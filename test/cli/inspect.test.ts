@@ -1,4 +1,5 @@
 /** The real `kohyo` program (dist/src/cli.js, built by test/setup/build.ts). */
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,6 +34,16 @@ describe("kohyo inspect", () => {
     expect(doc.error).toBeNull();
     // A page without text is a warning on stderr, not a failure.
     expect(r.err).toMatch(/warning: .*text-layer-traps\.pdf: page 4 has no text/);
+  });
+
+  test("a reader that stops early (| head) ends it quietly: no stack trace, no error", async () => {
+    const child = spawn(process.execPath, [join(ROOT, "dist/src/cli.js"), "inspect", sample("tokyo-plan-r5-a4.pdf"), sample("tokyo-plan-r5-a3-mincho.pdf")]);
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    child.stdout.once("data", () => child.stdout.destroy()); // the first line is enough
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(err).toBe("");
+    expect(code).toBe(0);
   });
 
   test("-o writes output/<name>/inspect.json", () => {
