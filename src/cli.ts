@@ -11,7 +11,7 @@ import { setUpProcess } from "./runtime.js";
 import { extract, terminalBar } from "./cli/extract.js";
 import { defaultJobs } from "./batch/pool.js";
 import { PIPELINES, pipelineByName } from "./pipeline/registry.js";
-import { type CliIO, processIO } from "./cli/io.js";
+import { type CliIO, dropStdoutWhenClosed, processIO } from "./cli/io.js";
 import { KOHYO_VERSION } from "./version.js";
 
 const USAGE = `kohyo ${KOHYO_VERSION} — Japanese government PDFs to checked, structured data
@@ -153,12 +153,7 @@ function isMain(): boolean {
 if (isMain()) {
   // Before any command loads pdf.js or starts a worker (src/runtime.ts).
   setUpProcess();
-  // A reader that stops early (kohyo inspect … | head) closes the pipe: stop quietly, as
-  // Unix tools do, rather than with a stack trace.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code !== "EPIPE") throw e;
-    process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
-  });
+  dropStdoutWhenClosed();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -82,6 +82,7 @@ export class SplitAssembly {
   private next = 0;
   private stats: ReadStats = { read: 0, withText: 0, failed: 0 };
   private feeding: Promise<void> = Promise.resolve();
+  private given = false;
 
   constructor(
     private readonly file: string,
@@ -94,11 +95,12 @@ export class SplitAssembly {
 
   /** Chunk number `index` (0-based) is read. */
   add(index: number, chunk: ChunkResult): Promise<void> {
+    if (this.given) return this.feeding; // given up: chunks still coming are dropped
     this.early.set(index, chunk);
     const { read, withText, failed } = chunk.stats;
     this.stats = { read: this.stats.read + read, withText: this.stats.withText + withText, failed: this.stats.failed + failed };
     this.feeding = this.feeding.then(async () => {
-      for (let c = this.early.get(this.next); c; c = this.early.get(this.next)) {
+      for (let c = this.early.get(this.next); c && !this.given; c = this.early.get(this.next)) {
         this.early.delete(this.next++);
         for (const a of c.analyses) await this.assembly.add(a);
       }
@@ -122,6 +124,8 @@ export class SplitAssembly {
   }
 
   abort(): void {
+    this.given = true;
+    this.early.clear();
     this.writer.abort();
   }
 }

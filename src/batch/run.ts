@@ -7,7 +7,8 @@ import { EXIT, exitCodeFor, InputError } from "../errors.js";
 import { readManifest, fileSha256, upToDate, writeManifest } from "./manifest.js";
 import { Pool } from "./pool.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
-import { type ExtractSettings, failedReport, type FileReport, internalErrorReport, notRead, SplitAssembly, verdict } from "./report.js";
+import { removeStaging } from "../pipeline/write.js";
+import { type ExtractSettings, failedReport, type FileReport, internalErrorReport, notRead, outputDir, SplitAssembly, verdict } from "./report.js";
 
 export interface BatchOptions {
   jobs: number;
@@ -43,7 +44,11 @@ export async function runExtractBatch(files: readonly string[], s: ExtractSettin
         } catch (e) {
           // The file changed or went away while its chunks were read: unreadable, as any
           // file. A bug or a crashed worker: an internal error. Either stops this file only.
-          report = e instanceof InputError ? failedReport(file, null, e, "") : internalErrorReport(file, e);
+          if (e instanceof InputError) report = failedReport(file, null, e, "");
+          else {
+            report = internalErrorReport(file, e);
+            removeStaging(outputDir(s, file)); // a worker that died could not clean up what it staged
+          }
         }
         // A file that could not be opened has no SHA-256 from the reader: the manifest
         // needs one to know it unchanged next time.

@@ -7,10 +7,25 @@ export interface CliIO {
   err: (s: string) => void;
 }
 
+/** Set when the reader of stdout has gone (see dropStdoutWhenClosed). */
+let stdoutClosed = false;
+
 export const processIO: CliIO = {
-  out: (s) => process.stdout.write(s),
+  out: (s) => void (stdoutClosed || process.stdout.write(s)),
   err: (s) => process.stderr.write(s),
 };
+
+/**
+ * A reader that stops early (`kohyo inspect … | head`) closes the pipe: what would still
+ * go to stdout is dropped, quietly, and the work goes on — files are still written, the
+ * manifest too, and the exit code is the run's.
+ */
+export function dropStdoutWhenClosed(): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+    stdoutClosed = true;
+  });
+}
 
 /** The output folder name for an input file: its name without `.pdf`. */
 export function outputName(file: string): string {
@@ -80,6 +95,7 @@ export class JsonFile {
   }
 
   close(): void {
+    if (this.closed) throw new Error(`${this.path}: closed twice`);
     this.flush();
     this.closed = true;
     closeSync(this.fd);

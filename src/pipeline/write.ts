@@ -5,8 +5,8 @@
  * - datapackage.json: a Frictionless tabular data package describing the CSVs;
  * - report.json: every check and diagnostic, and a summary.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../diagnostics.js";
 import type { DocumentInfo } from "../pdf/types.js";
@@ -148,8 +148,10 @@ export class OutputWriter {
     private readonly pipeline: string,
     private readonly opts: WriteOptions = {},
   ) {
-    mkdirSync(dirname(dir), { recursive: true });
-    this.staging = mkdtempSync(`${dir}.partial-`);
+    const at = resolve(dir);
+    mkdirSync(dirname(at), { recursive: true });
+    removeStaging(dir, (pid) => pid !== process.pid && !alive(pid)); // left by a run that was killed
+    this.staging = mkdtempSync(`${at}.partial-${process.pid}-`);
     this.body = new JsonFile(join(this.staging, "records.tables"));
   }
 
@@ -171,6 +173,7 @@ export class OutputWriter {
 
   /** Writes the rest and moves every file into `dir`; returns their paths there. */
   finish(diagnostics: readonly Diagnostic[]): string[] {
+    if (this.done) throw new Error(`${this.dir}: the outputs were finished or given up already`);
     this.done = true;
     this.body.close();
     const tables = this.tables;
@@ -200,7 +203,7 @@ export class OutputWriter {
     writeJsonFile(join(this.staging, "report.json"), reportOf(this.info, this.pipeline, isValid, tables, diagnostics));
     mkdirSync(this.dir, { recursive: true });
     const names = ["records.json", ...this.written.map((w) => w.csv), "datapackage.json", "report.json"];
-    for (const name of names) renameSync(join(this.staging, name), join(this.dir, name));
+    for (const name of names) move(join(this.staging, name), join(this.dir, name));
     rmSync(this.staging, { recursive: true, force: true });
     return names.map((name) => join(this.dir, name));
   }
@@ -210,6 +213,47 @@ export class OutputWriter {
     this.done = true;
     this.body.abort();
     rmSync(this.staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Removes the staging folders of `dir` (`<dir>.partial-<pid>-XXXXXX`) whose process `pid`
+ * the test picks — by default this process's: a worker that died or a file given up
+ * before its writer could clean up.
+ */
+export function removeStaging(dir: string, whose: (pid: number) => boolean = (pid) => pid === process.pid): void {
+  const at = resolve(dir);
+  const prefix = `${basename(at)}.partial-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(at));
+  } catch {
+    return; // no parent folder, nothing staged
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : NaN;
+    if (Number.isInteger(pid) && whose(pid)) rmSync(join(dirname(at), name), { recursive: true, force: true });
+  }
+}
+
+/** Whether a process of this machine is running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"; // running, someone else's
+  }
+}
+
+/** Renames a file into place; copies it when the two folders are on different file systems. */
+function move(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
+    copyFileSync(from, to);
+    rmSync(from);
   }
 }
 

@@ -1,9 +1,10 @@
 /** `kohyo extract` through the real program: the files it writes, the summary, exit codes. */
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { kohyo, sample } from "../helpers.js";
+import { kohyo, ROOT, sample } from "../helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-extract-"));
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
@@ -154,6 +155,19 @@ describe("the sample with one mistyped amount (一般事業 3: 事業額 18,997 
     expect(r.err).toContain("--strict: checks failed, nothing written");
     expect(existsSync(join(out, "tokyo-plan-r5-a4-mistyped"))).toBe(false);
     expect(readdirSync(out)).toEqual(["manifest.json"]); // nothing staged is left either
+  });
+
+  test("a reader of stdout that stops early (| head) does not stop the batch: every file is written, the manifest too, exit code as without", async () => {
+    const out = tmp();
+    const child = spawn(process.execPath, [join(ROOT, "dist/src/cli.js"), "extract", sample("tokyo-plan-r5-a4.pdf"), sample("tokyo-plan-r5-a3-mincho.pdf"), "-o", out, "--jobs", "1"]);
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(0);
+    expect(err).not.toMatch(/EPIPE|Error/);
+    for (const name of ["tokyo-plan-r5-a4", "tokyo-plan-r5-a3-mincho"]) expect(readJson(join(out, name, "records.json")).tables).toHaveLength(2);
+    expect(readJson(join(out, "manifest.json")).files).toHaveLength(2);
   });
 
   test("--strict leaves the outputs of an earlier run of the same file as they were", () => {

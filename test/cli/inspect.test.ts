@@ -36,7 +36,7 @@ describe("kohyo inspect", () => {
     expect(r.err).toMatch(/warning: .*text-layer-traps\.pdf: page 4 has no text/);
   });
 
-  test("a reader that stops early (| head) ends it quietly: no stack trace, no error", async () => {
+  test("a reader of stdout that stops early (| head): no stack trace, no error, exit code 0", async () => {
     const child = spawn(process.execPath, [join(ROOT, "dist/src/cli.js"), "inspect", sample("tokyo-plan-r5-a4.pdf"), sample("tokyo-plan-r5-a3-mincho.pdf")]);
     let err = "";
     child.stderr.on("data", (d) => (err += d));

@@ -3,14 +3,14 @@
  * as writing the whole result at once, nothing in the output folder until the end, and
  * nothing at all when given up.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, expect, test } from "vitest";
 import type { DocumentInfo } from "../../src/pdf/types.js";
 import { pipelineByName } from "../../src/pipeline/registry.js";
 import type { PipelineResult, RecordTable } from "../../src/pipeline/types.js";
-import { csvNames, dataPackage, OutputWriter, recordsJson, report, tableCsv, writeOutputs } from "../../src/pipeline/write.js";
+import { csvNames, dataPackage, OutputWriter, recordsJson, removeStaging, report, tableCsv, writeOutputs } from "../../src/pipeline/write.js";
 import { open, sample } from "../helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-writer-"));
@@ -78,4 +78,29 @@ test("given up, it leaves nothing: no output folder, no staging folder, and a ta
   writer.abort(); // twice is harmless
   expect(readdirSync(parent)).toEqual([]);
   await expect(writer.table(result.tables[1]!)).rejects.toThrow(/after the outputs were finished or given up/);
+});
+
+test("a staging folder left by a run that was killed goes when the folder is written again; a running process's stays", async () => {
+  const parent = tmp();
+  const dead = 2 ** 22 + 7; // above Linux's highest pid: no such process
+  mkdirSync(join(parent, `plan.partial-${dead}-abc123`));
+  mkdirSync(join(parent, `plan.partial-${process.ppid}-def456`)); // the test runner's parent: alive
+  mkdirSync(join(parent, "plan.partial-notapid"));
+  mkdirSync(join(parent, `planned.partial-${dead}-x`)); // another output folder's
+  await writeOutputs(join(parent, "plan"), info, result);
+  expect(readdirSync(parent).sort()).toEqual(["plan", `plan.partial-${process.ppid}-def456`, "plan.partial-notapid", `planned.partial-${dead}-x`].sort());
+  // This process's own leftovers (a worker that died) go with removeStaging.
+  mkdirSync(join(parent, `plan.partial-${process.pid}-ghi789`));
+  removeStaging(join(parent, "plan"));
+  expect(readdirSync(parent)).not.toContain(`plan.partial-${process.pid}-ghi789`);
+  expect(readdirSync(parent)).toContain(`plan.partial-${process.ppid}-def456`);
+});
+
+test("finishing twice, or after giving up, is refused before anything is written", async () => {
+  const parent = tmp();
+  const writer = new OutputWriter(join(parent, "plan"), info, "tokyo-jinzai-plan", {});
+  await writer.table(result.tables[0]!);
+  writer.abort();
+  expect(() => writer.finish([])).toThrow(/finished or given up already/);
+  expect(readdirSync(parent)).toEqual([]);
 });
