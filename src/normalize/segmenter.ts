@@ -128,6 +128,17 @@ export interface Segmenter {
 
 let loaded: Segmenter | undefined;
 
+/**
+ * The double array without its unused tail: the builder grew it by doubling (2,097,152
+ * cells for IPADIC's 1,355,501), and a cell past the end reads as an unused one does
+ * (base 1 − i, check −i − 1; see `child` in loadSegmenter), so those cells can go.
+ */
+function trimTrie(base: Int32Array, check: Int32Array): [Int32Array, Int32Array] {
+  let n = Math.min(base.length, check.length);
+  while (n > 0 && base[n - 1] === 2 - n && check[n - 1] === -n) n--;
+  return n === base.length && n === check.length ? [base, check] : [base.slice(0, n), check.slice(0, n)];
+}
+
 /** Byte `b` (0-based) of the `bytes`-byte UTF-8 encoding of code point `cp`. */
 function utf8Byte(cp: number, bytes: number, b: number): number {
   const shift = 6 * (bytes - 1 - b);
@@ -146,8 +157,7 @@ const isLowSurrogate = (u: number) => u >= 0xdc00 && u <= 0xdfff;
 export function loadSegmenter(): Segmenter {
   if (loaded) return loaded;
   const k = parts();
-  const base = int32(unpack("base.dat.gz"));
-  const check = int32(unpack("check.dat.gz"));
+  const [base, check] = trimTrie(int32(unpack("base.dat.gz")), int32(unpack("check.dat.gz")));
   const known: Words = { entries: new k.ByteBuffer(unpack("tid.dat.gz", true)), map: new WordMap(int32(unpack("tid_map.dat.gz", true))) };
   const costs = new k.ConnectionCosts(0, 0);
   const cc = unpack("cc.dat.gz");
