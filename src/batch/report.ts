@@ -25,6 +25,8 @@ export interface ExtractSettings {
   strict: boolean;
   /** Documents with more pages than this are split over the workers (0: never). */
   splitAbove: number;
+  /** The file's output folder name under outDir, when the batch chose one (see outputNames); else its own name. */
+  outputName?: string;
 }
 
 export type FileStatus = "ok" | "checks-failed" | "unreadable" | "unrecognised" | "usage" | "internal-error" | "skipped";
@@ -131,7 +133,7 @@ export class SplitAssembly {
 }
 
 /** The folder a file's outputs go to. */
-export const outputDir = (s: ExtractSettings, file: string): string => join(s.outDir, outputName(file));
+export const outputDir = (s: ExtractSettings, file: string): string => join(s.outDir, s.outputName ?? outputName(file));
 
 /**
  * Writes what is left of a file's outputs — the tables the pipeline did not hand to the

@@ -3,6 +3,7 @@
  * into page chunks over the same workers, unchanged files skipped, progress shown, the
  * manifest written, and one exit code.
  */
+import { outputNames } from "../cli/io.js";
 import { EXIT, exitCodeFor, InputError } from "../errors.js";
 import { readManifest, fileSha256, upToDate, writeManifest } from "./manifest.js";
 import { Pool } from "./pool.js";
@@ -20,14 +21,16 @@ export interface BatchOptions {
 /** Pages per chunk when a large document is split over the workers. */
 const CHUNK_PAGES = 32;
 
-export async function runExtractBatch(files: readonly string[], s: ExtractSettings, opts: BatchOptions, sink: ProgressSink): Promise<{ code: number; reports: FileReport[] }> {
+export async function runExtractBatch(files: readonly string[], settings: ExtractSettings, opts: BatchOptions, sink: ProgressSink): Promise<{ code: number; reports: FileReport[] }> {
   const started = Date.now();
-  const manifest = readManifest(s.outDir);
+  const manifest = readManifest(settings.outDir);
   const pool = new Pool(opts.jobs);
   const progress = new Progress(files.length, sink);
+  const names = outputNames(files);
   try {
     const reports = await Promise.all(
       files.map(async (file): Promise<FileReport> => {
+        const s = { ...settings, outputName: names.get(file)! };
         const sha256 = opts.force ? null : fileSha256(file);
         const earlier = opts.force ? null : upToDate(manifest, file, sha256, { pipeline: s.pipeline, pages: s.pages, password: s.password !== undefined });
         if (earlier) {
@@ -59,7 +62,7 @@ export async function runExtractBatch(files: readonly string[], s: ExtractSettin
       }),
     );
     progress.finish();
-    writeManifest(s.outDir, manifest, reports);
+    writeManifest(settings.outDir, manifest, reports);
     if (opts.table) sink.out(summaryTable(reports, (Date.now() - started) / 1000));
     return { code: exitCode(reports), reports };
   } finally {

@@ -14,7 +14,7 @@ import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../diagnostics.js";
 import { extractFacts } from "../facts/extract.js";
 import type { Fact } from "../facts/types.js";
-import { type CliIO, outputName, writeJsonFile } from "./io.js";
+import { type CliIO, outputNames, writeJsonFile } from "./io.js";
 import { readPages, runBatch, withDocument } from "./run.js";
 
 export interface FactsOptions {
@@ -39,6 +39,7 @@ const CSV_HEADER = ["page", "kind", "text", "value", "to", "x0", "y0", "x1", "y1
 
 export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
   const where = { ...(opts.password !== undefined && { password: opts.password }), ...(opts.pages !== undefined && { pages: opts.pages }) };
+  const names = outputNames(opts.files);
   return runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
       const read = await readPages(doc, selection, extractFacts);
@@ -48,18 +49,18 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
         for (const p of f.problems) io.err(`kohyo: ${p.severity}: ${file} p.${f.page}: ${p.message}\n`);
       }
       const json: FactsJson = { file: doc.info.file, sha256: doc.info.sha256, pages: doc.info.pages, facts: found, diagnostics };
-      await write(file, json, opts, io);
+      await write(file, names.get(file)!, json, opts, io);
       return { checksFailed: false };
     }),
   );
 }
 
-async function write(file: string, json: FactsJson, opts: FactsOptions, io: CliIO): Promise<void> {
+async function write(file: string, name: string, json: FactsJson, opts: FactsOptions, io: CliIO): Promise<void> {
   if (opts.format === "json" && !opts.outDir) {
     io.out(JSON.stringify(json, null, 2) + "\n");
     return;
   }
-  const dir = join(opts.outDir ?? "output", outputName(file));
+  const dir = join(opts.outDir ?? "output", name);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `facts.${opts.format}`);
   if (opts.format === "json") writeJsonFile(path, json);

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import type { InputError } from "../errors.js";
 import { groupLines, type Line } from "../layout/lines.js";
 import type { Page } from "../pdf/types.js";
-import { type CliIO, outputName } from "./io.js";
+import { type CliIO, outputNames } from "./io.js";
 import { runBatch, withDocument } from "./run.js";
 
 export interface InspectOptions {
@@ -26,6 +26,7 @@ const fmt = (v: number) => v.toFixed(1).padStart(7);
 
 /** Runs inspect over the files; returns the process exit code. */
 export async function inspect(opts: InspectOptions, io: CliIO): Promise<number> {
+  const names = outputNames(opts.files);
   return runBatch(opts.files, io, async (file) => {
     let sink: WriteStream | null = null;
     let started = false;
@@ -36,7 +37,7 @@ export async function inspect(opts: InspectOptions, io: CliIO): Promise<number> 
       async (doc, selection) => {
         started = true;
         if (opts.outDir) {
-          const dir = join(opts.outDir, outputName(file));
+          const dir = join(opts.outDir, names.get(file)!);
           mkdirSync(dir, { recursive: true });
           sink = createWriteStream(join(dir, "inspect.json"));
         }

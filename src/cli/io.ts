@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, extname } from "node:path";
+import { basename, dirname, extname, relative, resolve as absolute, sep } from "node:path";
 
 /** Where a command writes; tests pass their own. */
 export interface CliIO {
@@ -31,6 +31,56 @@ export function dropStdoutWhenClosed(): void {
 export function outputName(file: string): string {
   const base = basename(file);
   return extname(base).toLowerCase() === ".pdf" ? base.slice(0, -4) : base;
+}
+
+/**
+ * The output folder name of every file of a batch: its name without `.pdf` — and when
+ * several files share that name (plan.pdf in 2023/ and in 2024/), their paths below the
+ * folder they have in common, joined with "_" (2023_plan, 2024_plan), so that no file's
+ * outputs overwrite another's. Names are compared without case, as the file systems of
+ * macOS and Windows compare them.
+ */
+export function outputNames(files: readonly string[]): Map<string, string> {
+  const groups = new Map<string, string[]>();
+  for (const file of new Set(files)) {
+    const key = outputName(file).toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+  const names = new UniqueNames();
+  const out = new Map<string, string>();
+  // Files with a name of their own first: a name made from a path never takes theirs.
+  for (const group of groups.values()) if (group.length === 1) out.set(group[0]!, names.take(outputName(group[0]!)));
+  for (const group of groups.values()) {
+    if (group.length === 1) continue;
+    const paths = group.map((f) => absolute(f));
+    const common = commonFolder(paths.map(dirname));
+    group.forEach((file, i) => out.set(file, names.take(outputName(relative(common, paths[i]!).split(sep).join("_")))));
+  }
+  return out;
+}
+
+/** The deepest folder all of these are in. */
+function commonFolder(folders: readonly string[]): string {
+  const parts = folders.map((f) => f.split(sep));
+  let n = 0;
+  while (parts.every((p) => n < p.length && p[n] === parts[0]![n])) n++;
+  return parts[0]!.slice(0, n).join(sep) || sep;
+}
+
+/**
+ * Names made unique in order: the second and later copies of a name get `-2`, `-3` …
+ * (the next number no name has taken yet). Compared without case, as the file systems
+ * of macOS and Windows compare file names.
+ */
+export class UniqueNames {
+  private readonly taken = new Set<string>();
+
+  take(name: string): string {
+    let unique = name;
+    for (let n = 2; this.taken.has(unique.toLowerCase()); n++) unique = `${name}-${n}`;
+    this.taken.add(unique.toLowerCase());
+    return unique;
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { findTables } from "../table/find.js";
 import { dataRows, stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
-import { type CliIO, outputName, writeJsonFile } from "./io.js";
+import { type CliIO, outputNames, writeJsonFile } from "./io.js";
 import { readPages, runBatch, withDocument } from "./run.js";
 
 export interface TablesOptions {
@@ -43,6 +43,7 @@ export interface TablesJson {
 
 export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
   const where = { ...(opts.password !== undefined && { password: opts.password }), ...(opts.pages !== undefined && { pages: opts.pages }) };
+  const names = outputNames(opts.files);
   return runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
       const read = await readPages(doc, selection, findTables);
@@ -70,25 +71,25 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
             `${c.formula ? `${c.formula} gives` : `the ${c.rows} rows above sum to`} ${c.sum} (difference ${c.difference})\n`,
         );
       }
-      await write(file, json, opts, io);
+      await write(file, names.get(file)!, json, opts, io);
       return { checksFailed: failing.some((c) => c.severity === "error") };
     }),
   );
 }
 
-async function write(file: string, json: TablesJson, opts: TablesOptions, io: CliIO): Promise<void> {
+async function write(file: string, name: string, json: TablesJson, opts: TablesOptions, io: CliIO): Promise<void> {
   if (opts.format === "json") {
     if (!opts.outDir) {
       io.out(JSON.stringify(json, null, 2) + "\n");
       return;
     }
-    const dir = join(opts.outDir, outputName(file));
+    const dir = join(opts.outDir, name);
     mkdirSync(dir, { recursive: true });
     writeJsonFile(join(dir, "tables.json"), json);
     io.out(`${file}: ${json.tables.length} tables → ${join(dir, "tables.json")}\n`);
     return;
   }
-  const dir = join(opts.outDir ?? "output", outputName(file));
+  const dir = join(opts.outDir ?? "output", name);
   mkdirSync(dir, { recursive: true });
   for (const t of json.tables) {
     const header = t.columns.map((path, i) => path.join(" / ") || `column ${i + 1}`);

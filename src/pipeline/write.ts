@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../diagnostics.js";
 import type { DocumentInfo } from "../pdf/types.js";
-import { JsonFile, writeJsonFile } from "../cli/io.js";
+import { JsonFile, UniqueNames, writeJsonFile } from "../cli/io.js";
 import { KOHYO_VERSION } from "../version.js";
 import type { Check, PipelineResult, RecordTable } from "./types.js";
 
@@ -100,22 +100,6 @@ export const csvName = (t: RecordTable) => `${t.name.replace(/[\\/:*?"<>|\s]+/g,
 export function csvNames(tables: readonly RecordTable[]): string[] {
   const names = new UniqueNames();
   return tables.map((t) => `${names.take(csvName(t).slice(0, -4))}.csv`);
-}
-
-/**
- * Names made unique in order: the second and later copies of a name get `-2`, `-3` …
- * (the next number no name has taken yet). Compared without case, as the file systems
- * of macOS and Windows compare file names.
- */
-class UniqueNames {
-  private readonly taken = new Set<string>();
-
-  take(name: string): string {
-    let unique = name;
-    for (let n = 2; this.taken.has(unique.toLowerCase()); n++) unique = `${name}-${n}`;
-    this.taken.add(unique.toLowerCase());
-    return unique;
-  }
 }
 
 /** A table written: its outline, its CSV file and its data package resource name. */
