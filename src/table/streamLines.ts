@@ -56,7 +56,16 @@ export function gaps(spans: readonly Span[]): Span[] {
   return spans.slice(1).map((s, i) => ({ x0: spans[i]!.x1, x1: s.x0 }));
 }
 
-export const gapsOf = (b: Band) => gaps(covered(b.row, MIN_GAP_EM * b.size));
+/** The whitespace gaps of each band's row, by the row (the growing of a region asks again and again). */
+const rowGaps = new WeakMap<readonly TextRun[], { size: number; gaps: Span[] }>();
+
+export function gapsOf(b: Band): Span[] {
+  const known = rowGaps.get(b.row);
+  if (known?.size === b.size) return known.gaps;
+  const found = gaps(covered(b.row, MIN_GAP_EM * b.size));
+  rowGaps.set(b.row, { size: b.size, gaps: found });
+  return found;
+}
 export const isSplit = (b: Band) => gapsOf(b).length > 0;
 
 /**
