@@ -1,6 +1,6 @@
 /** Command-line paths → the files of a batch: a directory stands for every PDF under it. */
 import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 export function expandInputs(paths: readonly string[]): string[] {
   const out: string[] = [];
@@ -14,7 +14,9 @@ export function expandInputs(paths: readonly string[]): string[] {
     if (isDir) out.push(...pdfsUnder(p));
     else out.push(p);
   }
-  return out;
+  // A file named twice (a folder and a file in it) is read once.
+  const seen = new Set<string>();
+  return out.filter((f) => !seen.has(resolve(f)) && Boolean(seen.add(resolve(f))));
 }
 
 function pdfsUnder(dir: string): string[] {

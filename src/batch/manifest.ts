@@ -4,7 +4,7 @@
  * unchanged since it was last read is skipped on the next run, its verdict kept.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { KOHYO_VERSION } from "../version.js";
 import { type FileReport, notRead } from "./report.js";
@@ -65,7 +65,7 @@ export function upToDate(
   m: Manifest,
   file: string,
   sha256: string | null,
-  run: { pipeline?: string | undefined; pages?: string | undefined; password?: boolean } = {},
+  run: { pipeline?: string | undefined; pages?: string | undefined; password?: boolean; output?: string } = {},
 ): ManifestEntry | null {
   if (!sha256) return null;
   const e = m.files.find((x) => resolve(x.file) === resolve(file));
@@ -77,5 +77,25 @@ export function upToDate(
   if (notRead(e.status) && !again) return e.error ? e : null;
   if (e.status !== "ok" && e.status !== "checks-failed") return null;
   if (!e.output || !existsSync(join(e.output, "records.json"))) return null;
+  // Output folder names depend on the other files of a batch (see outputNames): the
+  // folder this run gives the file must be the one it was written to, and still hold it.
+  if (run.output !== undefined && resolve(e.output) !== resolve(run.output)) return null;
+  if (recordsSha256(join(e.output, "records.json")) !== sha256) return null;
   return e;
+}
+
+/** The SHA-256 that a records.json names in its head (written first, see OutputWriter), or null. */
+function recordsSha256(path: string): string | null {
+  try {
+    const fd = openSync(path, "r");
+    try {
+      const head = Buffer.alloc(8192);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return /"sha256": "([0-9a-f]{64})"/.exec(head.toString("utf8", 0, n))?.[1] ?? null;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
 }

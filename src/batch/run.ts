@@ -32,7 +32,7 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
       files.map(async (file): Promise<FileReport> => {
         const s = { ...settings, outputName: names.get(file)! };
         const sha256 = opts.force ? null : fileSha256(file);
-        const earlier = opts.force ? null : upToDate(manifest, file, sha256, { pipeline: s.pipeline, pages: s.pages, password: s.password !== undefined });
+        const earlier = opts.force ? null : upToDate(manifest, file, sha256, { pipeline: s.pipeline, pages: s.pages, password: s.password !== undefined, output: outputDir(s, file) });
         if (earlier) {
           const failedBefore = notRead(earlier.status);
           const err = failedBefore ? `kohyo: ${earlier.error} (unchanged since the last run; --force reads it again)\n` : "";

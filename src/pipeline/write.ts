@@ -135,7 +135,7 @@ export class OutputWriter {
     const at = resolve(dir);
     mkdirSync(dirname(at), { recursive: true });
     removeStaging(dir, (pid) => pid !== process.pid && !alive(pid)); // left by a run that was killed
-    this.staging = mkdtempSync(`${at}.partial-${process.pid}-`);
+    this.staging = mkdtempSync(`${at}.kohyo-staging-${process.pid}-`);
     this.body = new JsonFile(join(this.staging, "records.tables"));
   }
 
@@ -201,13 +201,13 @@ export class OutputWriter {
 }
 
 /**
- * Removes the staging folders of `dir` (`<dir>.partial-<pid>-XXXXXX`) whose process `pid`
+ * Removes the staging folders of `dir` (`<dir>.kohyo-staging-<pid>-XXXXXX`) whose process `pid`
  * the test picks — by default this process's: a worker that died or a file given up
  * before its writer could clean up.
  */
 export function removeStaging(dir: string, whose: (pid: number) => boolean = (pid) => pid === process.pid): void {
   const at = resolve(dir);
-  const prefix = `${basename(at)}.partial-`;
+  const prefix = `${basename(at)}.kohyo-staging-`;
   let names: string[];
   try {
     names = readdirSync(dirname(at));
@@ -215,7 +215,8 @@ export function removeStaging(dir: string, whose: (pid: number) => boolean = (pi
     return; // no parent folder, nothing staged
   }
   for (const name of names) {
-    const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : NaN;
+    // Exactly what the constructor makes: <name>.kohyo-staging-<pid>-<6 characters of mkdtemp>.
+    const pid = name.startsWith(prefix) ? Number(/^(\d+)-[A-Za-z0-9]{6}$/.exec(name.slice(prefix.length))?.[1]) : NaN;
     if (Number.isInteger(pid) && whose(pid)) rmSync(join(dirname(at), name), { recursive: true, force: true });
   }
 }

@@ -30,3 +30,31 @@ test("kohyo extract over two folders holding plan.pdf writes both, each to its o
   const manifest = JSON.parse(readFileSync(join(dir, "out", "manifest.json"), "utf8"));
   expect(manifest.files.map((f: { output: string }) => f.output).sort()).toEqual([join(dir, "out", "2023_plan"), join(dir, "out", "2024_plan")]);
 });
+
+test("a file whose output folder now belongs to another file of the batch is read again, not skipped; a folder and a file in it read the file once", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kohyo-names-"));
+  mkdirSync(join(dir, "in", "2023"), { recursive: true });
+  mkdirSync(join(dir, "in", "2024"), { recursive: true });
+  copyFileSync(sample("tokyo-plan-r5-a4.pdf"), join(dir, "in", "2023", "plan.pdf"));
+  copyFileSync(sample("tokyo-plan-r5-a3-mincho.pdf"), join(dir, "in", "2024", "plan.pdf"));
+  const out = join(dir, "out");
+  expect(kohyo("extract", join(dir, "in"), "-o", out, "--jobs", "1").code).toBe(0);
+  // A different document arrives whose own name is the folder 2023/plan.pdf was written to.
+  copyFileSync(sample("tokyo-plan-r5-a4-mistyped.pdf"), join(dir, "in", "2023_plan.pdf"));
+  const again = kohyo("extract", join(dir, "in"), join(dir, "in", "2023", "plan.pdf"), "-o", out, "--jobs", "1");
+  expect(again.code).toBe(1); // the newcomer's 合計 check fails
+  const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+  const byFile = Object.fromEntries(manifest.files.map((f: { file: string; output: string; status: string }) => [f.file.slice(dir.length + 1), [f.output.slice(out.length + 1), f.status]]));
+  expect(byFile).toEqual({
+    "in/2023_plan.pdf": ["2023_plan", "checks-failed"],
+    "in/2023/plan.pdf": ["2023_plan-2", "ok"], // read again into its new folder
+    "in/2024/plan.pdf": ["2024_plan", "ok"], // skipped: its entry stands
+  });
+  expect(again.out).toContain(`${join(dir, "in", "2024", "plan.pdf")}: unchanged since the last run, skipped`);
+  expect(again.out).not.toContain(`${join(dir, "in", "2023", "plan.pdf")}: unchanged`);
+  const source = (name: string) => JSON.parse(readFileSync(join(out, name, "records.json"), "utf8")).file.slice(dir.length + 1);
+  expect([source("2023_plan"), source("2023_plan-2"), source("2024_plan")]).toEqual(["in/2023_plan.pdf", "in/2023/plan.pdf", "in/2024/plan.pdf"]);
+  // And once more: everything unchanged, everything skipped.
+  const third = kohyo("extract", join(dir, "in"), "-o", out, "--jobs", "1");
+  expect(third.out.match(/unchanged since the last run, skipped/g)).toHaveLength(3);
+});

@@ -80,20 +80,22 @@ test("given up, it leaves nothing: no output folder, no staging folder, and a ta
   await expect(writer.table(result.tables[1]!)).rejects.toThrow(/after the outputs were finished or given up/);
 });
 
-test("a staging folder left by a run that was killed goes when the folder is written again; a running process's stays", async () => {
+test("a staging folder left by a run that was killed goes when the folder is written again; a running process's stays, and so does anything not shaped like one", async () => {
   const parent = tmp();
   const dead = 2 ** 22 + 7; // above Linux's highest pid: no such process
-  mkdirSync(join(parent, `plan.partial-${dead}-abc123`));
-  mkdirSync(join(parent, `plan.partial-${process.ppid}-def456`)); // the test runner's parent: alive
-  mkdirSync(join(parent, "plan.partial-notapid"));
-  mkdirSync(join(parent, `planned.partial-${dead}-x`)); // another output folder's
+  const kept = [
+    `plan.kohyo-staging-${process.ppid}-def456`, // the test runner's parent: alive
+    "plan.kohyo-staging-notapid",
+    `plan.kohyo-staging-${dead}-report-2023`, // another file's output folder, not a staging folder
+    `planned.kohyo-staging-${dead}-abc123`, // another output folder's
+  ];
+  for (const name of [`plan.kohyo-staging-${dead}-abc123`, ...kept]) mkdirSync(join(parent, name));
   await writeOutputs(join(parent, "plan"), info, result);
-  expect(readdirSync(parent).sort()).toEqual(["plan", `plan.partial-${process.ppid}-def456`, "plan.partial-notapid", `planned.partial-${dead}-x`].sort());
+  expect(readdirSync(parent).sort()).toEqual(["plan", ...kept].sort());
   // This process's own leftovers (a worker that died) go with removeStaging.
-  mkdirSync(join(parent, `plan.partial-${process.pid}-ghi789`));
+  mkdirSync(join(parent, `plan.kohyo-staging-${process.pid}-ghi789`));
   removeStaging(join(parent, "plan"));
-  expect(readdirSync(parent)).not.toContain(`plan.partial-${process.pid}-ghi789`);
-  expect(readdirSync(parent)).toContain(`plan.partial-${process.ppid}-def456`);
+  expect(readdirSync(parent).sort()).toEqual(["plan", ...kept].sort());
 });
 
 test("finishing twice, or after giving up, is refused before anything is written", async () => {
