@@ -4,7 +4,7 @@
  * unchanged since it was last read is skipped on the next run, its verdict kept.
  */
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { KOHYO_VERSION } from "../version.js";
 import { type FileReport, notRead } from "./report.js";
@@ -76,11 +76,11 @@ export function upToDate(
   const again = e.reason === "not-found" || (e.reason === "encrypted" && run.password === true);
   if (notRead(e.status) && !again) return e.error ? e : null;
   if (e.status !== "ok" && e.status !== "checks-failed") return null;
-  if (!e.output || !existsSync(join(e.output, "records.json"))) return null;
+  if (!e.output) return null;
   // Output folder names depend on the other files of a batch (see outputNames): the
   // folder this run gives the file must be the one it was written to, and still hold it.
   if (run.output !== undefined && resolve(e.output) !== resolve(run.output)) return null;
-  if (recordsSha256(join(e.output, "records.json")) !== sha256) return null;
+  if (recordsSha256(join(e.output, "records.json")) !== sha256) return null; // gone, or another file's
   return e;
 }
 

@@ -102,7 +102,7 @@ export class SplitAssembly {
     const { read, withText, failed } = chunk.stats;
     this.stats = { read: this.stats.read + read, withText: this.stats.withText + withText, failed: this.stats.failed + failed };
     this.feeding = this.feeding.then(async () => {
-      for (let c = this.early.get(this.next); c && !this.given; c = this.early.get(this.next)) {
+      for (let c = this.early.get(this.next); c; c = this.early.get(this.next)) {
         this.early.delete(this.next++);
         for (const a of c.analyses) await this.assembly.add(a);
       }

@@ -100,7 +100,7 @@ class WordMap {
     for (let i = 1; i + 1 < stored.length; i += 2 + stored[i + 1]!) if (stored[i + 1]! > 0) this.at[stored[i]!] = i + 1;
   }
 
-  /** Where the entries of `key` start in `stored` (after their count), or 0 when it has none. */
+  /** Where the entries of `key` start in `stored` (after their count); read `count(key)` of them. */
   first(key: number): number {
     return key >= 0 && key < this.at.length ? this.at[key]! + 1 : 0;
   }

@@ -98,8 +98,23 @@ export const csvName = (t: RecordTable) => `${t.name.replace(/[\\/:*?"<>|\s]+/g,
  * no table's file overwrites another's.
  */
 export function csvNames(tables: readonly RecordTable[]): string[] {
-  const names = new UniqueNames();
-  return tables.map((t) => `${names.take(csvName(t).slice(0, -4))}.csv`);
+  const names = new TableNames();
+  return tables.map((t) => names.next(t).csv);
+}
+
+/**
+ * The names of a document's tables, given in order: the CSV file (see csvNames) and the
+ * data package resource (its id, else table-N; Frictionless wants these unique too).
+ */
+class TableNames {
+  private readonly files = new UniqueNames();
+  private readonly resources = new UniqueNames();
+  private count = 0;
+
+  next(t: RecordTable): { csv: string; resource: string } {
+    this.count++;
+    return { csv: `${this.files.take(csvName(t).slice(0, -4))}.csv`, resource: this.resources.take(t.id ?? `table-${this.count}`) };
+  }
 }
 
 /** A table written: its outline, its CSV file and its data package resource name. */
@@ -122,8 +137,7 @@ export class OutputWriter {
   private readonly staging: string;
   private readonly body: JsonFile;
   private readonly written: Written[] = [];
-  private readonly csvFiles = new UniqueNames();
-  private readonly resources = new UniqueNames();
+  private readonly names = new TableNames();
   private done = false;
 
   constructor(
@@ -147,12 +161,12 @@ export class OutputWriter {
   /** Writes a complete table: its CSV, and its records into records.json. */
   async table(t: RecordTable): Promise<void> {
     if (this.done) throw new Error(`${this.dir}: a table came after the outputs were finished or given up`);
-    const csv = `${this.csvFiles.take(csvName(t).slice(0, -4))}.csv`;
-    writeFileSync(join(this.staging, csv), await tableCsv(t, this.opts));
+    const names = this.names.next(t);
+    writeFileSync(join(this.staging, names.csv), await tableCsv(t, this.opts));
     // As an item of records.json's "tables" array (see finish).
     this.body.write(this.written.length ? ",\n    " : "    ");
     this.body.value(recordsOf(t), "    ", 2);
-    this.written.push({ table: outline(t), csv, resource: this.resources.take(t.id ?? `table-${this.written.length + 1}`) });
+    this.written.push({ table: outline(t), ...names });
   }
 
   /** Writes the rest and moves every file into `dir`; returns their paths there. */
@@ -262,10 +276,8 @@ export async function tableCsv(t: RecordTable, opts: WriteOptions = {}): Promise
 
 /** Frictionless tabular data package (v1): one resource per CSV, fields typed, units stated. */
 export function dataPackage(info: DocumentInfo, result: PipelineResult, opts: WriteOptions = {}) {
-  const csv = csvNames(result.tables);
-  // Frictionless wants resource names unique too.
-  const resources = new UniqueNames();
-  const written = result.tables.map((t, i) => ({ table: outline(t), csv: csv[i]!, resource: resources.take(t.id ?? `table-${i + 1}`) }));
+  const names = new TableNames();
+  const written = result.tables.map((t) => ({ table: outline(t), ...names.next(t) }));
   return dataPackageOf(info, result.pipeline, written, isValid(result), opts);
 }
 
