@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import { getDocument, pdfWorker, VerbosityLevel } from "./pdfjs.js";
-import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
+import type { DocumentInitParameters, PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
 import type { Matrix } from "./geometry.js";
@@ -31,6 +31,22 @@ export const PDFJS_ASSETS = {
   standardFontDataUrl: join(PDFJS_DIR, "standard_fonts") + sep,
   wasmUrl: join(PDFJS_DIR, "wasm") + sep,
 } as const;
+
+/**
+ * The document pdf.js loads a page's fonts into, standing in for a browser's: it takes the
+ * style rules pdf.js makes of them (@font-face) and keeps nothing.
+ *
+ * With `disableFontFace` (pdf.js's default on Node), pdf.js instead compiles the outline
+ * of every glyph it shows and sends each to this thread for a canvas to draw, checking
+ * every glyph of every text operator against what it compiled: about a twentieth of the
+ * time of reading a page, and outlines kept for as long as the document is open. kohyo
+ * reads glyphs' codes, widths and positions, which come with the operator list either
+ * way; it never draws them.
+ */
+const FONTLESS_DOCUMENT = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => {} }),
+  documentElement: { getElementsByTagName: () => [{ append: () => {} }] },
+} as unknown as DocumentInitParameters["ownerDocument"];
 
 export interface OpenOptions {
   /** User or owner password for an encrypted PDF. */
@@ -87,7 +103,10 @@ export async function openPdf(input: string | Uint8Array, options: OpenOptions =
       ...PDFJS_ASSETS,
       cMapPacked: true,
       useSystemFonts: false,
-      disableFontFace: true,
+      // See FONTLESS_DOCUMENT: fonts go to a document that keeps nothing, so that pdf.js
+      // does not trace every glyph's outline for a canvas that kohyo never draws on.
+      disableFontFace: false,
+      ownerDocument: FONTLESS_DOCUMENT,
       isEvalSupported: false,
       useWorkerFetch: false,
       stopAtErrors: false,
