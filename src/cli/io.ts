@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, extname, relative, resolve as absolute, sep } from "node:path";
 
 /** Where a command writes; tests pass their own. */
@@ -130,18 +130,6 @@ export class JsonFile {
    */
   value(v: unknown, indent: string, depth: number): boolean {
     return writeValue((s) => this.write(s), resolve(v, ""), indent, depth);
-  }
-
-  /** Writes the bytes of another file as they are (read in pieces). */
-  copy(path: string): void {
-    this.flush();
-    const from = openSync(path, "r");
-    try {
-      const chunk = Buffer.allocUnsafe(1 << 20);
-      for (let n = readSync(from, chunk); n > 0; n = readSync(from, chunk)) writeSync(this.fd, chunk, 0, n);
-    } finally {
-      closeSync(from);
-    }
   }
 
   close(): void {

@@ -26,7 +26,6 @@ export interface RecordsJson {
   sha256: string;
   pipeline: string;
   kohyoVersion: string;
-  valid: boolean;
   tables: {
     name: string;
     title: string | null;
@@ -36,6 +35,8 @@ export interface RecordsJson {
     records: unknown[];
     checks: Check[];
   }[];
+  /** Last: known once every table is read (see OutputWriter). */
+  valid: boolean;
 }
 
 export interface Summary {
@@ -79,11 +80,11 @@ export function isValid(result: PipelineResult): boolean {
 }
 
 export function recordsJson(info: DocumentInfo, result: PipelineResult): RecordsJson {
-  return { ...recordsHeader(info, result.pipeline, isValid(result)), tables: result.tables.map(recordsOf) };
+  return { ...recordsHeader(info, result.pipeline), tables: result.tables.map(recordsOf), valid: isValid(result) };
 }
 
-function recordsHeader(info: DocumentInfo, pipeline: string, isValid: boolean): Omit<RecordsJson, "tables"> {
-  return { file: info.file, sha256: info.sha256, pipeline, kohyoVersion: KOHYO_VERSION, valid: isValid };
+function recordsHeader(info: DocumentInfo, pipeline: string): Omit<RecordsJson, "tables" | "valid"> {
+  return { file: info.file, sha256: info.sha256, pipeline, kohyoVersion: KOHYO_VERSION };
 }
 
 /** A table as records.json gives it. */
@@ -126,16 +127,18 @@ interface Written {
 
 /**
  * Writes the files of `kohyo extract` as the tables come, so that a long document's
- * records are not all held until the end: each table's CSV and its part of records.json
- * as soon as it is complete, then the rest (records.json's head, which says whether the
- * document is valid, datapackage.json, report.json) on {@link finish}. Everything is
+ * records are not all held until the end: records.json's head at once, each table's CSV
+ * and its part of records.json as soon as it is complete, then the rest (records.json's
+ * last member, `valid`, which needs every table's checks; datapackage.json; report.json)
+ * on {@link finish}. records.json is written once, in order: its tables are never held or
+ * copied again (a 600-page book's are tens of megabytes). Everything is
  * written to a folder of its own beside `dir` and moved into `dir` on finish, so that a
  * run that stops half-way, or --strict refusing a document ({@link abort}), leaves what
  * was in `dir` as it was.
  */
 export class OutputWriter {
   private readonly staging: string;
-  private readonly body: JsonFile;
+  private readonly records: JsonFile;
   private readonly written: Written[] = [];
   private readonly names = new TableNames();
   private done = false;
@@ -150,7 +153,12 @@ export class OutputWriter {
     mkdirSync(dirname(at), { recursive: true });
     removeStaging(dir, (pid) => pid !== process.pid && !alive(pid)); // left by a run that was killed
     this.staging = mkdtempSync(`${at}.kohyo-staging-${process.pid}-`);
-    this.body = new JsonFile(join(this.staging, "records.tables"));
+    // As JSON.stringify(recordsJson(…), null, 2) + "\n" writes it: the head now, each table
+    // as it comes, and `valid` (which needs every table's checks) last, on finish.
+    this.records = new JsonFile(join(this.staging, "records.json"));
+    this.records.write("{");
+    for (const [k, v] of Object.entries(recordsHeader(info, pipeline))) this.records.write(`\n  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+    this.records.write('\n  "tables": ');
   }
 
   /** The tables written so far, in order. */
@@ -163,9 +171,9 @@ export class OutputWriter {
     if (this.done) throw new Error(`${this.dir}: a table came after the outputs were finished or given up`);
     const names = this.names.next(t);
     writeFileSync(join(this.staging, names.csv), await tableCsv(t, this.opts));
-    // As an item of records.json's "tables" array (see finish).
-    this.body.write(this.written.length ? ",\n    " : "    ");
-    this.body.value(recordsOf(t), "    ", 2);
+    // An item of records.json's "tables" array (see the constructor).
+    this.records.write(this.written.length ? ",\n    " : "[\n    ");
+    this.records.value(recordsOf(t), "    ", 2);
     this.written.push({ table: outline(t), ...names });
   }
 
@@ -173,30 +181,16 @@ export class OutputWriter {
   finish(diagnostics: readonly Diagnostic[]): string[] {
     if (this.done) throw new Error(`${this.dir}: the outputs were finished or given up already`);
     this.done = true;
-    this.body.close();
     const tables = this.tables;
     const isValid = valid(tables, diagnostics);
-    const records = new JsonFile(join(this.staging, "records.json"));
     try {
-      // As JSON.stringify(recordsJson(…), null, 2) + "\n", the tables array copied from the body.
-      records.write("{");
-      for (const [k, v] of Object.entries(recordsHeader(this.info, this.pipeline, isValid))) {
-        records.write(`\n  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
-      }
-      records.write('\n  "tables": ');
-      if (tables.length === 0) records.write("[]");
-      else {
-        records.write("[\n");
-        records.copy(this.body.path);
-        records.write("\n  ]");
-      }
-      records.write("\n}\n");
+      this.records.write(tables.length ? "\n  ]" : "[]");
+      this.records.write(`,\n  "valid": ${JSON.stringify(isValid)}\n}\n`);
     } catch (e) {
-      records.abort();
+      this.records.abort();
       throw e;
     }
-    records.close();
-    rmSync(this.body.path);
+    this.records.close();
     writeJsonFile(join(this.staging, "datapackage.json"), dataPackageOf(this.info, this.pipeline, this.written, isValid, this.opts));
     writeJsonFile(join(this.staging, "report.json"), reportOf(this.info, this.pipeline, isValid, tables, diagnostics));
     mkdirSync(this.dir, { recursive: true });
@@ -209,7 +203,7 @@ export class OutputWriter {
   /** Writes nothing after all: what was staged goes (nothing happens once finished). */
   abort(): void {
     this.done = true;
-    this.body.abort();
+    this.records.abort();
     rmSync(this.staging, { recursive: true, force: true });
   }
 }

@@ -32,7 +32,7 @@ describe("kohyo extract on the A4 plan", () => {
 
   test("records.json has the documented shape, valid, with both tables", () => {
     const r = readJson(join(dir(), "records.json"));
-    expect(Object.keys(r)).toEqual(["file", "sha256", "pipeline", "kohyoVersion", "valid", "tables"]);
+    expect(Object.keys(r)).toEqual(["file", "sha256", "pipeline", "kohyoVersion", "tables", "valid"]);
     expect(r).toMatchObject({ pipeline: "tokyo-jinzai-plan", valid: true });
     expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(r.tables.map((t: { name: string; pages: number[]; fiscalYear: number }) => [t.name, t.pages, t.fiscalYear])).toEqual([

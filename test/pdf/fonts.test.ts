@@ -14,7 +14,7 @@ const clone = globalThis.structuredClone;
 
 beforeEach(() => {
   seen = { outlines: 0, fonts: 0, fallbacks: 0 };
-  globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => {
+  globalThis.structuredClone = ((value: unknown, options?: Parameters<typeof structuredClone>[1]) => {
     const m = value as { action?: string; data?: unknown[] } | null;
     if (m?.action === "commonobj" && m.data?.[1] === "FontPath") seen.outlines++;
     if (m?.action === "commonobj" && m.data?.[1] === "Font") seen.fonts++;

@@ -63,7 +63,7 @@ test("tables handed to the writer as the pipeline completes them are written bes
   expect(handed.map((t) => [t.name, t.records.length])).toEqual(result.tables.map((t) => [t.name, t.records.length]));
   const staged = readdirSync(parent);
   expect(staged).toHaveLength(1);
-  expect(readdirSync(join(parent, staged[0]!)).sort()).toEqual([...csvNames(result.tables), "records.tables.partial"].sort());
+  expect(readdirSync(join(parent, staged[0]!)).sort()).toEqual([...csvNames(result.tables), "records.json.partial"].sort());
   expect(writer.tables.map((t) => t.recordCount)).toEqual([28, 3]);
   writer.finish(streamed.diagnostics);
   expect(readdirSync(parent)).toEqual(["plan"]);
