@@ -18,8 +18,12 @@ export interface BatchOptions {
   table: boolean;
 }
 
-/** Pages per chunk when a large document is split over the workers. */
+/**
+ * Pages per chunk when a large document is split over the workers, and the fewest the
+ * last chunks shrink to (see chunked).
+ */
 const CHUNK_PAGES = 32;
+const LAST_CHUNK_PAGES = 8;
 
 export async function runExtractBatch(files: readonly string[], settings: ExtractSettings, opts: BatchOptions, sink: ProgressSink): Promise<{ code: number; reports: FileReport[] }> {
   const started = Date.now();
@@ -80,7 +84,7 @@ async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress
   const assembly = new SplitAssembly(file, first, s);
   try {
     await Promise.all(
-      chunked(first.pages, CHUNK_PAGES).map(async (pages, i) => {
+      chunked(first.pages, pool.jobs).map(async (pages, i) => {
         const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages });
         progress.addPages(pages.length);
         await assembly.add(i, c);
@@ -93,9 +97,22 @@ async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress
   return assembly.finish();
 }
 
-function chunked(pages: readonly number[], size: number): number[][] {
+/**
+ * A document's pages in chunks, in order: CHUNK_PAGES each, but once fewer than two full
+ * chunks per worker are left, half of what is left per worker (down to
+ * LAST_CHUNK_PAGES; a remainder of less than half that goes with the chunk before). The
+ * workers then run out of work close together, and what the assembling thread still has
+ * to do once they have (the last chunk) is small.
+ */
+function chunked(pages: readonly number[], workers: number): number[][] {
   const out: number[][] = [];
-  for (let i = 0; i < pages.length; i += size) out.push(pages.slice(i, i + size));
+  for (let i = 0; i < pages.length; ) {
+    const left = pages.length - i;
+    let n = Math.min(CHUNK_PAGES, Math.max(LAST_CHUNK_PAGES, Math.ceil(left / (2 * Math.max(1, workers)))));
+    if (left - n < LAST_CHUNK_PAGES / 2) n = left;
+    out.push(pages.slice(i, i + n));
+    i += n;
+  }
   return out;
 }
 

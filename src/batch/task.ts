@@ -24,6 +24,13 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
   let split: FileOutcomeMessage | null = null;
   let info: DocumentInfo | null = null;
   const where = { ...(s.password !== undefined && { password: s.password }), ...(s.pages !== undefined && { pages: s.pages }) };
+  // A document handed back to be read in chunks stays open for this thread's first chunk
+  // of it (see documentFor), its fonts translated and its first pages read already.
+  const keepForChunks = (doc: PdfDocument): boolean => {
+    if (!split || doc.verdict()) return false;
+    current = { file, password: s.password, doc };
+    return true;
+  };
   const outcome = await withDocument(file, where, io, async (doc, pages) => {
     info = doc.info;
     let pipeline = s.pipeline ? pipelineByName(s.pipeline) ?? null : null;
@@ -58,7 +65,7 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
       throw e;
     }
     return { checksFailed: report.status === "checks-failed" };
-  }).catch((e: unknown) => {
+  }, keepForChunks).catch((e: unknown) => {
     if (e instanceof InputError) return e;
     throw e;
   });

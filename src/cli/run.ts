@@ -23,6 +23,8 @@ export async function withDocument(
   opts: { password?: string; pages?: string },
   io: CliIO,
   read: (doc: PdfDocument, pages: number[] | undefined) => Promise<{ checksFailed: boolean }>,
+  /** Whether the document stays open for the caller afterwards (which then closes it); by default it is closed. */
+  keep: (doc: PdfDocument) => boolean = () => false,
 ): Promise<FileOutcome> {
   const opened = await openPdf(file, opts.password === undefined ? {} : { password: opts.password });
   if (!opened.ok) return opened.error;
@@ -36,7 +38,7 @@ export async function withDocument(
     const result = await read(doc, pages);
     return doc.verdict() ?? result;
   } finally {
-    await doc.close();
+    if (!keep(doc)) await doc.close();
   }
 }
 
