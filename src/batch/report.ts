@@ -104,7 +104,12 @@ export class SplitAssembly {
     this.feeding = this.feeding.then(async () => {
       for (let c = this.early.get(this.next); c; c = this.early.get(this.next)) {
         this.early.delete(this.next++);
-        for (const a of c.analyses) await this.assembly.add(a);
+        for (const a of c.analyses) {
+          await this.assembly.add(a);
+          // Page by page, a worker's finished chunk is heard of (and the worker given its
+          // next) at once, not after the whole chunk is assembled.
+          await new Promise((next) => setImmediate(next));
+        }
       }
     });
     return this.feeding;
