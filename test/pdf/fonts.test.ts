@@ -56,3 +56,53 @@ describe("fonts are loaded without tracing glyph outlines", () => {
     expect(texts[1]).toContain(squeeze("持続化補助金とは？"));
   });
 });
+
+describe("Uint8Array.prototype.toBase64, which pdf.js encodes each embedded font with", () => {
+  const bytes = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
+  type WithBase64 = Uint8Array & { toBase64(options?: unknown): string };
+  const b64 = (u: Uint8Array, options?: unknown) => (options === undefined ? (u as WithBase64).toBase64() : (u as WithBase64).toBase64(options));
+
+  test("gives RFC 4648's test vectors, padded unless told not to", async () => {
+    await import("../../src/pdf/pdfjs.js");
+    const vectors: [string, string][] = [["", ""], ["f", "Zg=="], ["fo", "Zm8="], ["foo", "Zm9v"], ["foob", "Zm9vYg=="], ["fooba", "Zm9vYmE="], ["foobar", "Zm9vYmFy"]];
+    for (const [plain, coded] of vectors) {
+      expect(b64(bytes(plain))).toBe(coded);
+      expect(b64(bytes(plain), { omitPadding: true })).toBe(coded.replace(/=+$/, ""));
+    }
+  });
+
+  test("base64url: - and _ for + and /, padded by default as the proposal says", async () => {
+    await import("../../src/pdf/pdfjs.js");
+    const u = new Uint8Array([0xfb, 0xff]);
+    expect(b64(u)).toBe("+/8=");
+    expect(b64(u, { alphabet: "base64url" })).toBe("-_8=");
+    expect(b64(u, { alphabet: "base64url", omitPadding: true })).toBe("-_8");
+    // A view into a larger buffer encodes its own bytes only.
+    expect(b64(new Uint8Array([0, 0x66, 0x6f, 0x6f, 0]).subarray(1, 4))).toBe("Zm9v");
+  });
+
+  test("refuses what the proposal refuses: null options, an unknown alphabet, another receiver", async () => {
+    await import("../../src/pdf/pdfjs.js");
+    const u = bytes("foo") as WithBase64;
+    expect(() => u.toBase64(null)).toThrow(TypeError);
+    expect(() => u.toBase64({ alphabet: "hex" })).toThrow(TypeError);
+    expect(() => u.toBase64.call(new Uint16Array(2) as never)).toThrow(TypeError);
+  });
+
+  test("a 16 MB font (a fully embedded Japanese one) is encoded without holding many times its size", async () => {
+    await import("../../src/pdf/pdfjs.js");
+    const font = new Uint8Array(16 * 2 ** 20).map((_, i) => (i * 2654435761) >>> 24);
+    const before = process.memoryUsage().heapUsed;
+    const text = b64(font);
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(text.length).toBe(Math.ceil(font.length / 3) * 4);
+    expect(text.slice(0, 8)).toBe(Buffer.from(font.subarray(0, 6)).toString("base64"));
+    // The text itself is 21 MB; the polyfill pdf.js brings held 300 MB of pieces.
+    expect(grown).toBeLessThan(64 * 2 ** 20);
+  });
+
+  test("once pdf.js is loaded, nothing of the built-ins is left to put back", async () => {
+    const { restoreBuiltins } = await import("../../src/pdf/pdfjs.js");
+    expect(restoreBuiltins()).toEqual([]);
+  });
+});
