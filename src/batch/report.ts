@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import { EXIT, type InputError } from "../errors.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { judge, type ReadStats } from "../pdf/verdict.js";
+import { addReadStats, judge, type ReadStats } from "../pdf/verdict.js";
 import type { DocumentInfo } from "../pdf/types.js";
 import { pipelineByName } from "../pipeline/registry.js";
 import type { Assembler, Check, PageAnalysis, PipelineResult } from "../pipeline/types.js";
@@ -99,8 +99,7 @@ export class SplitAssembly {
   add(index: number, chunk: ChunkResult): Promise<void> {
     if (this.given) return this.feeding; // given up: chunks still coming are dropped
     this.early.set(index, chunk);
-    const { read, withText, failed } = chunk.stats;
-    this.stats = { read: this.stats.read + read, withText: this.stats.withText + withText, failed: this.stats.failed + failed };
+    this.stats = addReadStats(this.stats, chunk.stats);
     this.feeding = this.feeding.then(async () => {
       for (let c = this.early.get(this.next); c; c = this.early.get(this.next)) {
         this.early.delete(this.next++);
@@ -109,6 +108,7 @@ export class SplitAssembly {
           // Page by page, a worker's finished chunk is heard of (and the worker given its
           // next) at once, not after the whole chunk is assembled.
           await new Promise((next) => setImmediate(next));
+          if (this.given) return; // given up meanwhile: the rest of this chunk is dropped too
         }
       }
     });
@@ -142,7 +142,7 @@ export const outputDir = (s: ExtractSettings, file: string): string => join(s.ou
 
 /**
  * Writes what is left of a file's outputs — the tables the pipeline did not hand to the
- * writer as they were completed, then records.json's head, datapackage.json and
+ * writer as they were completed, then the end of records.json, datapackage.json and
  * report.json — unless --strict and a check failed (then nothing is), and reports.
  */
 export async function finish(info: DocumentInfo, result: PipelineResult, writer: OutputWriter, s: ExtractSettings): Promise<FileReport> {

@@ -7,8 +7,9 @@
  *   coordinating thread (./report.ts SplitAssembly).
  */
 import { InputError } from "../errors.js";
-import { openPdf, type PdfDocument } from "../pdf/load.js";
+import { openPdf, pageReadStats, type PdfDocument } from "../pdf/load.js";
 import type { DocumentInfo } from "../pdf/types.js";
+import { addReadStats, type ReadStats } from "../pdf/verdict.js";
 import { pipelineByName, recognise } from "../pipeline/registry.js";
 import type { PageAnalysis } from "../pipeline/types.js";
 import { withDocument } from "../cli/run.js";
@@ -104,10 +105,14 @@ export async function analyseChunk(file: string, password: string | undefined, p
   const pipeline = pipelineByName(pipelineName);
   if (!pipeline?.analysePage) throw new Error(`pipeline ${pipelineName} cannot analyse pages one by one`);
   const doc = await documentFor(file, password);
-  const before = doc.readStats();
   const analyses: PageAnalysis[] = [];
-  for await (const page of doc.pages(pages)) analyses.push(await pipeline.analysePage(page));
-  const after = doc.readStats();
-  return { analyses, stats: { read: after.read - before.read, withText: after.withText - before.withText, failed: after.failed - before.failed } };
+  // Counted from the pages themselves: the document may have read some of them before
+  // (recognising it, see keepForChunks), and it counts a page only the first time.
+  let stats: ReadStats = { read: 0, withText: 0, failed: 0 };
+  for await (const page of doc.pages(pages)) {
+    analyses.push(await pipeline.analysePage(page));
+    stats = addReadStats(stats, pageReadStats([page]));
+  }
+  return { analyses, stats };
 }
 

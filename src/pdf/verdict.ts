@@ -13,6 +13,9 @@ export interface ReadStats {
   failed: number;
 }
 
+/** Two counts of pages read, added. */
+export const addReadStats = (a: ReadStats, b: ReadStats): ReadStats => ({ read: a.read + b.read, withText: a.withText + b.withText, failed: a.failed + b.failed });
+
 /**
  * The verdict on a whole file once its pages were read: truncated or damaged pages, or no
  * text on any page (a scan), make it unreadable; null when it is fine.

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { repeatedPdf } from "../fixtures.js";
 import { SplitAssembly } from "../../src/batch/report.js";
+import { analyseChunk, extractFile, releaseDocument } from "../../src/batch/task.js";
 import { pipelineByName } from "../../src/pipeline/registry.js";
 import { kohyo, open, sample } from "../helpers.js";
 
@@ -87,6 +88,23 @@ test("a long document split over 2 workers gives the same records as read in one
   expect(a).toHaveLength(28);
   expect(a.map((t: { name: string }) => t.name).slice(0, 4)).toEqual(["一般事業", "モデル事業", "一般事業", "モデル事業"]);
   expect(records(join(dir, "two", "book"))).toEqual(a);
+});
+
+test("the worker that recognised a long document reads its chunks from the same open document, and every page of them counts as read", async () => {
+  const dir = tmp();
+  // 14 copies of the A4 plan: 56 pages, every one with text (samples/tokyo-plan-r5-a4.fods).
+  const file = join(dir, "book.pdf");
+  writeFileSync(file, await repeatedPdf(readFileSync(sample("tokyo-plan-r5-a4.pdf")), 14));
+  const settings = { outDir: join(dir, "out"), bom: false, header: "ja" as const, strict: false, splitAbove: 48 };
+  const first = await extractFile(file, settings);
+  expect(first).toMatchObject({ kind: "split", pipeline: "tokyo-jinzai-plan", pages: Array.from({ length: 56 }, (_, i) => i + 1) });
+  // Recognising read pages 1 and 2 already: the chunk counts them all the same.
+  const head = await analyseChunk(file, undefined, "tokyo-jinzai-plan", [1, 2, 3, 4]);
+  expect(head.stats).toEqual({ read: 4, withText: 4, failed: 0 });
+  const rest = await analyseChunk(file, undefined, "tokyo-jinzai-plan", Array.from({ length: 52 }, (_, i) => i + 5));
+  expect(rest.stats).toEqual({ read: 52, withText: 52, failed: 0 });
+  expect(head.analyses.map((a) => a.number)).toEqual([1, 2, 3, 4]);
+  await releaseDocument();
 });
 
 test("a book repeating a table name writes one CSV per table (-2, -3 …), each a resource of its own in datapackage.json", async () => {
