@@ -104,10 +104,10 @@ export class SplitAssembly {
       for (let c = this.early.get(this.next); c; c = this.early.get(this.next)) {
         this.early.delete(this.next++);
         for (const a of c.analyses) {
+          // Not yielding to the event loop between pages is what keeps the workers from
+          // running far ahead of the assembling (measured: yielding gave ~20 MB more peak
+          // memory on the 640-page book for no clear gain in time).
           await this.assembly.add(a);
-          // Page by page, a worker's finished chunk is heard of (and the worker given its
-          // next) at once, not after the whole chunk is assembled.
-          await new Promise((next) => setImmediate(next));
           if (this.given) return; // given up meanwhile: the rest of this chunk is dropped too
         }
       }
