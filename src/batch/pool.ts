@@ -30,7 +30,11 @@ export class Pool {
   /** How to fail the task a worker is running. */
   private readonly current = new Map<Worker, (e: Error) => void>();
 
-  constructor(readonly jobs: number) {
+  constructor(
+    readonly jobs: number,
+    /** The worker threads' module (./worker.js; a test can put one in front that fails on demand). */
+    private readonly script: URL = new URL("./worker.js", import.meta.url),
+  ) {
     this.limit = pLimit(Math.max(1, jobs));
     // All started now: a worker takes about half a second to load its code, which is
     // better spent while the first file is opened than when its chunks are waiting.
@@ -76,7 +80,7 @@ export class Pool {
     // page). Measured on the 640-page bench book, 2 workers, heap growth as set by
     // src/runtime.ts: 32 MB ~410 MB peak RSS, 16 MB ~365 MB at the same speed, 8 MB
     // ~340 MB but a tenth slower (scavenges twice as often).
-    const w = new Worker(new URL("./worker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    const w = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.unref();
     // Listened to for the worker's whole life, idle or not: an error or an exit marks it
     // dead and fails the task it was running, if any (an unlistened 'error' would end

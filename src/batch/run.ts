@@ -16,6 +16,8 @@ export interface BatchOptions {
   force: boolean;
   /** Print the table at the end (batches of more than one file). */
   table: boolean;
+  /** The worker threads' module (default: ./worker.js), for tests. */
+  workerScript?: URL;
 }
 
 /**
@@ -28,7 +30,7 @@ const LAST_CHUNK_PAGES = 8;
 export async function runExtractBatch(files: readonly string[], settings: ExtractSettings, opts: BatchOptions, sink: ProgressSink): Promise<{ code: number; reports: FileReport[] }> {
   const started = Date.now();
   const manifest = readManifest(settings.outDir);
-  const pool = new Pool(opts.jobs);
+  const pool = new Pool(opts.jobs, opts.workerScript);
   const progress = new Progress(files.length, sink);
   const names = outputNames(files);
   try {

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { repeatedPdf } from "../fixtures.js";
 import { SplitAssembly } from "../../src/batch/report.js";
 import { analyseChunk, extractFile, releaseDocument } from "../../src/batch/task.js";
+import { runExtractBatch } from "../../src/batch/run.js";
 import { pipelineByName } from "../../src/pipeline/registry.js";
 import { kohyo, open, sample } from "../helpers.js";
 
@@ -105,6 +106,44 @@ test("the worker that recognised a long document reads its chunks from the same 
   expect(rest.stats).toEqual({ read: 52, withText: 52, failed: 0 });
   expect(head.analyses.map((a) => a.number)).toEqual([1, 2, 3, 4]);
   await releaseDocument();
+});
+
+describe("a worker thread that dies", () => {
+  const crashing = new URL("../crashing-worker.mjs", import.meta.url);
+  const quiet = { out: () => {}, err: () => {}, bar: null };
+  const settings = (outDir: string) => ({ outDir, bom: false, header: "ja" as const, strict: false, splitAbove: 48 });
+
+  test("while reading a file fails that file alone as an internal error (exit 70): the other is extracted, the manifest lists both", async () => {
+    const dir = tmp();
+    copyFileSync(sample("tokyo-plan-r5-a4.pdf"), join(dir, "good.pdf"));
+    copyFileSync(sample("tokyo-plan-r5-a4.pdf"), join(dir, "crash.pdf"));
+    const out = join(dir, "out");
+    const files = [join(dir, "crash.pdf"), join(dir, "good.pdf")];
+    const { code, reports } = await runExtractBatch(files, settings(out), { jobs: 2, force: true, table: false, workerScript: crashing }, quiet);
+    expect(code).toBe(70);
+    expect(reports.map((r) => [r.file.split("/").pop(), r.status])).toEqual([["crash.pdf", "internal-error"], ["good.pdf", "ok"]]);
+    expect(reports[0]!.err).toMatch(/crash\.pdf: internal error .*worker thread stopped \(exit code 3\)/);
+    // The good file's records (samples/tokyo-plan-r5-a4.fods: 28 + 3 rows).
+    expect(records(join(out, "good")).map((t: { records: unknown[] }) => t.records.length)).toEqual([28, 3]);
+    const m = readJson(join(out, "manifest.json"));
+    expect(m.files.map((e: { file: string; status: string }) => [e.file.split("/").pop(), e.status])).toEqual([["crash.pdf", "internal-error"], ["good.pdf", "ok"]]);
+    expect(readdirSync(out).sort()).toEqual(["good", "manifest.json"]);
+  });
+
+  test("while reading a chunk of a long document gives that document up: nothing of it written or left staged, an earlier run's outputs kept", async () => {
+    const dir = tmp();
+    // 14 copies of the A4 plan: 56 pages, split over the workers; the chunk with page 30 dies.
+    writeFileSync(join(dir, "crash-book.pdf"), await repeatedPdf(readFileSync(sample("tokyo-plan-r5-a4.pdf")), 14));
+    const out = join(dir, "out");
+    mkdirSync(join(out, "crash-book"), { recursive: true });
+    writeFileSync(join(out, "crash-book", "records.json"), "earlier run\n");
+    const { code, reports } = await runExtractBatch([join(dir, "crash-book.pdf")], settings(out), { jobs: 2, force: true, table: false, workerScript: crashing }, quiet);
+    expect(code).toBe(70);
+    expect(reports[0]).toMatchObject({ status: "internal-error", output: null });
+    expect(readdirSync(out).sort()).toEqual(["crash-book", "manifest.json"]);
+    expect(readdirSync(join(out, "crash-book"))).toEqual(["records.json"]);
+    expect(readFileSync(join(out, "crash-book", "records.json"), "utf8")).toBe("earlier run\n");
+  });
 });
 
 test("a book repeating a table name writes one CSV per table (-2, -3 …), each a resource of its own in datapackage.json", async () => {
