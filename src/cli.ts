@@ -10,11 +10,17 @@ import { EXIT } from "./errors.js";
 import { setUpProcess } from "./runtime.js";
 import { extract, terminalBar } from "./cli/extract.js";
 import { defaultJobs } from "./batch/pool.js";
-import { PIPELINES, pipelineByName } from "./pipeline/registry.js";
 import { type CliIO, dropStdoutWhenClosed, processIO } from "./cli/io.js";
 import { KOHYO_VERSION } from "./version.js";
 
-const USAGE = `kohyo ${KOHYO_VERSION} — Japanese government PDFs to checked, structured data
+/**
+ * The usage text, with the pipelines' names. They are loaded when it is shown, as
+ * everywhere in this file: `kohyo extract` starts its workers before this thread loads
+ * the pipelines (see src/batch/run.ts).
+ */
+const usage = async (): Promise<string> => {
+  const { PIPELINES } = await import("./pipeline/registry.js");
+  return `kohyo ${KOHYO_VERSION} — Japanese government PDFs to checked, structured data
 
 Usage:
   kohyo inspect FILE... [--page N|1-3,5] [--json] [--password PW] [-o DIR]
@@ -37,11 +43,12 @@ Exit codes: 0 ok · 1 a check failed · 2 several unreadable files, different re
 3 file not found · 4 not a PDF · 5 damaged or truncated · 6 encrypted (password missing or wrong) ·
 7 no text layer (scanned) · 8 no pipeline recognises the document (extract) · 64 usage error · 70 internal error (a bug in kohyo)
 `;
+};
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
-    io.out(USAGE);
+    io.out(await usage());
     return command ? EXIT.ok : EXIT.usage;
   }
   if (command === "--version" || command === "-v") {
@@ -88,8 +95,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       });
       if (positionals.length === 0) throw new UsageError("extract needs at least one FILE");
       if (values.header !== "ja" && values.header !== "en") throw new UsageError(`--header is ja or en, not "${values.header}"`);
-      if (values.pipeline !== undefined && !pipelineByName(values.pipeline)) {
-        throw new UsageError(`unknown pipeline "${values.pipeline}" (known: ${PIPELINES.map((p) => p.name).join(", ")})`);
+      if (values.pipeline !== undefined) {
+        const { PIPELINES, pipelineByName } = await import("./pipeline/registry.js");
+        if (!pipelineByName(values.pipeline)) throw new UsageError(`unknown pipeline "${values.pipeline}" (known: ${PIPELINES.map((p) => p.name).join(", ")})`);
       }
       const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs is a whole number ≥ 1, not "${values.jobs}"`);
@@ -111,7 +119,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.err(`kohyo: ${(e as Error).message}\n\n${USAGE}`);
+      io.err(`kohyo: ${(e as Error).message}\n\n${await usage()}`);
       return EXIT.usage;
     }
     io.err(`kohyo: internal error (a bug in kohyo, please report it): ${(e as Error)?.stack ?? e}\n`);

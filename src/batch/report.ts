@@ -10,8 +10,7 @@ import { EXIT, type InputError } from "../errors.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { addReadStats, judge, type ReadStats } from "../pdf/verdict.js";
 import type { DocumentInfo } from "../pdf/types.js";
-import { pipelineByName } from "../pipeline/registry.js";
-import type { Assembler, Check, PageAnalysis, PipelineResult } from "../pipeline/types.js";
+import type { Assembler, Check, PageAnalysis, Pipeline, PipelineResult } from "../pipeline/types.js";
 import { failing, OutputWriter, summarise, type TableOutline } from "../pipeline/write.js";
 import { outputName } from "../cli/io.js";
 
@@ -90,9 +89,12 @@ export class SplitAssembly {
     private readonly file: string,
     private readonly split: Extract<FileOutcomeMessage, { kind: "split" }>,
     private readonly settings: ExtractSettings,
+    /** The pipeline named by `split` (given, not looked up: see run.ts, which loads the pipelines after starting the workers). */
+    pipeline: Pipeline,
   ) {
+    if (pipeline.name !== split.pipeline || !pipeline.assembler) throw new Error(`${file}: pipeline ${pipeline.name} cannot assemble a document split for ${split.pipeline}`);
     this.writer = new OutputWriter(outputDir(settings, file), split.info, split.pipeline, settings);
-    this.assembly = pipelineByName(split.pipeline)!.assembler!(split.diagnostics, (t) => this.writer.table(t));
+    this.assembly = pipeline.assembler(split.diagnostics, (t) => this.writer.table(t));
   }
 
   /** Chunk number `index` (0-based) is read. */

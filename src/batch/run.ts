@@ -31,6 +31,9 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
   const started = Date.now();
   const manifest = readManifest(settings.outDir);
   const pool = new Pool(opts.jobs, opts.workerScript);
+  // The pipelines (with zod, ~0.1 s to load) only once the workers are starting: this
+  // thread needs them for the first long document it assembles, the workers at once.
+  const pipelines = import("../pipeline/registry.js");
   const progress = new Progress(files.length, sink);
   const names = outputNames(files);
   try {
@@ -49,7 +52,7 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
         }
         let report: FileReport;
         try {
-          report = await extractOne(pool, file, s, progress);
+          report = await extractOne(pool, file, s, progress, pipelines);
         } catch (e) {
           // The file changed or went away while its chunks were read: unreadable, as any
           // file. A bug or a crashed worker: an internal error. Either stops this file only.
@@ -77,13 +80,15 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
 }
 
 /** One file on the pool: read whole by a worker, or split into chunks and assembled here. */
-async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress: Progress): Promise<FileReport> {
+async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress: Progress, pipelines: Promise<typeof import("../pipeline/registry.js")>): Promise<FileReport> {
   const first = await pool.run({ kind: "file", file, settings: s });
   if (first.kind === "done") {
     progress.addPages(first.report.pages);
     return first.report;
   }
-  const assembly = new SplitAssembly(file, first, s);
+  const pipeline = (await pipelines).pipelineByName(first.pipeline);
+  if (!pipeline) throw new Error(`${file}: no pipeline named ${first.pipeline}`);
+  const assembly = new SplitAssembly(file, first, s, pipeline);
   try {
     await Promise.all(
       chunked(first.pages, pool.jobs).map(async (pages, i) => {

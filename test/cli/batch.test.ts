@@ -173,7 +173,7 @@ test("chunks of a split document assembled in whatever order they finish give it
   const stats = (n: number) => ({ read: n, withText: n, failed: 0 });
   const chunks = [analyses.slice(0, 5), analyses.slice(5, 6), analyses.slice(6, 11), analyses.slice(11)];
   const settings = { outDir: join(dir, "out"), bom: false, header: "ja" as const, strict: false, splitAbove: 48 };
-  const assembly = new SplitAssembly(file, split, settings);
+  const assembly = new SplitAssembly(file, split, settings, pipeline);
   await Promise.all([3, 1, 0, 2].map((i) => assembly.add(i, { analyses: chunks[i]!, stats: stats(chunks[i]!.length) })));
   const report = await assembly.finish();
   expect(report.status).toBe("ok");
@@ -187,7 +187,7 @@ test("chunks of a split document assembled in whatever order they finish give it
 
   // A chunk that cannot be read gives the file up: the tables written so far go too.
   const again = { ...settings, outDir: join(dir, "again") };
-  const given = new SplitAssembly(file, split, again);
+  const given = new SplitAssembly(file, split, again, pipeline);
   await given.add(0, { analyses: chunks[0]!, stats: stats(chunks[0]!.length) }); // 一般事業 pages 1–3 complete, written
   expect(readdirSync(again.outDir)).toHaveLength(1); // staged beside the output folder
   given.abort();
