@@ -16,7 +16,8 @@ import { KOHYO_VERSION } from "./version.js";
 /**
  * The usage text, with the pipelines' names. They are loaded when it is shown, as
  * everywhere in this file: `kohyo extract` starts its workers before this thread loads
- * the pipelines (see src/batch/run.ts).
+ * the pipelines (see src/batch/run.ts), unless --pipeline NAME has them loaded first to
+ * check the name.
  */
 const usage = async (): Promise<string> => {
   const { PIPELINES } = await import("./pipeline/registry.js");
@@ -162,7 +163,14 @@ if (isMain()) {
   // Before any command loads pdf.js or starts a worker (src/runtime.ts).
   setUpProcess();
   dropStdoutWhenClosed();
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // Only if even the usage text could not be made (kohyo's own modules failed to load).
+      process.stderr.write(`kohyo: internal error (a bug in kohyo, please report it): ${(e as Error)?.stack ?? e}\n`);
+      process.exitCode = EXIT.internal;
+    },
+  );
 }

@@ -3,7 +3,7 @@
  * demand, for the batch tests of a crashed worker: it ends its thread on
  * - any task of a file named crash.pdf;
  * - the chunk holding page 30 of a file named crash-book.pdf (a long document split over
- *   the workers: the chunks before it were read, and their tables written).
+ *   the workers, whose outputs are being staged by then).
  */
 import { basename } from "node:path";
 import { parentPort } from "node:worker_threads";

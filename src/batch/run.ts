@@ -33,7 +33,10 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
   const pool = new Pool(opts.jobs, opts.workerScript);
   // The pipelines (with zod, ~0.1 s to load) only once the workers are starting: this
   // thread needs them for the first long document it assembles, the workers at once.
+  // (With --pipeline NAME, src/cli.ts has loaded them already, to check the name.) A
+  // failure to load them fails the files that need them, when they do.
   const pipelines = import("../pipeline/registry.js");
+  pipelines.catch(() => {});
   const progress = new Progress(files.length, sink);
   const names = outputNames(files);
   try {
