@@ -12,7 +12,7 @@ import type { DocumentInfo } from "../pdf/types.js";
 import { addReadStats, type ReadStats } from "../pdf/verdict.js";
 import { pipelineByName, recognise } from "../pipeline/registry.js";
 import type { PageAnalysis } from "../pipeline/types.js";
-import { withDocument } from "../cli/run.js";
+import { documentOptions, withDocument } from "../cli/run.js";
 import { OutputWriter } from "../pipeline/write.js";
 import { type ChunkResult, emptyReport, type ExtractSettings, failedReport, type FileOutcomeMessage, type FileReport, finish, outputDir } from "./report.js";
 
@@ -24,7 +24,7 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
   let report: FileReport | null = null;
   let split: FileOutcomeMessage | null = null;
   let info: DocumentInfo | null = null;
-  const where = { ...(s.password !== undefined && { password: s.password }), ...(s.pages !== undefined && { pages: s.pages }) };
+  const where = documentOptions(s.password, s.pages);
   // A document handed back to be read in chunks stays open for this thread's first chunk
   // of it (see documentFor), its fonts translated and its first pages read already.
   const keepForChunks = (doc: PdfDocument): boolean => {

@@ -15,7 +15,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { extractFacts } from "../facts/extract.js";
 import type { Fact } from "../facts/types.js";
 import { type CliIO, outputNames, writeJsonFile } from "./io.js";
-import { readPages, runBatch, withDocument } from "./run.js";
+import { documentOptions, readPages, runBatch, withDocument } from "./run.js";
 
 export interface FactsOptions {
   files: string[];
@@ -38,7 +38,7 @@ export interface FactsJson {
 const CSV_HEADER = ["page", "kind", "text", "value", "to", "x0", "y0", "x1", "y1", "detail", "line", "problems"];
 
 export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
-  const where = { ...(opts.password !== undefined && { password: opts.password }), ...(opts.pages !== undefined && { pages: opts.pages }) };
+  const where = documentOptions(opts.password, opts.pages);
   const names = outputNames(opts.files);
   return runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {

@@ -12,7 +12,7 @@ import type { InputError } from "../errors.js";
 import { groupLines, type Line } from "../layout/lines.js";
 import type { Page } from "../pdf/types.js";
 import { type CliIO, outputNames } from "./io.js";
-import { runBatch, withDocument } from "./run.js";
+import { documentOptions, runBatch, withDocument } from "./run.js";
 
 export interface InspectOptions {
   files: string[];
@@ -32,7 +32,7 @@ export async function inspect(opts: InspectOptions, io: CliIO): Promise<number> 
     let started = false;
     const outcome = await withDocument(
       file,
-      { ...(opts.password !== undefined && { password: opts.password }), ...(opts.page !== undefined && { pages: opts.page }) },
+      documentOptions(opts.password, opts.page),
       io,
       async (doc, selection) => {
         started = true;

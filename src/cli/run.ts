@@ -18,6 +18,12 @@ export type FileOutcome = InputError | "usage" | { checksFailed: boolean };
  * verdict (truncated, damaged, no text) comes after `read`, so what was read is kept.
  * `read` returns whether a check failed.
  */
+/** withDocument's options from values that may be missing (a key only for a value given). */
+export const documentOptions = (password: string | undefined, pages: string | undefined): { password?: string; pages?: string } => ({
+  ...(password !== undefined && { password }),
+  ...(pages !== undefined && { pages }),
+});
+
 export async function withDocument(
   file: string,
   opts: { password?: string; pages?: string },

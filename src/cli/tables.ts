@@ -14,7 +14,7 @@ import { findTables } from "../table/find.js";
 import { dataRows, stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
 import { type CliIO, outputNames, writeJsonFile } from "./io.js";
-import { readPages, runBatch, withDocument } from "./run.js";
+import { documentOptions, readPages, runBatch, withDocument } from "./run.js";
 
 export interface TablesOptions {
   files: string[];
@@ -42,7 +42,7 @@ export interface TablesJson {
 }
 
 export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
-  const where = { ...(opts.password !== undefined && { password: opts.password }), ...(opts.pages !== undefined && { pages: opts.pages }) };
+  const where = documentOptions(opts.password, opts.pages);
   const names = outputNames(opts.files);
   return runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
