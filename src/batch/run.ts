@@ -111,9 +111,9 @@ async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress
  * A document's pages in chunks, in order: CHUNK_PAGES each, but once fewer than two full
  * chunks per worker are left, half of what is left per worker, and no fewer than
  * LAST_CHUNK_PAGES — except the last chunk, which takes what remains (4 to 11 pages: a
- * remainder of fewer than 4 goes with the chunk before). The
- * workers then run out of work close together, and what the assembling thread still has
- * to do once they have (the last chunk) is small.
+ * remainder of fewer than 4 goes with the chunk before). The workers then run out of work
+ * close together, and what the assembling thread still has to do once they have (the last
+ * chunk) is small.
  */
 function chunked(pages: readonly number[], workers: number): number[][] {
   const out: number[][] = [];

@@ -111,7 +111,7 @@ export async function analyseChunk(file: string, password: string | undefined, p
   let stats: ReadStats = { read: 0, withText: 0, failed: 0 };
   for await (const page of doc.pages(pages)) {
     analyses.push(await pipeline.analysePage(page));
-    stats = addReadStats(stats, pageReadStats([page]));
+    stats = addReadStats(stats, pageReadStats(page));
   }
   return { analyses, stats };
 }

@@ -13,17 +13,17 @@ import { parsePageSpec } from "./pages.js";
 /** How one file went: unreadable, a bad page selection, or read (with or without failed checks). */
 export type FileOutcome = InputError | "usage" | { checksFailed: boolean };
 
-/**
- * Opens `file`, resolves the page selection and runs `read` on the document. The file's
- * verdict (truncated, damaged, no text) comes after `read`, so what was read is kept.
- * `read` returns whether a check failed.
- */
 /** withDocument's options from values that may be missing (a key only for a value given). */
 export const documentOptions = (password: string | undefined, pages: string | undefined): { password?: string; pages?: string } => ({
   ...(password !== undefined && { password }),
   ...(pages !== undefined && { pages }),
 });
 
+/**
+ * Opens `file`, resolves the page selection and runs `read` on the document. The file's
+ * verdict (truncated, damaged, no text) comes after `read`, so what was read is kept.
+ * `read` returns whether a check failed.
+ */
 export async function withDocument(
   file: string,
   opts: { password?: string; pages?: string },

@@ -166,17 +166,11 @@ function classifyOpenError(file: string, e: unknown, truncated: boolean): InputE
 }
 
 /**
- * What pages count for towards a document's verdict (see judge): how many, how many with
- * text, how many could not be read.
+ * What a page read counts for towards its document's verdict (see judge): one page read,
+ * with text or not, unreadable or not.
  */
-export function pageReadStats(pages: readonly Page[]): ReadStats {
-  let withText = 0;
-  let failed = 0;
-  for (const p of pages) {
-    if (p.runs.length > 0) withText++;
-    if (p.diagnostics.some((d) => d.rule === UNREADABLE)) failed++;
-  }
-  return { read: pages.length, withText, failed };
+export function pageReadStats(page: Page): ReadStats {
+  return { read: 1, withText: page.runs.length > 0 ? 1 : 0, failed: page.diagnostics.some((d) => d.rule === UNREADABLE) ? 1 : 0 };
 }
 
 /** The diagnostic of a page that cannot be read. */
@@ -214,7 +208,7 @@ export class PdfDocument {
     const recent = this.recent.find((r) => r.number === number);
     if (recent) return recent;
     const page = await this.read(number);
-    this.stats = addReadStats(this.stats, pageReadStats([page]));
+    this.stats = addReadStats(this.stats, pageReadStats(page));
     // The last pages read are kept: recognising a document reads its first pages, and
     // the pipeline then asks for them again. Pages are plain data no reader changes.
     this.recent = [page, ...this.recent].slice(0, RECENT_PAGES);

@@ -10,11 +10,11 @@
  * pdf.js needs none of what they add, so the engine's own versions are put back once
  * both modules are loaded.
  *
- * It also adds Uint8Array.prototype.toBase64 where the engine has none (Node 20 and 22),
- * built a string of four characters at a time: pdf.js encodes every embedded font with it
- * when it loads the font (see src/pdf/load.ts FONTLESS_DOCUMENT), and for a fully
- * embedded Japanese font of 16 MB that took 0.9 s and 325 MB. Where the engine has no
- * toBase64 of its own, the polyfill is replaced by one on Node's Buffer (same result).
+ * Where the engine has no Uint8Array.prototype.toBase64 (Node 20 and 22), the polyfills
+ * also add one that builds its text four characters at a time. pdf.js encodes every
+ * embedded font with it when it loads the font (see src/pdf/load.ts FONTLESS_DOCUMENT):
+ * 0.9 s and 325 MB for a fully embedded Japanese font of 16 MB. It is replaced by one on
+ * Node's Buffer (same result).
  *
  * Everything of pdf.js that kohyo uses at run time comes from here, never from
  * "pdfjs-dist" directly, so the built-ins are put back before any page is read.
@@ -55,7 +55,7 @@ export function restoreBuiltins(): string[] {
  */
 function toBase64(this: Uint8Array, options?: { alphabet?: unknown; omitPadding?: unknown }): string {
   if (!(this instanceof Uint8Array)) throw new TypeError("toBase64: not a Uint8Array");
-  if (arguments.length > 0 && options !== undefined && (options === null || typeof options !== "object")) throw new TypeError("toBase64: options must be an object");
+  if (options !== undefined && (options === null || typeof options !== "object")) throw new TypeError("toBase64: options must be an object");
   const alphabet = options?.alphabet ?? "base64";
   if (alphabet !== "base64" && alphabet !== "base64url") throw new TypeError("toBase64: alphabet must be base64 or base64url");
   if ((this.buffer as ArrayBuffer & { detached?: boolean }).detached === true) throw new TypeError("toBase64: detached buffer");

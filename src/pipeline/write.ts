@@ -183,13 +183,8 @@ export class OutputWriter {
     this.done = true;
     const tables = this.tables;
     const isValid = valid(tables, diagnostics);
-    try {
-      this.records.write(tables.length ? "\n  ]" : "[]");
-      this.records.write(`,\n  "valid": ${JSON.stringify(isValid)}\n}\n`);
-    } catch (e) {
-      this.records.abort();
-      throw e;
-    }
+    this.records.write(tables.length ? "\n  ]" : "[]");
+    this.records.write(`,\n  "valid": ${JSON.stringify(isValid)}\n}\n`);
     this.records.close();
     writeJsonFile(join(this.staging, "datapackage.json"), dataPackageOf(this.info, this.pipeline, this.written, isValid, this.opts));
     writeJsonFile(join(this.staging, "report.json"), reportOf(this.info, this.pipeline, isValid, tables, diagnostics));
