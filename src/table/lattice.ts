@@ -54,35 +54,65 @@ export function latticeTables(page: number, rules: readonly Rule[], runs: readon
  * strike-through stops inside a row, with crossing rules still beyond it, and goes.
  */
 function anchored(rules: readonly Rule[]): Rule[] {
-  const within = (r: Rule, o: Rule) => r.pos >= o.start - TOUCH && r.pos <= o.end + TOUCH;
-  const endHolds = (r: Rule, end: number, dir: 1 | -1, others: readonly Rule[]) =>
-    others.some((o) => Math.abs(o.pos - end) <= TOUCH + o.thickness && within(r, o)) ||
-    !others.some((o) => within(r, o) && (dir > 0 ? o.pos > end + TOUCH : o.pos < end - TOUCH));
-  const keep = (r: Rule, others: readonly Rule[]) => endHolds(r, r.start, -1, others) && endHolds(r, r.end, 1, others);
   const h = rules.filter((r) => r.axis === "h");
   const v = rules.filter((r) => r.axis === "v");
-  return [...h.filter((r) => keep(r, v)), ...v.filter((r) => keep(r, h))];
+  return [...h.filter((r) => keepsEnds(r, v)), ...v.filter((r) => keepsEnds(r, h))];
 }
 
-/** Groups of rules connected by crossing or touching (union-find). */
+// The helpers below are module functions, not closures made on each call: V8 holds a
+// closure's optimised code only while some copy of the closure lives, so code made per
+// page would be compiled again after most full garbage collections.
+
+/** A crossing rule `o` spans the position of `r`. */
+const within = (r: Rule, o: Rule): boolean => r.pos >= o.start - TOUCH && r.pos <= o.end + TOUCH;
+
+/** The end of `r` at `end` (going in `dir`) meets a crossing rule, or no crossing rule lies beyond it. */
+function endHolds(r: Rule, end: number, dir: 1 | -1, others: readonly Rule[]): boolean {
+  let beyond = false;
+  for (const o of others) {
+    if (!within(r, o)) continue;
+    if (Math.abs(o.pos - end) <= TOUCH + o.thickness) return true;
+    if (dir > 0 ? o.pos > end + TOUCH : o.pos < end - TOUCH) beyond = true;
+  }
+  return !beyond;
+}
+
+const keepsEnds = (r: Rule, others: readonly Rule[]): boolean => endHolds(r, r.start, -1, others) && endHolds(r, r.end, 1, others);
+
+/** Groups of rules connected by crossing or touching (union-find), each in the rules' order. */
 function connectedGroups(rules: readonly Rule[]): Rule[][] {
   const parent = rules.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const h = rules.map((r, i) => [r, i] as const).filter(([r]) => r.axis === "h");
-  const v = rules.map((r, i) => [r, i] as const).filter(([r]) => r.axis === "v");
-  for (const [a, i] of h) {
-    for (const [b, j] of v) {
+  for (let i = 0; i < rules.length; i++) {
+    const a = rules[i]!;
+    if (a.axis !== "h") continue;
+    for (let j = 0; j < rules.length; j++) {
+      const b = rules[j]!;
+      if (b.axis !== "v") continue;
       if (b.pos >= a.start - TOUCH && b.pos <= a.end + TOUCH && a.pos >= b.start - TOUCH && a.pos <= b.end + TOUCH) {
-        parent[find(i)] = find(j);
+        parent[rootOf(parent, i)] = rootOf(parent, j);
       }
     }
   }
   const groups = new Map<number, Rule[]>();
-  rules.forEach((r, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), r]);
-  });
+  for (let i = 0; i < rules.length; i++) {
+    const root = rootOf(parent, i);
+    const group = groups.get(root);
+    if (group) group.push(rules[i]!);
+    else groups.set(root, [rules[i]!]);
+  }
   return [...groups.values()];
+}
+
+/** Union-find: the root of `i`, the path to it shortened on the way. */
+function rootOf(parent: number[], i: number): number {
+  let root = i;
+  while (parent[root] !== root) root = parent[root]!;
+  while (parent[i] !== root) {
+    const up = parent[i]!;
+    parent[i] = root;
+    i = up;
+  }
+  return root;
 }
 
 function clusterPositions(values: number[]): number[] {
@@ -96,17 +126,19 @@ function clusterPositions(values: number[]): number[] {
   return out.map((c) => c.reduce((s, x) => s + x, 0) / c.length);
 }
 
-/** Share of [from, to] covered by rules on the given line. */
-function coverage(rules: readonly Rule[], pos: number, from: number, to: number): number {
-  const spans = rules
-    .filter((r) => Math.abs(r.pos - pos) < MERGE_LINES)
-    .map((r) => [Math.max(r.start, from), Math.min(r.end, to)] as const)
-    .filter(([a, b]) => b > a)
-    .sort((a, b) => a[0] - b[0]);
+/** The rules on a grid line (within MERGE_LINES of `pos`), in order of where they start. */
+function rulesOn(rules: readonly Rule[], pos: number): Rule[] {
+  return rules.filter((r) => Math.abs(r.pos - pos) < MERGE_LINES).sort((a, b) => a.start - b.start);
+}
+
+/** Share of [from, to] covered by a grid line's rules (as rulesOn gives them). */
+function coverage(on: readonly Rule[], from: number, to: number): number {
   let covered = 0;
   let reach = from;
-  for (const [a, b] of spans) {
-    if (b <= reach) continue;
+  for (const r of on) {
+    const a = Math.max(r.start, from);
+    const b = Math.min(r.end, to);
+    if (b <= a || b <= reach) continue;
     covered += b - Math.max(a, reach);
     reach = b;
   }
@@ -123,22 +155,24 @@ function buildCells(
 ): Cell[] {
   const rows = ys.length - 1;
   const cols = xs.length - 1;
-  const id = (r: number, c: number) => r * cols + c;
+  // Slot (r, c) is number r * cols + c.
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const hOn = ys.map((y) => rulesOn(h, y));
+  const vOn = xs.map((x) => rulesOn(v, x));
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
+      const at = r * cols + c;
       // No border to the right: the slot and its right neighbour are one cell.
-      if (c + 1 < cols && coverage(v, xs[c + 1]!, ys[r]!, ys[r + 1]!) < BORDER_COVERED) parent[find(id(r, c + 1))] = find(id(r, c));
+      if (c + 1 < cols && coverage(vOn[c + 1]!, ys[r]!, ys[r + 1]!) < BORDER_COVERED) parent[rootOf(parent, at + 1)] = rootOf(parent, at);
       // No border below: the slot and the one under it are one cell.
-      if (r + 1 < rows && coverage(h, ys[r + 1]!, xs[c]!, xs[c + 1]!) < BORDER_COVERED) parent[find(id(r + 1, c))] = find(id(r, c));
+      if (r + 1 < rows && coverage(hOn[r + 1]!, xs[c]!, xs[c + 1]!) < BORDER_COVERED) parent[rootOf(parent, at + cols)] = rootOf(parent, at);
     }
   }
   // Each group of slots → one cell spanning their bounding rectangle.
   const spans = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      const root = find(id(r, c));
+      const root = rootOf(parent, r * cols + c);
       const s = spans.get(root);
       if (!s) spans.set(root, { r0: r, c0: c, r1: r, c1: c });
       else {
@@ -164,14 +198,14 @@ function buildCells(
     const c = slot(xs, cx);
     const r = slot(ys, cy);
     if (c < 0 || r < 0) continue;
-    texts[slotOf.get(find(id(r, c)))!]!.push(run);
+    texts[slotOf.get(rootOf(parent, r * cols + c))!]!.push(run);
   }
   cells.forEach((cell, i) => {
     cell.lines = cellLines(texts[i]!);
     cell.text = joinParts(cell.lines);
     if (texts[i]!.length) cell.textBox = texts[i]!.map((r) => r.box).reduce(union);
-    const top = cell.row === 0 && coverage(h, ys[0]!, cell.box.x0, cell.box.x1) < BORDER_COVERED;
-    const bottom = cell.row + cell.rowSpan === rows && coverage(h, ys[rows]!, cell.box.x0, cell.box.x1) < BORDER_COVERED;
+    const top = cell.row === 0 && coverage(hOn[0]!, cell.box.x0, cell.box.x1) < BORDER_COVERED;
+    const bottom = cell.row + cell.rowSpan === rows && coverage(hOn[rows]!, cell.box.x0, cell.box.x1) < BORDER_COVERED;
     if (top) cell.openTop = true;
     if (bottom) cell.openBottom = true;
   });
