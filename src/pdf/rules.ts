@@ -98,17 +98,6 @@ export function mergeRules(rules: readonly Rule[]): Rule[] {
       let cur: Rule | null = null;
       let weight = 0;
       let posSum = 0;
-      const flush = () => {
-        if (cur && cur.end - cur.start >= MIN_RULE_LENGTH) {
-          out.push({
-            axis,
-            pos: round2(posSum / weight),
-            start: round2(cur.start),
-            end: round2(cur.end),
-            thickness: round2(cur.thickness),
-          });
-        }
-      };
       for (const r of cluster) {
         const len = Math.max(r.end - r.start, 0.01);
         if (cur && r.start <= cur.end + JOIN_GAP) {
@@ -117,14 +106,23 @@ export function mergeRules(rules: readonly Rule[]): Rule[] {
           posSum += r.pos * len;
           weight += len;
         } else {
-          flush();
+          if (cur) pushMerged(out, cur, posSum / weight);
           cur = { ...r };
           posSum = r.pos * len;
           weight = len;
         }
       }
-      flush();
+      if (cur) pushMerged(out, cur, posSum / weight);
     }
   }
   return out;
+}
+
+/**
+ * A merged rule at its weighted position, unless it is a speck. (A module function, not
+ * a closure made per call: see closeRun in ./text.ts.)
+ */
+function pushMerged(out: Rule[], merged: Rule, pos: number): void {
+  if (merged.end - merged.start < MIN_RULE_LENGTH) return;
+  out.push({ axis: merged.axis, pos: round2(pos), start: round2(merged.start), end: round2(merged.end), thickness: round2(merged.thickness) });
 }

@@ -70,29 +70,6 @@ export function runsFromGlyphs(
   const runs: TextRun[] = [];
   const blockers = { v: rules.filter((r) => r.axis === "v"), h: rules.filter((r) => r.axis === "h") };
   let cur: OpenRun | null = null;
-  const flush = () => {
-    if (!cur) return;
-    if (cur.visible === 0) {
-      stats.hidden += cur.chars.filter((c) => c.trim() !== "").length;
-      cur = null;
-      return;
-    }
-    const joined = cur.chars.join("");
-    const raw = joined.trim();
-    const text = repairText(raw).trim();
-    if (text !== "") {
-      runs.push({
-        text,
-        raw,
-        box: { x0: round2(cur.box.x0), y0: round2(cur.box.y0), x1: round2(cur.box.x1), y1: round2(cur.box.y1) },
-        font: cur.font,
-        size: round2(cur.size),
-        vertical: cur.vertical,
-        ...(text.length === raw.length && { edges: trimmedEdges(cur, joined, raw).map(round2) }),
-      });
-    }
-    cur = null;
-  };
 
   for (const g of glyphs) {
     if (isSpace(g.unicode)) {
@@ -149,7 +126,7 @@ export function runsFromGlyphs(
         c.space = false;
         continue;
       }
-      flush();
+      closeRun(c, runs, stats);
     }
     cur = {
       chars: [ch],
@@ -170,8 +147,35 @@ export function runsFromGlyphs(
       space: false,
     };
   }
-  flush();
+  if (cur) closeRun(cur, runs, stats);
   return dropFakeBoldCopies(runs);
+}
+
+/**
+ * Ends a run: its text, repaired, goes to `runs` (none when it has none, or when none of
+ * its glyphs can be seen: those count as hidden). A module function rather than a
+ * closure made per page: V8 keeps a closure's optimised code only while a copy of the
+ * closure lives, so it would be compiled again after most full garbage collections.
+ */
+function closeRun(cur: OpenRun, runs: TextRun[], stats: RunStats): void {
+  if (cur.visible === 0) {
+    stats.hidden += cur.chars.filter((c) => c.trim() !== "").length;
+    return;
+  }
+  const joined = cur.chars.join("");
+  const raw = joined.trim();
+  const text = repairText(raw).trim();
+  if (text === "") return;
+  const run: TextRun = {
+    text,
+    raw,
+    box: { x0: round2(cur.box.x0), y0: round2(cur.box.y0), x1: round2(cur.box.x1), y1: round2(cur.box.y1) },
+    font: cur.font,
+    size: round2(cur.size),
+    vertical: cur.vertical,
+  };
+  if (text.length === raw.length) run.edges = trimmedEdges(cur, joined, raw).map(round2);
+  runs.push(run);
 }
 
 /** The edges of `raw`, which is `joined` with white space (an ideographic space) trimmed off. */
