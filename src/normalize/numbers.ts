@@ -47,6 +47,8 @@ const KANJI_DIGITS: Record<string, number> = {
 const SMALL_UNITS: Record<string, number> = { "十": 10, "拾": 10, "百": 100, "千": 1000 };
 const BIG_UNITS: Record<string, number> = { "万": 1e4, "億": 1e8, "兆": 1e12 };
 const MAGNITUDE_TOKEN = /(\d[\d,]*(?:\.\d+)?)|([〇零一二三四五六七八九壱弐参]+)|([十拾百千])|([万億兆])/y;
+/** A whole number of at most 15 digits, ungrouped or grouped in threes (after width folding). */
+const PLAIN_INTEGER = /^(?:\d{1,15}|\d{1,3}(?:,\d{3}){1,4})$/;
 /** A lone dash (after width folding): the cell means "none". */
 export const NONE_CELL = /^[-ー―‐－]$/;
 
@@ -268,6 +270,12 @@ export function spacedNumbers(text: string): string | null {
 export function parseNumber(text: string): ParsedNumber {
   const raw = text;
   const folded = toHalfWidth(text ?? "");
+  // Most cells hold a plain integer: read it as the scans below would (no spaces inside,
+  // no sign, unit or range; grouped in threes if at all), without running them.
+  const plain = folded.trim();
+  if (PLAIN_INTEGER.test(plain)) {
+    return { raw, none: false, approximate: false, value: Number(plain.replaceAll(",", "")), problems: digitProblems(raw, plain) };
+  }
   const s = stripSpaces(folded);
   const base = { raw, none: false, approximate: false };
   if (s === "") {
