@@ -18,6 +18,6 @@ export {
 export { parseContact, type Contact, type Department, type Phone } from "./contact.js";
 export { normalizeOrgName, type OrgName } from "./orgname.js";
 export {
-  loadTokenizer, tagTargetGroups, TARGET_GROUPS,
+  loadTokenizer, tagTargetGroups, tagTargetGroupsNow, TARGET_GROUPS,
   type AgeRange, type TargetGroupDefinition, type TargetGroups, type TargetTag,
 } from "./targetGroups.js";

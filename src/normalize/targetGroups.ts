@@ -153,6 +153,14 @@ function ageRange(m: RegExpMatchArray): AgeRange {
  * // ["若者", "子育て", "女性"]
  */
 export async function tagTargetGroups(text: string): Promise<Normalized<TargetGroups>> {
+  return tagTargetGroupsNow(text);
+}
+
+/**
+ * {@link tagTargetGroups} in the calling turn: the lean segmenter loads synchronously, so
+ * a caller tagging many texts in a loop (the table engine) need not await each.
+ */
+export function tagTargetGroupsNow(text: string): Normalized<TargetGroups> {
   const raw = text;
   let t: Segmenter;
   try {

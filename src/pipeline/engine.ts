@@ -16,7 +16,7 @@
  */
 import { groupLines } from "../layout/lines.js";
 import { parseUnitNote, yenMultiplier } from "../normalize/amounts.js";
-import { tagTargetGroups } from "../normalize/targetGroups.js";
+import { tagTargetGroupsNow } from "../normalize/targetGroups.js";
 import { parseFiscalYear } from "../normalize/wareki.js";
 import { toHalfWidth } from "../normalize/width.js";
 import type { Diagnostic } from "../diagnostics.js";
@@ -71,7 +71,7 @@ export async function analysePage(page: Page): Promise<PageAnalysis> {
   };
 }
 
-const targetLabels = async (text: string) => (await tagTargetGroups(text)).value?.tags.map((tag) => tag.label) ?? [];
+const targetLabels = (text: string): string[] => tagTargetGroupsNow(text).value?.tags.map((tag) => tag.label) ?? [];
 
 /**
  * The table pipeline's assembler: pages are stitched as they come; a complete table is
@@ -99,7 +99,7 @@ function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagno
         });
         continue;
       }
-      const table = await readTable(spec, t, columns, headingOf(spec, t, kept.get(t.pages[0]!)));
+      const table = readTable(spec, t, columns, headingOf(spec, t, kept.get(t.pages[0]!)));
       made++;
       if (sink) await sink(table);
       else tables.push(table);
@@ -199,12 +199,12 @@ function headingOf(spec: TablePipelineSpec, t: Table, first: PageAnalysis | unde
   };
 }
 
-async function readTable(
+function readTable(
   spec: TablePipelineSpec,
   t: Table,
   columns: Map<string, number>,
   heading: Heading,
-): Promise<RecordTable> {
+): RecordTable {
   const amountUnit = heading.unit ? parseUnitNote(heading.unit).value?.amount : undefined;
   const ctx = { amountUnit, fiscalYear: heading.fiscalYear?.year ?? null };
   const cover = coverGrid(t);
@@ -269,7 +269,7 @@ async function readTable(
       for (const d of spec.derived ?? []) {
         if (d.from !== f.path) continue;
         const text = typeof value === "string" ? value : "";
-        setPath(record, d.path, text ? (await targetLabels(text)) : []);
+        setPath(record, d.path, text ? targetLabels(text) : []);
       }
     }
     const own = slots.filter((c): c is StitchedCell => c !== undefined && c.row === r && c.rowSpan === 1);

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { tagTargetGroups } from "../../src/normalize/index.js";
+import { tagTargetGroups, tagTargetGroupsNow } from "../../src/normalize/index.js";
 
 const labels = async (text: string): Promise<string[]> =>
   ((await tagTargetGroups(text)).value?.tags.map((t) => t.label) ?? []).sort();
@@ -23,6 +23,14 @@ const cases: Array<[string, string, string[]]> = [
 
 test.each(cases)("%s: %s", async (_src, text, expected) => {
   expect(await labels(text)).toEqual(expected);
+});
+
+test("tagTargetGroupsNow tags in the calling turn, as tagTargetGroups does (seed 000 line 461)", async () => {
+  const text = "若者・若者無業者をはじめ，出産，育児等により離職した女性，高齢者，障がい者等を";
+  const now = tagTargetGroupsNow(text);
+  expect(now).not.toBeInstanceOf(Promise);
+  expect(now.value?.tags.map((t) => t.label).sort()).toEqual(["シニア・高齢者", "女性", "子育て", "無業者", "若者", "障害者"].sort());
+  expect(now).toEqual(await tagTargetGroups(text));
 });
 
 test("男女 does not tag 女性 (terms match whole tokens)", async () => {
