@@ -68,7 +68,8 @@ export function runsFromGlyphs(
   stats: RunStats = { hidden: 0, unmapped: 0 },
 ): TextRun[] {
   const runs: TextRun[] = [];
-  const blockers = { v: rules.filter((r) => r.axis === "v"), h: rules.filter((r) => r.axis === "h") };
+  const byPos = (a: Rule, b: Rule) => a.pos - b.pos;
+  const blockers = { v: rules.filter((r) => r.axis === "v").sort(byPos), h: rules.filter((r) => r.axis === "h").sort(byPos) };
   let cur: OpenRun | null = null;
 
   for (const g of glyphs) {
@@ -201,6 +202,7 @@ function axisEnd(g: Glyph): number {
 
 /** Is there a ruling line between the centres of two glyphs of one line? (Once per glyph: no allocation.) */
 function ruleBetween(a: Glyph, b: Glyph, rules: { v: readonly Rule[]; h: readonly Rule[] }): boolean {
+  // `rules` each in order of position (see runsFromGlyphs).
   const ax = (a.box.x0 + a.box.x1) / 2, ay = (a.box.y0 + a.box.y1) / 2;
   const bx = (b.box.x0 + b.box.x1) / 2, by = (b.box.y0 + b.box.y1) / 2;
   if (Math.abs(a.dy) < 0.01) return crosses(rules.v, Math.min(ax, bx), Math.max(ax, bx), ay);
@@ -208,9 +210,20 @@ function ruleBetween(a: Glyph, b: Glyph, rules: { v: readonly Rule[]; h: readonl
   return false;
 }
 
-/** A rule strictly between lo and hi (along its axis' position) that spans `at`. */
+/** A rule strictly between lo and hi (along its axis' position) that spans `at`; `rules` in order of position. */
 function crosses(rules: readonly Rule[], lo: number, hi: number, at: number): boolean {
-  for (const r of rules) if (r.pos > lo && r.pos < hi && r.start <= at && r.end >= at) return true;
+  // The first rule past lo, by bisection: this runs once per glyph.
+  let a = 0;
+  let b = rules.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (rules[mid]!.pos > lo) b = mid;
+    else a = mid + 1;
+  }
+  for (let i = a; i < rules.length && rules[i]!.pos < hi; i++) {
+    const r = rules[i]!;
+    if (r.start <= at && r.end >= at) return true;
+  }
   return false;
 }
 
