@@ -26,7 +26,7 @@ import { findTables } from "../table/find.js";
 import { type StitchedCell, Stitcher, type Table } from "../table/stitch.js";
 import { type CheckedRow, type Place, runChecks, type TableFacts } from "./checks.js";
 import { recordColumns } from "./columns.js";
-import { readCell } from "./read.js";
+import { type ReadContext, readCell } from "./read.js";
 import type { FieldSpec, TablePipelineSpec } from "./spec.js";
 import type { Assembler, Check, PageAnalysis, Pipeline, RecordTable, TableSink } from "./types.js";
 
@@ -206,9 +206,15 @@ function readTable(
   heading: Heading,
 ): RecordTable {
   const amountUnit = heading.unit ? parseUnitNote(heading.unit).value?.amount : undefined;
-  const ctx = { amountUnit, fiscalYear: heading.fiscalYear?.year ?? null };
-  const cover = coverGrid(t);
-  const keyField = spec.fields.find((f) => f.path === spec.key)!;
+  const x: TableReading = {
+    spec,
+    t,
+    columns,
+    heading,
+    ctx: { amountUnit, fiscalYear: heading.fiscalYear?.year ?? null },
+    cover: coverGrid(t),
+    keyField: spec.fields.find((f) => f.path === spec.key)!,
+  };
   const totalLabels = spec.totalRow.map(fold);
   const titles: Record<string, string> = Object.fromEntries([...spec.fields, ...(spec.derived ?? [])].map((f) => [f.path, f.title]));
   const yenFields = new Set(spec.fields.filter((f) => f.kind === "amount").map((f) => f.path));
@@ -216,66 +222,18 @@ function readTable(
   const rows: CheckedRow[] = [];
   let totals: TableFacts["totals"] = null;
   let totalLabel: string | null = null;
-  const keyOf = (row: number) => {
-    const col = columns.get(spec.key)!;
-    const c = cover[row]![col];
-    return c ? (readCell(keyField, c.lines, c.text, ctx).value as number | null) : null;
-  };
-
+  // Each row is read by functions of its own: V8 then optimises (and, when cells of a new
+  // shape turn up, compiles again) those, not one function the size of all of them.
   for (let r = t.headerRows; r < t.rows; r++) {
-    const slots = cover[r]!;
-    if (slots.every((c) => !c || c.text.trim() === "")) continue;
-    const label = slots.map((c) => (c && c.row === r ? fold(c.text) : "")).find((s) => s !== "");
+    const slots = x.cover[r]!;
+    if (isBlankRow(slots)) continue;
+    const label = rowLabel(slots, r);
     if (label !== undefined && totalLabels.includes(label)) {
       totalLabel = label;
-      totals = new Map();
-      for (const f of spec.fields) {
-        const c = columns.has(f.path) ? slots[columns.get(f.path)!] : undefined;
-        if (!c || c.row !== r || !["amount", "count", "integer"].includes(f.kind)) continue;
-        totals.set(f.path, { value: readCell(f, c.lines, c.text, ctx).value as number | null, text: c.text, place: placeOf(c) });
-      }
+      totals = readTotals(x, slots, r);
       continue;
     }
-    const key = keyOf(r);
-    const record: Record<string, unknown> = {};
-    const raw: Record<string, string> = {};
-    const places: Record<string, Place> = {};
-    for (const f of spec.fields) {
-      const col = columns.get(f.path);
-      const c = col === undefined ? undefined : slots[col];
-      let value: unknown = null;
-      if (c) {
-        places[f.path] = placeOf(c);
-        if (f.group && c.row !== r) {
-          value = null; // a merged group value: on the group's first row only
-        } else {
-          const read = readCell(f, c.lines, c.text, ctx);
-          value = read.value;
-          raw[f.path] = c.lines.join("\n");
-          for (const p of read.problems) {
-            if (p.severity === "info") continue;
-            checks.push({ rule: p.rule, ok: false, severity: p.severity, column: f.title, record: key ?? undefined, ...placeOf(c), message: `${heading.name} ${key}: ${f.title}: ${p.message}` });
-          }
-        }
-        if (f.group && !(f.group in record)) {
-          // Without ruling lines a merged cell cannot show: an empty group cell continues the group above.
-          const continues = t.kind === "stream" && c.text.trim() === "" && rows.length > 0;
-          record[f.group] = continues ? rows[rows.length - 1]!.record[f.group] : c.row === r ? key : keyOf(c.row);
-        }
-      } else if (f.kind === "contact") {
-        value = { departments: [], phone: null, extension: null, note: null };
-      }
-      setPath(record, f.path, value);
-      for (const d of spec.derived ?? []) {
-        if (d.from !== f.path) continue;
-        const text = typeof value === "string" ? value : "";
-        setPath(record, d.path, text ? targetLabels(text) : []);
-      }
-    }
-    const own = slots.filter((c): c is StitchedCell => c !== undefined && c.row === r && c.rowSpan === 1);
-    const place = own.length ? { page: own[0]!.page, box: own.map((c) => c.box).reduce(union) } : placeOf(slots.find((c) => c)!);
-    record.provenance = { page: place.page, box: place.box, raw, cells: places };
-    rows.push({ key, record: ordered(spec, record), place, places });
+    rows.push(readRow(x, r, rows, checks));
   }
 
   const facts: TableFacts = {
@@ -301,6 +259,100 @@ function readTable(
     columns: recordColumns(spec),
     primaryKey: [spec.key],
   };
+}
+
+/** What reading a table's rows needs: its spec and cells, and how cells are read. */
+interface TableReading {
+  spec: TablePipelineSpec;
+  t: Table;
+  columns: Map<string, number>;
+  heading: Heading;
+  ctx: ReadContext;
+  /** For every slot of the table, the cell that covers it (coverGrid). */
+  cover: (StitchedCell | undefined)[][];
+  keyField: FieldSpec;
+}
+
+/** No cell of the row holds text. */
+function isBlankRow(slots: readonly (StitchedCell | undefined)[]): boolean {
+  for (const c of slots) if (c && c.text.trim() !== "") return false;
+  return true;
+}
+
+/** The first text, folded, of a cell that starts on row r (its label, if it is a total row). */
+function rowLabel(slots: readonly (StitchedCell | undefined)[], r: number): string | undefined {
+  for (const c of slots) {
+    if (!c || c.row !== r) continue;
+    const s = fold(c.text);
+    if (s !== "") return s;
+  }
+  return undefined;
+}
+
+/** The key of the record on row `row` (null when its key cell is missing or unreadable). */
+function keyOf(x: TableReading, row: number): number | null {
+  const c = x.cover[row]![x.columns.get(x.spec.key)!];
+  return c ? (readCell(x.keyField, c.lines, c.text, x.ctx).value as number | null) : null;
+}
+
+/** A total row's printed numbers, by field. */
+function readTotals(x: TableReading, slots: readonly (StitchedCell | undefined)[], r: number): NonNullable<TableFacts["totals"]> {
+  const totals: NonNullable<TableFacts["totals"]> = new Map();
+  for (const f of x.spec.fields) {
+    const c = x.columns.has(f.path) ? slots[x.columns.get(f.path)!] : undefined;
+    if (!c || c.row !== r || !["amount", "count", "integer"].includes(f.kind)) continue;
+    totals.set(f.path, { value: readCell(f, c.lines, c.text, x.ctx).value as number | null, text: c.text, place: placeOf(c) });
+  }
+  return totals;
+}
+
+/**
+ * The record of row r, the problems of its cells added to `checks`. `rows` are the rows
+ * read before it: in a stream table an empty group cell continues the group above.
+ */
+function readRow(x: TableReading, r: number, rows: readonly CheckedRow[], checks: Check[]): CheckedRow {
+  const { spec, heading } = x;
+  const slots = x.cover[r]!;
+  const key = keyOf(x, r);
+  const record: Record<string, unknown> = {};
+  const raw: Record<string, string> = {};
+  const places: Record<string, Place> = {};
+  for (const f of spec.fields) {
+    const col = x.columns.get(f.path);
+    const c = col === undefined ? undefined : slots[col];
+    let value: unknown = null;
+    if (c) {
+      places[f.path] = placeOf(c);
+      if (f.group && c.row !== r) {
+        value = null; // a merged group value: on the group's first row only
+      } else {
+        const read = readCell(f, c.lines, c.text, x.ctx);
+        value = read.value;
+        raw[f.path] = c.lines.join("\n");
+        for (const p of read.problems) {
+          if (p.severity === "info") continue;
+          checks.push({ rule: p.rule, ok: false, severity: p.severity, column: f.title, record: key ?? undefined, ...placeOf(c), message: `${heading.name} ${key}: ${f.title}: ${p.message}` });
+        }
+      }
+      if (f.group && !(f.group in record)) {
+        // Without ruling lines a merged cell cannot show: an empty group cell continues the group above.
+        const continues = x.t.kind === "stream" && c.text.trim() === "" && rows.length > 0;
+        record[f.group] = continues ? rows[rows.length - 1]!.record[f.group] : c.row === r ? key : keyOf(x, c.row);
+      }
+    } else if (f.kind === "contact") {
+      value = { departments: [], phone: null, extension: null, note: null };
+    }
+    setPath(record, f.path, value);
+    for (const d of spec.derived ?? []) {
+      if (d.from !== f.path) continue;
+      const text = typeof value === "string" ? value : "";
+      setPath(record, d.path, text ? targetLabels(text) : []);
+    }
+  }
+  const own = slots.filter((c): c is StitchedCell => c !== undefined && c.row === r && c.rowSpan === 1);
+  const place = own.length ? { page: own[0]!.page, box: own.map((c) => c.box).reduce(union) } : placeOf(slots.find((c) => c)!);
+  record.provenance = { page: place.page, box: place.box, raw, cells: places };
+  return { key, record: ordered(spec, record), place, places };
 }
 
 /** For every slot of the table, the cell that covers it. */
