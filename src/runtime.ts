@@ -12,11 +12,16 @@ import { readWithoutCanvas } from "./pdf/no-canvas.js";
  * How far V8 lets a heap grow past what its last full collection kept before collecting
  * again (its own choice goes up to 4×). A thread reading pages keeps 25–35 MB alive
  * (most of it pdf.js's and kohyo's code), but makes 7–8 MB of short-lived objects per
- * page; at 4× each heap idles at 100–180 MB. Measured on the 640-page bench book with 2
- * workers (young generation 16 MB, src/batch/pool.ts): V8's choice ~600 MB peak RSS at
- * ~100 pages/s; 80 % ~380 MB at ~94; 60 % ~365 MB at ~92; 40 % ~350 MB at ~83.
+ * page; at 4× each heap idles at 100–180 MB. With a 16 MB young generation per worker
+ * (src/batch/pool.ts), measured on the 640-page bench book with 2 workers: V8's choice
+ * ~600 MB peak RSS at ~100 pages/s; 80 % ~380 MB at ~94; 60 % ~365 MB at ~92; 40 % ~350
+ * MB at ~83. The workers' young generation is now 32 MB, where most of that garbage dies
+ * without ever reaching the old generation, so the old one can grow less: 35 %. Side by
+ * side with 16 MB and 60 %, 6 runs each: 3 % less wall time at 364 MB instead of 348 on
+ * the 640-page book, 8 % less at 372–388 MB instead of 351–358 on the mixed book (40 %
+ * was a little faster still, but 381 and 394 MB).
  */
-const HEAP_GROWING_PERCENT = 60;
+const HEAP_GROWING_PERCENT = 35;
 
 /**
  * How eagerly V8's optimising compiler works. It compiles on background threads, but on
