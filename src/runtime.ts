@@ -16,12 +16,13 @@ import { readWithoutCanvas } from "./pdf/no-canvas.js";
  * (src/batch/pool.ts), measured on the 640-page bench book with 2 workers: V8's choice
  * ~600 MB peak RSS at ~100 pages/s; 80 % ~380 MB at ~94; 60 % ~365 MB at ~92; 40 % ~350
  * MB at ~83. The workers' young generation is now 32 MB, where most of that garbage dies
- * without ever reaching the old generation, so the old one can grow less: 35 %. Side by
- * side with 16 MB and 60 %, 6 runs each: 3 % less wall time at 364 MB instead of 348 on
- * the 640-page book, 8 % less at 372–388 MB instead of 351–358 on the mixed book (40 %
- * was a little faster still, but 381 and 394 MB).
+ * without ever reaching the old generation, so the old one can grow less. Side by side
+ * with 16 MB and 60 %, 6 runs each, 35 % gave 3 % less wall time on the 640-page book
+ * and 8 % less on the mixed book, but peaks up to 382 and 395 MB; 30 % and 25 % took the
+ * same time (5 runs each), with peaks of 329–352 MB and 360–380 MB at 30 %, 332–347 and
+ * 358–373 at 25 %.
  */
-const HEAP_GROWING_PERCENT = 35;
+const HEAP_GROWING_PERCENT = 30;
 
 /**
  * How eagerly V8's optimising compiler works. It compiles on background threads, but on

@@ -80,8 +80,8 @@ export class Pool {
     // page). V8 sizes its halves in powers of two: 16 MB and 24 MB behave the same, 32 MB
     // halves the scavenges. Measured on the 640-page bench book, 2 workers: with heap
     // growth 60 %, 32 MB ~410 MB peak RSS, 16 MB ~365 MB, 8 MB ~340 MB but a tenth slower;
-    // 32 MB with the old generation held to 35 % growth (src/runtime.ts) is faster than
-    // 16 MB with 60 %, at ~364 MB.
+    // 32 MB with the old generation held to 30 % growth (src/runtime.ts) is faster than
+    // 16 MB with 60 %, at 330–350 MB.
     const w = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.unref();
     // Listened to for the worker's whole life, idle or not: an error or an exit marks it
