@@ -68,8 +68,9 @@ export function runsFromGlyphs(
   stats: RunStats = { hidden: 0, unmapped: 0 },
 ): TextRun[] {
   const runs: TextRun[] = [];
-  const byPos = (a: Rule, b: Rule) => a.pos - b.pos;
-  const blockers = { v: rules.filter((r) => r.axis === "v").sort(byPos), h: rules.filter((r) => r.axis === "h").sort(byPos) };
+  // By position, for crosses' bisection (a rule at no finite position never crosses anyway).
+  const on = (axis: Rule["axis"]) => rules.filter((r) => r.axis === axis && Number.isFinite(r.pos)).sort((a, b) => a.pos - b.pos);
+  const blockers = { v: on("v"), h: on("h") };
   let cur: OpenRun | null = null;
 
   for (const g of glyphs) {
