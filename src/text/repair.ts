@@ -59,27 +59,20 @@ export function lastChar(s: string): string {
 export function emWidth(ch: string): number {
   // Any code point of `ch` in a full-width block (Hangul Jamo, CJK, Hangul syllables, CJK
   // compatibility, vertical forms, full-width forms, CJK extensions B–G); once per glyph,
-  // so by code unit rather than by regular expression.
+  // so by code point rather than by regular expression.
   for (let i = 0; i < ch.length; i++) {
-    const u = ch.charCodeAt(i);
-    if (u < 0x1100) continue;
-    if (u >= 0xd800 && u <= 0xdbff && i + 1 < ch.length) {
-      const lo = ch.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        const cp = (u - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
-        if (cp >= 0x20000 && cp <= 0x3ffff) return 1;
-        i++;
-        continue;
-      }
-    }
-    if (
-      u <= 0x11ff ||
-      (u >= 0x2e80 && u <= 0x9fff) ||
-      (u >= 0xac00 && u <= 0xd7af) ||
-      (u >= 0xf900 && u <= 0xfaff) ||
-      (u >= 0xfe30 && u <= 0xfe4f) ||
-      (u >= 0xff00 && u <= 0xff60) ||
-      (u >= 0xffe0 && u <= 0xffe6)
+    const cp = ch.codePointAt(i)!;
+    if (cp > 0xffff) {
+      if (cp >= 0x20000 && cp <= 0x3ffff) return 1;
+      i++; // the pair's second half
+    } else if (
+      (cp >= 0x1100 && cp <= 0x11ff) ||
+      (cp >= 0x2e80 && cp <= 0x9fff) ||
+      (cp >= 0xac00 && cp <= 0xd7af) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6)
     ) {
       return 1;
     }
