@@ -313,7 +313,10 @@ function readTotals(x: TableReading, slots: readonly (StitchedCell | undefined)[
 function readRow(x: TableReading, r: number, rows: readonly CheckedRow[], checks: Check[]): CheckedRow {
   const { spec, heading } = x;
   const slots = x.cover[r]!;
-  const key = keyOf(x, r);
+  // The key cell is read once: for the key, and again below as the key field's value.
+  const keyCell = slots[x.columns.get(spec.key)!];
+  const keyRead = keyCell ? readCell(x.keyField, keyCell.lines, keyCell.text, x.ctx) : null;
+  const key = keyRead ? (keyRead.value as number | null) : null;
   const record: Record<string, unknown> = {};
   const raw: Record<string, string> = {};
   const places: Record<string, Place> = {};
@@ -326,7 +329,7 @@ function readRow(x: TableReading, r: number, rows: readonly CheckedRow[], checks
       if (f.group && c.row !== r) {
         value = null; // a merged group value: on the group's first row only
       } else {
-        const read = readCell(f, c.lines, c.text, x.ctx);
+        const read = f === x.keyField && c === keyCell ? keyRead! : readCell(f, c.lines, c.text, x.ctx);
         value = read.value;
         raw[f.path] = c.lines.join("\n");
         for (const p of read.problems) {
