@@ -19,14 +19,49 @@
  * Everything of pdf.js that kohyo uses at run time comes from here, never from
  * "pdfjs-dist" directly, so the built-ins are put back before any page is read.
  */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
 const builtins = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
 const engineToBase64 = (Uint8Array.prototype as { toBase64?: unknown }).toBase64;
 
 const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
 // Loaded here so that pdf.js finds it (globalThis.pdfjsWorker) instead of importing it on
 // the first document, after the built-ins were put back.
-const worker = await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+const { worker, patched } = await loadWorker();
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+
+/** Whether pdf.js's worker code runs with kohyo's change (./pdfjsPatch.ts) or as shipped. */
+export const workerPatched: boolean = patched;
+
+type WorkerModule = typeof import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+
+/**
+ * pdf.js's worker module: the build's copy with the change of ./pdfjsPatch.ts when there
+ * is one made from the installed module (scripts/pdfjs-worker.mjs), else as shipped; as
+ * shipped too with KOHYO_PDFJS_AS_SHIPPED=1.
+ */
+async function loadWorker(): Promise<{ worker: WorkerModule; patched: boolean }> {
+  const copy = process.env["KOHYO_PDFJS_AS_SHIPPED"] === "1" ? null : patchedCopy();
+  if (copy) return { worker: (await import(pathToFileURL(copy).href)) as WorkerModule, patched: true };
+  return { worker: await import("pdfjs-dist/legacy/build/pdf.worker.mjs"), patched: false };
+}
+
+/** The build's changed copy of pdf.js's worker module (dist/pdfjs), if it was made from the installed module. */
+function patchedCopy(): string | null {
+  // From dist/src/pdf (the built program) or src/pdf (the sources, run by the tests).
+  for (const dir of ["../../pdfjs/", "../../dist/pdfjs/"]) {
+    const record = fileURLToPath(new URL(`${dir}pdf.worker.json`, import.meta.url));
+    if (!existsSync(record)) continue;
+    const { sha256 } = JSON.parse(readFileSync(record, "utf8")) as { sha256?: unknown };
+    const shipped = readFileSync(createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.worker.mjs"));
+    if (createHash("sha256").update(shipped).digest("hex") !== sha256) return null;
+    return fileURLToPath(new URL(`${dir}pdf.worker.mjs`, import.meta.url));
+  }
+  return null;
+}
 
 /** Puts the engine's own built-ins back where a polyfill replaced them; returns the names put back. */
 export function restoreBuiltins(): string[] {

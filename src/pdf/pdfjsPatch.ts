@@ -1,0 +1,79 @@
+/**
+ * One change to pdf.js's worker code, made to its source text as it is loaded (never to
+ * the installed file): a font already set once while reading a content stream is set
+ * again at once.
+ *
+ * pdf.js reads a content stream in a loop that leaves and re-enters itself through a
+ * promise at every font change (`Tf`), even when the font is loaded already: the loop's
+ * state is rebuilt, a Promise.all awaited, the font's cache entry awaited. Office
+ * software prints a `Tf` before every run of text — about 900 a page in a spreadsheet
+ * printed to PDF, one for every cell — so that round trip is done hundreds of thousands
+ * of times in a long document. Measured on the 640-page bench book with 2 workers: about
+ * 7 % of the whole `kohyo extract` (wall and CPU).
+ *
+ * After the change, the first `Tf` of each font name in a stream goes the old way; the
+ * ones after it set the same font synchronously, adding the same operators. The operator
+ * list is the same: `Tf` names a font in the stream's own resources, which do not change
+ * while the stream is read; the font was translated and sent to the document side the
+ * first time (TranslatedFont.send does nothing the second time), and its dependency was
+ * added (addDependency ignores a second one). Type3 fonts, whose glyphs add dependencies
+ * of their own each time, and a `Tf` without a font name keep the old way.
+ *
+ * When the installed pdf.js's code is not the code this was written for (another
+ * pdfjs-dist version), nothing is changed and pdf.js runs as shipped:
+ * test/pdf/pdfjs-patch.test.ts says so when it happens. KOHYO_PDFJS_AS_SHIPPED=1 turns
+ * the change off (for comparing).
+ */
+
+/** The setFont case of PartialEvaluator.getOperatorList in pdfjs-dist 5.6. */
+const SET_FONT = `          case OPS.setFont:
+            const fontSize = args[1];
+            next(self.handleSetFont(resources, args, null, operatorList, task, stateManager.state, fallbackFontDict).then(function (loadedName) {
+              operatorList.addDependency(loadedName);
+              operatorList.addOp(OPS.setFont, [loadedName, fontSize]);
+            }));
+            return;`;
+
+const SET_FONT_AGAIN = `          case OPS.setFont:
+            const fontSize = args[1];
+            const fontName = args[0] instanceof Name ? args[0].name : null;
+            const setBefore = fontName === null ? undefined : kohyoFontsSet.get(fontName);
+            if (setBefore) {
+              stateManager.state.font = setBefore.font;
+              operatorList.addDependency(setBefore.loadedName);
+              operatorList.addOp(OPS.setFont, [setBefore.loadedName, fontSize]);
+              continue;
+            }
+            next(self.handleSetFont(resources, args, null, operatorList, task, stateManager.state, fallbackFontDict).then(function (loadedName) {
+              const font = stateManager.state.font;
+              if (fontName !== null && font && !font.isType3Font) kohyoFontsSet.set(fontName, { font, loadedName });
+              operatorList.addDependency(loadedName);
+              operatorList.addOp(OPS.setFont, [loadedName, fontSize]);
+            }));
+            return;`;
+
+/** Where getOperatorList declares its per-stream caches: the fonts set so far join them. */
+const CACHES = `    const localShadingPatternCache = new Map();
+    const xobjs = resources.get("XObject") || Dict.empty;`;
+
+const CACHES_AND_FONTS = `    const localShadingPatternCache = new Map();
+    const kohyoFontsSet = new Map();
+    const xobjs = resources.get("XObject") || Dict.empty;`;
+
+export interface PatchedWorker {
+  source: string;
+  /** False when the source is not the code the change was written for: returned as it was. */
+  patched: boolean;
+}
+
+/** pdf.js's worker source with the change, or as it was when either piece is not found exactly once. */
+export function patchWorkerSource(source: string): PatchedWorker {
+  if (count(source, SET_FONT) !== 1 || count(source, CACHES) !== 1) return { source, patched: false };
+  return { source: source.replace(SET_FONT, () => SET_FONT_AGAIN).replace(CACHES, () => CACHES_AND_FONTS), patched: true };
+}
+
+function count(text: string, piece: string): number {
+  let n = 0;
+  for (let at = text.indexOf(piece); at >= 0; at = text.indexOf(piece, at + piece.length)) n++;
+  return n;
+}
