@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
  * The last step of `npm run build`: writes dist/pdfjs/pdf.worker.mjs, pdf.js's worker
- * module with the change of src/pdf/pdfjsPatch.ts, and dist/pdfjs/pdf.worker.json with
+ * module with the changes of src/pdf/pdfjsPatch.ts, and dist/pdfjs/pdf.worker.json with
  * the SHA-256 of the installed module it was made from. kohyo loads the copy only while
  * the installed module is that one (src/pdf/pdfjs.ts), so a reinstalled or upgraded
- * pdf.js never runs beside a copy of another version. When the change does not apply to
+ * pdf.js never runs beside a copy of another version. When the changes do not apply to
  * the installed pdf.js, an older copy is removed and kohyo runs pdf.js as shipped.
  */
 import { createHash } from "node:crypto";
@@ -23,7 +23,7 @@ const { source, patched } = patchWorkerSource(shipped.toString("utf8"));
 rmSync(OUT, { recursive: true, force: true });
 if (!patched) {
   const { version } = JSON.parse(readFileSync(join(dirname(shippedFile), "../../package.json"), "utf8"));
-  console.warn(`kohyo build: src/pdf/pdfjsPatch.ts does not apply to pdfjs-dist ${version}; pdf.js runs as shipped (slower on office PDFs)`);
+  console.warn(`kohyo build: src/pdf/pdfjsPatch.ts's changes do not apply to pdfjs-dist ${version}; pdf.js runs as shipped (slower on office PDFs)`);
 } else {
   mkdirSync(OUT, { recursive: true });
   // The record last: a copy without its record is never used. The shipped source map

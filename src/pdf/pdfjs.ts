@@ -33,13 +33,13 @@ const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
 const { worker, patched } = await loadWorker();
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
 
-/** Whether pdf.js's worker code runs with kohyo's change (./pdfjsPatch.ts) or as shipped. */
+/** Whether pdf.js's worker code runs with kohyo's changes (./pdfjsPatch.ts) or as shipped. */
 export const workerPatched: boolean = patched;
 
 type WorkerModule = typeof import("pdfjs-dist/legacy/build/pdf.worker.mjs");
 
 /**
- * pdf.js's worker module: the build's copy with the change of ./pdfjsPatch.ts when there
+ * pdf.js's worker module: the build's copy with the changes of ./pdfjsPatch.ts when there
  * is one made from the installed module (scripts/pdfjs-worker.mjs), else as shipped; as
  * shipped too with KOHYO_PDFJS_AS_SHIPPED=1.
  */

@@ -1,7 +1,8 @@
 /**
- * kohyo's change to pdf.js's worker code (src/pdf/pdfjsPatch.ts: a font set again is set
- * at once): it applies to the installed pdf.js, the build's copy is the one loaded, and
- * pdf.js says the same with it as without it.
+ * kohyo's changes to pdf.js's worker code (src/pdf/pdfjsPatch.ts: a font set again is set
+ * at once; chunks handed over without a transfer list): they apply to the installed
+ * pdf.js, the build's copy is the one loaded, and pdf.js says the same with them as
+ * without them.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -26,15 +27,17 @@ function read(asShipped: boolean, files: string[]): Read {
   return JSON.parse(r.stdout) as Read;
 }
 
-describe("pdf.js's worker code with kohyo's change", () => {
-  test("the change applies to the installed pdfjs-dist, and the build's copy is what runs", () => {
+describe("pdf.js's worker code with kohyo's changes", () => {
+  test("the changes apply to the installed pdfjs-dist, and the build's copy is what runs", () => {
     expect(patchWorkerSource(shippedSource()).patched).toBe(true);
     expect(workerPatched).toBe(true);
   });
 
-  test("a worker source the change was not written for is left as it is", () => {
+  test("a worker source the changes were not written for is left as it is, even when some of them would fit", () => {
     const other = shippedSource().replace("case OPS.setFont:", "case OPS.setFont: /* another version */");
     expect(patchWorkerSource(other)).toEqual({ source: other, patched: false });
+    const otherFlush = shippedSource().replace("}, 1, this._transfers);", "}, 1, this._transfers.slice());");
+    expect(patchWorkerSource(otherFlush)).toEqual({ source: otherFlush, patched: false });
     expect(patchWorkerSource("export {};")).toEqual({ source: "export {};", patched: false });
   });
 
@@ -46,6 +49,9 @@ describe("pdf.js's worker code with kohyo's change", () => {
     expect(declared).toBeGreaterThan(0);
     expect(loop).toBeGreaterThan(declared);
     expect(used).toBeGreaterThan(loop);
+    // The flush hands chunks over with no transfer list; the getter is left, unused.
+    expect(source).toContain("}, 1, []);");
+    expect(source).not.toContain("}, 1, this._transfers);");
   });
 
   const files = [
