@@ -7,7 +7,8 @@ export { EXIT, InputError, exitCodeFor, type InputErrorReason } from "./errors.j
 export { openPdf, PdfDocument, PDFJS_ASSETS, type OpenOptions, type OpenResult } from "./pdf/load.js";
 export type { Box, DocumentInfo, Link, Page, Rule, TextRun } from "./pdf/types.js";
 export { rulesFromSegments, mergeRules, MAX_RULE_THICKNESS } from "./pdf/rules.js";
-export { interpret, type Glyph, type Segment, type FontInfo } from "./pdf/content.js";
+export { interpret, type Segment, type FontInfo, type PageContent } from "./pdf/content.js";
+export { GlyphList, type Glyph, type GlyphShow } from "./pdf/glyphs.js";
 export { runsFromGlyphs } from "./pdf/text.js";
 export { setUpProcess } from "./runtime.js";
 export { repairText, replaceRadicals, widenHalfwidthKana, dropControls, dropFakeBoldCopies } from "./text/index.js";

@@ -13,7 +13,10 @@
  */
 import { OPS } from "./pdfjs.js";
 import { apply, IDENTITY, multiply, scaleOf, type Matrix } from "./geometry.js";
+import { GlyphList } from "./glyphs.js";
 import type { Box } from "./types.js";
+
+export type { Glyph } from "./glyphs.js";
 
 /** What kohyo needs of a pdf.js font object (a FontFaceObject in page.commonObjs). */
 export interface FontInfo {
@@ -33,27 +36,6 @@ interface PdfJsGlyph {
   vmetric?: readonly number[] | null;
 }
 
-export interface Glyph {
-  /** The character(s) the text layer maps this glyph to ("" when it maps to none). */
-  unicode: string;
-  /** Page coordinates, top-left origin. */
-  box: Box;
-  /** Baseline origin (horizontal) or top centre (vertical), page coordinates. */
-  ox: number;
-  oy: number;
-  /** Unit vector of the writing direction in page coordinates. */
-  dx: number;
-  dy: number;
-  /** Advance along the writing direction, points. */
-  advance: number;
-  /** Font size as displayed, points. */
-  size: number;
-  font: string;
-  vertical: boolean;
-  /** False when clipped away or off the page. */
-  visible: boolean;
-}
-
 export interface Segment {
   kind: "stroke" | "fill";
   /** Points of one subpath in page coordinates; `closed` adds the closing side. */
@@ -65,7 +47,8 @@ export interface Segment {
 }
 
 export interface PageContent {
-  glyphs: Glyph[];
+  /** Every glyph shown, in drawing order (GlyphList.toArray gives them as objects). */
+  glyphs: GlyphList;
   segments: Segment[];
   images: number;
 }
@@ -130,18 +113,25 @@ function intersect(a: Box | null, b: Box): Box {
 /** A matrix copied from pdf.js's arguments (an array or a typed array). */
 const matrixOf = (a: ArrayLike<number>): Matrix => [a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!];
 
-/** Bounding box in page coordinates of a user-space rectangle under matrix m (no allocation: hot path). */
-function boxOf(m: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
+/** Where {@link placeBox} puts a box: x0, y0, x1, y1. */
+const PLACED = new Float64Array(4);
+
+/** Bounding box in page coordinates of a user-space rectangle under matrix m, into PLACED (no allocation: once per glyph). */
+function placeBox(m: Matrix, x0: number, y0: number, x1: number, y1: number): void {
   const a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5];
   // x and y of each corner split into their two terms: a·x + c·y + e, b·x + d·y + f.
   const ax0 = a * x0, ax1 = a * x1, cy0 = c * y0, cy1 = c * y1;
   const bx0 = b * x0, bx1 = b * x1, dy0 = d * y0, dy1 = d * y1;
-  return {
-    x0: Math.min(ax0, ax1) + Math.min(cy0, cy1) + e,
-    y0: Math.min(bx0, bx1) + Math.min(dy0, dy1) + f,
-    x1: Math.max(ax0, ax1) + Math.max(cy0, cy1) + e,
-    y1: Math.max(bx0, bx1) + Math.max(dy0, dy1) + f,
-  };
+  PLACED[0] = Math.min(ax0, ax1) + Math.min(cy0, cy1) + e;
+  PLACED[1] = Math.min(bx0, bx1) + Math.min(dy0, dy1) + f;
+  PLACED[2] = Math.max(ax0, ax1) + Math.max(cy0, cy1) + e;
+  PLACED[3] = Math.max(bx0, bx1) + Math.max(dy0, dy1) + f;
+}
+
+/** Bounding box in page coordinates of a user-space rectangle under matrix m. */
+function boxOf(m: Matrix, x0: number, y0: number, x1: number, y1: number): Box {
+  placeBox(m, x0, y0, x1, y1);
+  return { x0: PLACED[0]!, y0: PLACED[1]!, x1: PLACED[2]!, y1: PLACED[3]! };
 }
 
 function subpaths(data: ArrayLike<number>, m: Matrix, kind: Segment["kind"], width: number): Segment[] {
@@ -185,7 +175,7 @@ export function interpret(
   page: { width: number; height: number },
   font: (id: string) => FontInfo | null,
 ): PageContent {
-  const glyphs: Glyph[] = [];
+  const glyphs = new GlyphList();
   const segments: Segment[] = [];
   let images = 0;
   let gs: GState = {
@@ -361,7 +351,7 @@ function showText(
   tx: number,
   ty: number,
   page: { width: number; height: number },
-  out: Glyph[],
+  out: GlyphList,
 ): number {
   const t = gs.text;
   const f = t.font;
@@ -372,19 +362,23 @@ function showText(
   const unit = fs * (f.fontMatrix[0] ?? 0.001);
   const { ascent, descent } = metrics(f);
   const y = ty + t.rise;
-  // Writing direction and displayed size, the same for every glyph of this show.
-  const [ax, ay] = apply(m, tx, y);
-  const along = vertical ? apply(m, tx, y - 1) : apply(m, tx + 1, y);
-  const up = apply(m, tx, y + 1);
-  const dLen = Math.hypot(along[0] - ax, along[1] - ay) || 1;
-  const dx = (along[0] - ax) / dLen;
-  const dy = (along[1] - ay) / dLen;
-  const size = fs * Math.hypot(up[0] - ax, up[1] - ay);
-  const clip = gs.clip;
   const ma = m[0], mb = m[1], mc = m[2], md = m[3], me = m[4], mf = m[5];
+  // Writing direction and displayed size, the same for every glyph of this show: the
+  // origin, one unit along the writing direction and one up, in page space (the matrix
+  // applied by hand: this runs once per show).
+  const ax = ma * tx + mc * y + me, ay = mb * tx + md * y + mf;
+  const lx = vertical ? tx : tx + 1, ly = vertical ? y - 1 : y;
+  const alongX0 = ma * lx + mc * ly + me, alongY0 = mb * lx + md * ly + mf;
+  const upX = ma * tx + mc * (y + 1) + me, upY = mb * tx + md * (y + 1) + mf;
+  const dLen = Math.hypot(alongX0 - ax, alongY0 - ay) || 1;
+  const dx = (alongX0 - ax) / dLen;
+  const dy = (alongY0 - ay) / dLen;
+  const size = fs * Math.hypot(upX - ax, upY - ay);
+  const clip = gs.clip;
   // Length of a unit step along x and along y of text space, in page space.
   const alongX = Math.hypot(ma, mb);
   const alongY = Math.hypot(mc, md);
+  const show = out.startShow(dx, dy, size, f.name, vertical);
   let x = 0;
   for (const g of items) {
     if (typeof g === "number") {
@@ -394,7 +388,6 @@ function showText(
     const spacing = (g.isSpace ? t.wordSpacing : 0) + t.charSpacing;
     // Origin and advance are the matrix applied by hand, without arrays: this runs once
     // per character of the document.
-    let box: Box;
     let ox: number;
     let oy: number;
     let advance: number;
@@ -406,7 +399,7 @@ function showText(
       ox = ma * x0 + mc * y + me;
       oy = mb * x0 + md * y + mf;
       advance = Math.abs(x1 - x0) * alongX;
-      box = boxOf(m, x0, y + descent * fs, x1, y + ascent * fs);
+      placeBox(m, x0, y + descent * fs, x1, y + ascent * fs);
       x += width + spacing * t.fontDirection;
     } else {
       const vm = g.vmetric ?? f.defaultVMetrics;
@@ -416,37 +409,33 @@ function showText(
       oy = mb * tx + md * top + mf;
       advance = Math.abs(width) * alongY;
       const half = fs / 2;
-      box = boxOf(m, tx - half, top - width, tx + half, top);
+      placeBox(m, tx - half, top - width, tx + half, top);
       x += width - spacing * t.fontDirection;
     }
-    const cx = (box.x0 + box.x1) / 2;
-    const cy = (box.y0 + box.y1) / 2;
+    const bx0 = PLACED[0]!, by0 = PLACED[1]!, bx1 = PLACED[2]!, by1 = PLACED[3]!;
+    const cx = (bx0 + bx1) / 2;
+    const cy = (by0 + by1) / 2;
     const s = VISIBLE_SLACK;
     const onPage = cx >= -s && cy >= -s && cx <= page.width + s && cy <= page.height + s;
     const inClip = !clip || (cx >= clip.x0 - s && cx <= clip.x1 + s && cy >= clip.y0 - s && cy <= clip.y1 + s);
-    out.push({
-      unicode: g.unicode,
-      box,
-      ox,
-      oy,
-      dx,
-      dy,
-      advance,
-      size,
-      font: f.name,
-      vertical,
-      visible: onPage && inClip,
-    });
+    out.add(g.unicode, bx0, by0, bx1, by1, ox, oy, advance, show, onPage && inClip);
   }
   return x;
 }
 
+/** Each font's metrics, worked out once (a font is shown hundreds of times a page). */
+const METRICS = new WeakMap<FontInfo, { ascent: number; descent: number }>();
+
 /** Font metrics as pdf.js reports them, kept to sane bounds and one em tall. */
 function metrics(f: FontInfo): { ascent: number; descent: number } {
+  const known = METRICS.get(f);
+  if (known) return known;
   let ascent = f.ascent;
   let descent = f.descent;
   if (!(ascent >= 0.5 && ascent <= 1.2)) ascent = DEFAULT_ASCENT;
   if (!(descent <= 0 && descent >= -0.5)) descent = DEFAULT_DESCENT;
   const scale = 1 / (ascent - descent);
-  return { ascent: ascent * scale, descent: descent * scale };
+  const m = { ascent: ascent * scale, descent: descent * scale };
+  METRICS.set(f, m);
+  return m;
 }

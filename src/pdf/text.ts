@@ -15,7 +15,7 @@
  */
 import { dropFakeBoldCopies } from "../text/fakeBold.js";
 import { emWidth, lastChar, repairText } from "../text/repair.js";
-import type { Glyph } from "./content.js";
+import { ADVANCE, type Glyph, GlyphList, OX, OY, SHOW, STRIDE, VISIBLE, X0, X1, Y0, Y1 } from "./glyphs.js";
 import { round2 } from "./geometry.js";
 import type { Box, Rule, TextRun } from "./types.js";
 
@@ -48,9 +48,10 @@ interface OpenRun {
   ox: number;
   oy: number;
   end: number;
-  last: Glyph;
-  /** The last glyph that can be seen, and how many can. */
-  lastVisible: Glyph | null;
+  /** The last glyph (its index in the page's GlyphList). */
+  last: number;
+  /** The last glyph that can be seen (-1: none yet), and how many can. */
+  lastVisible: number;
   visible: number;
   /** A space glyph was seen since the last character. */
   space: boolean;
@@ -60,51 +61,60 @@ const isSpace = (s: string) => s === " " || s === "\u00a0";
 
 /**
  * `rules` are the page's ruling lines: a run is cut where one passes between two
- * visible glyphs.
+ * visible glyphs. `glyphs` as the content interpreter gives them (./content.ts), or as
+ * objects.
  */
 export function runsFromGlyphs(
-  glyphs: readonly Glyph[],
+  glyphs: GlyphList | readonly Glyph[],
   rules: readonly Rule[] = [],
   stats: RunStats = { hidden: 0, unmapped: 0 },
 ): TextRun[] {
+  const list = glyphs instanceof GlyphList ? glyphs : GlyphList.from(glyphs);
+  const d = list.data;
+  const shows = list.shows;
   const runs: TextRun[] = [];
   // By position, for crosses' bisection (a rule at no finite position never crosses anyway).
   const on = (axis: Rule["axis"]) => rules.filter((r) => r.axis === axis && Number.isFinite(r.pos)).sort((a, b) => a.pos - b.pos);
   const blockers = { v: on("v"), h: on("h") };
   let cur: OpenRun | null = null;
 
-  for (const g of glyphs) {
-    if (isSpace(g.unicode)) {
+  for (let i = 0, at = 0; i < list.length; i++, at += STRIDE) {
+    const unicode = list.unicode[i]!;
+    if (isSpace(unicode)) {
       if (cur) cur.space = true;
       continue;
     }
-    const unmapped = g.unicode === "";
+    const unmapped = unicode === "";
     if (unmapped) stats.unmapped++;
-    const ch = unmapped ? "\ufffd" : g.unicode;
+    const ch = unmapped ? "\ufffd" : unicode;
+    const show = shows[d[at + SHOW]!]!;
+    const ox = d[at + OX]!;
+    const oy = d[at + OY]!;
+    const visible = d[at + VISIBLE] === 1;
     if (cur) {
       const c: OpenRun = cur;
-      const relX = g.ox - c.ox;
-      const relY = g.oy - c.oy;
+      const relX = ox - c.ox;
+      const relY = oy - c.oy;
       const along = relX * c.dx + relY * c.dy;
       const across = Math.abs(-relX * c.dy + relY * c.dx);
       const gap = along - c.end;
-      const em = Math.max(c.size, g.size);
+      const em = Math.max(c.size, show.size);
       const sameLine =
-        g.vertical === c.vertical &&
-        Math.abs(g.dx - c.dx) < 0.01 &&
-        Math.abs(g.dy - c.dy) < 0.01 &&
-        Math.abs(g.size - c.size) <= 0.15 * em &&
+        show.vertical === c.vertical &&
+        Math.abs(show.dx - c.dx) < 0.01 &&
+        Math.abs(show.dy - c.dy) < 0.01 &&
+        Math.abs(show.size - c.size) <= 0.15 * em &&
         across <= BASELINE_TOLERANCE_EM * em;
       // The same glyph again on top of the last one: fake bold, drawn glyph by glyph.
-      const last = c.last;
+      const last = c.last * STRIDE;
       if (
         sameLine &&
-        g.unicode === last.unicode &&
-        Math.hypot(g.ox - last.ox, g.oy - last.oy) <= Math.min(1.5, 0.25 * em)
+        unicode === list.unicode[c.last] &&
+        Math.hypot(ox - d[last + OX]!, oy - d[last + OY]!) <= Math.min(1.5, 0.25 * em)
       ) {
         continue;
       }
-      const ruled = g.visible && c.lastVisible !== null && ruleBetween(c.lastVisible, g, blockers);
+      const ruled = visible && c.lastVisible >= 0 && ruleBetween(d, c.lastVisible * STRIDE, at, shows[d[c.lastVisible * STRIDE + SHOW]!]!, blockers);
       if (sameLine && !ruled && gap >= -0.3 * em && gap <= RUN_BREAK_GAP_EM * em) {
         const wide = emWidth(lastChar(c.chars[c.chars.length - 1] ?? "")) === 1 && emWidth(ch) === 1;
         if (c.space || (!wide && gap > SPACE_GAP_EM * em)) {
@@ -112,17 +122,18 @@ export function runsFromGlyphs(
           c.edges.push(c.edgeEnd);
         }
         c.chars.push(ch);
-        for (let k = 0; k < ch.length; k++) c.edges.push(axisStart(g));
-        c.edgeEnd = axisEnd(g);
-        // The run's box is its own copy: widened in place (this loop runs once per glyph).
-        c.box.x0 = Math.min(c.box.x0, g.box.x0);
-        c.box.y0 = Math.min(c.box.y0, g.box.y0);
-        c.box.x1 = Math.max(c.box.x1, g.box.x1);
-        c.box.y1 = Math.max(c.box.y1, g.box.y1);
-        c.end = Math.max(c.end, along + g.advance);
-        c.last = g;
-        if (g.visible) {
-          c.lastVisible = g;
+        const start = axisStart(d, at, show);
+        for (let k = 0; k < ch.length; k++) c.edges.push(start);
+        c.edgeEnd = axisEnd(d, at, show);
+        // The run's box is its own: widened in place (this loop runs once per glyph).
+        c.box.x0 = Math.min(c.box.x0, d[at + X0]!);
+        c.box.y0 = Math.min(c.box.y0, d[at + Y0]!);
+        c.box.x1 = Math.max(c.box.x1, d[at + X1]!);
+        c.box.y1 = Math.max(c.box.y1, d[at + Y1]!);
+        c.end = Math.max(c.end, along + d[at + ADVANCE]!);
+        c.last = i;
+        if (visible) {
+          c.lastVisible = i;
           c.visible++;
         }
         c.space = false;
@@ -130,22 +141,23 @@ export function runsFromGlyphs(
       }
       closeRun(c, runs, stats);
     }
+    const start = axisStart(d, at, show);
     cur = {
       chars: [ch],
-      edges: Array.from({ length: ch.length }, () => axisStart(g)),
-      edgeEnd: axisEnd(g),
-      box: { ...g.box },
-      font: g.font,
-      size: g.size,
-      vertical: g.vertical,
-      dx: g.dx,
-      dy: g.dy,
-      ox: g.ox,
-      oy: g.oy,
-      end: g.advance,
-      last: g,
-      lastVisible: g.visible ? g : null,
-      visible: g.visible ? 1 : 0,
+      edges: ch.length === 1 ? [start] : Array.from({ length: ch.length }, () => start),
+      edgeEnd: axisEnd(d, at, show),
+      box: { x0: d[at + X0]!, y0: d[at + Y0]!, x1: d[at + X1]!, y1: d[at + Y1]! },
+      font: show.font,
+      size: show.size,
+      vertical: show.vertical,
+      dx: show.dx,
+      dy: show.dy,
+      ox,
+      oy,
+      end: d[at + ADVANCE]!,
+      last: i,
+      lastVisible: visible ? i : -1,
+      visible: visible ? 1 : 0,
       space: false,
     };
   }
@@ -176,38 +188,45 @@ function closeRun(cur: OpenRun, runs: TextRun[], stats: RunStats): void {
     size: round2(cur.size),
     vertical: cur.vertical,
   };
-  if (text.length === raw.length) run.edges = trimmedEdges(cur, joined, raw).map(round2);
+  if (text.length === raw.length) run.edges = trimmedEdges(cur, joined, raw);
   runs.push(run);
 }
 
-/** The edges of `raw`, which is `joined` with white space (an ideographic space) trimmed off. */
+/** The edges of `raw`, which is `joined` with white space (an ideographic space) trimmed off, rounded. */
 function trimmedEdges(run: OpenRun, joined: string, raw: string): number[] {
   const lead = joined.length - joined.trimStart().length;
   const end = lead + raw.length;
-  return [...run.edges.slice(lead, end), end < joined.length ? run.edges[end]! : run.edgeEnd];
+  const out: number[] = [];
+  for (let k = lead; k < end; k++) out.push(round2(run.edges[k]!));
+  out.push(round2(end < joined.length ? run.edges[end]! : run.edgeEnd));
+  return out;
 }
 
 /**
- * Where a glyph starts and ends along its writing direction, in page coordinates: x for
- * text that reads across the page, y for text that reads down or up it (vertical
- * writing, a page rotated by 90°).
+ * Where a glyph (its numbers at `at` in a GlyphList's data) starts and ends along its
+ * writing direction, in page coordinates: x for text that reads across the page, y for
+ * text that reads down or up it (vertical writing, a page rotated by 90°).
  */
-function axisStart(g: Glyph): number {
-  if (Math.abs(g.dy) > Math.abs(g.dx)) return g.dy > 0 ? g.box.y0 : g.box.y1;
-  return g.dx > 0 ? g.box.x0 : g.box.x1;
+function axisStart(d: Float64Array, at: number, s: { dx: number; dy: number }): number {
+  if (Math.abs(s.dy) > Math.abs(s.dx)) return s.dy > 0 ? d[at + Y0]! : d[at + Y1]!;
+  return s.dx > 0 ? d[at + X0]! : d[at + X1]!;
 }
-function axisEnd(g: Glyph): number {
-  if (Math.abs(g.dy) > Math.abs(g.dx)) return g.dy > 0 ? g.box.y1 : g.box.y0;
-  return g.dx > 0 ? g.box.x1 : g.box.x0;
+function axisEnd(d: Float64Array, at: number, s: { dx: number; dy: number }): number {
+  if (Math.abs(s.dy) > Math.abs(s.dx)) return s.dy > 0 ? d[at + Y1]! : d[at + Y0]!;
+  return s.dx > 0 ? d[at + X1]! : d[at + X0]!;
 }
 
-/** Is there a ruling line between the centres of two glyphs of one line? (Once per glyph: no allocation.) */
-function ruleBetween(a: Glyph, b: Glyph, rules: { v: readonly Rule[]; h: readonly Rule[] }): boolean {
+/**
+ * Is there a ruling line between the centres of two glyphs of one line (their numbers at
+ * `a` and `b` in a GlyphList's data; `first`: the show of the one at `a`)? Once per
+ * glyph: no allocation.
+ */
+function ruleBetween(d: Float64Array, a: number, b: number, first: { dx: number; dy: number }, rules: { v: readonly Rule[]; h: readonly Rule[] }): boolean {
   // `rules` each in order of position (see runsFromGlyphs).
-  const ax = (a.box.x0 + a.box.x1) / 2, ay = (a.box.y0 + a.box.y1) / 2;
-  const bx = (b.box.x0 + b.box.x1) / 2, by = (b.box.y0 + b.box.y1) / 2;
-  if (Math.abs(a.dy) < 0.01) return crosses(rules.v, Math.min(ax, bx), Math.max(ax, bx), ay);
-  if (Math.abs(a.dx) < 0.01) return crosses(rules.h, Math.min(ay, by), Math.max(ay, by), ax);
+  const ax = (d[a + X0]! + d[a + X1]!) / 2, ay = (d[a + Y0]! + d[a + Y1]!) / 2;
+  const bx = (d[b + X0]! + d[b + X1]!) / 2, by = (d[b + Y0]! + d[b + Y1]!) / 2;
+  if (Math.abs(first.dy) < 0.01) return crosses(rules.v, Math.min(ax, bx), Math.max(ax, bx), ay);
+  if (Math.abs(first.dx) < 0.01) return crosses(rules.h, Math.min(ay, by), Math.max(ay, by), ax);
   return false;
 }
 
