@@ -22,7 +22,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { builtDir } from "../built.js";
 
 const builtins = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
 const engineToBase64 = (Uint8Array.prototype as { toBase64?: unknown }).toBase64;
@@ -51,16 +53,11 @@ async function loadWorker(): Promise<{ worker: WorkerModule; patched: boolean }>
 
 /** The build's changed copy of pdf.js's worker module (dist/pdfjs), if it was made from the installed module. */
 function patchedCopy(): string | null {
-  // From dist/src/pdf (the built program) or src/pdf (the sources, run by the tests).
-  for (const dir of ["../../pdfjs/", "../../dist/pdfjs/"]) {
-    const record = fileURLToPath(new URL(`${dir}pdf.worker.json`, import.meta.url));
-    if (!existsSync(record)) continue;
-    const { sha256 } = JSON.parse(readFileSync(record, "utf8")) as { sha256?: unknown };
-    const shipped = readFileSync(createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.worker.mjs"));
-    if (createHash("sha256").update(shipped).digest("hex") !== sha256) return null;
-    return fileURLToPath(new URL(`${dir}pdf.worker.mjs`, import.meta.url));
-  }
-  return null;
+  const dir = builtDir("pdfjs");
+  if (!dir || !existsSync(join(dir, "pdf.worker.json"))) return null;
+  const { sha256 } = JSON.parse(readFileSync(join(dir, "pdf.worker.json"), "utf8")) as { sha256?: unknown };
+  const shipped = readFileSync(createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.worker.mjs"));
+  return createHash("sha256").update(shipped).digest("hex") === sha256 ? join(dir, "pdf.worker.mjs") : null;
 }
 
 /** Puts the engine's own built-ins back where a polyfill replaced them; returns the names put back. */
