@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
-import { getDocument, pdfWorker, VerbosityLevel } from "./pdfjs.js";
+import { getDocument, pdfWorker, releaseLatestLoop, VerbosityLevel } from "./pdfjs.js";
 import type { DocumentInitParameters, PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
@@ -334,5 +334,6 @@ export class PdfDocument {
 
   async close(): Promise<void> {
     await this.proxy.destroy();
+    releaseLatestLoop();
   }
 }

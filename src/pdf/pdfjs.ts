@@ -25,6 +25,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { builtDir } from "../built.js";
+import { LATEST_LOOP } from "./pdfjsPatch.js";
 
 const builtins = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
 const engineToBase64 = (Uint8Array.prototype as { toBase64?: unknown }).toBase64;
@@ -37,6 +38,16 @@ const { worker, patched } = await loadWorker();
 
 /** Whether pdf.js's worker code runs with kohyo's changes (./pdfjsPatch.ts) or as shipped. */
 export const workerPatched: boolean = patched;
+
+/**
+ * Lets go of the content-stream loop that change 3 of ./pdfjsPatch.ts keeps (and with it
+ * what the last stream read refers to: its document). Called when a document is closed;
+ * the next stream read keeps its own.
+ */
+export function releaseLatestLoop(): void {
+  const handler = worker.WorkerMessageHandler as Record<string, unknown>;
+  if (LATEST_LOOP in handler) delete handler[LATEST_LOOP];
+}
 
 type WorkerModule = typeof import("pdfjs-dist/legacy/build/pdf.worker.mjs");
 

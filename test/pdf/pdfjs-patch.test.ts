@@ -1,15 +1,17 @@
 /**
  * kohyo's changes to pdf.js's worker code (src/pdf/pdfjsPatch.ts: a font set again is set
- * at once; chunks handed over without a transfer list): they apply to the installed
- * pdf.js, the build's copy is the one loaded, and pdf.js says the same with them as
- * without them.
+ * at once; chunks handed over without a transfer list; the latest content-stream loop
+ * kept, with its optimised code, until its document is closed): they apply to the
+ * installed pdf.js, the build's copy is the one loaded, and pdf.js says the same with
+ * them as without them.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { patchWorkerSource } from "../../src/pdf/pdfjsPatch.js";
+import { openPdf } from "../../src/pdf/load.js";
+import { LATEST_LOOP, patchWorkerSource } from "../../src/pdf/pdfjsPatch.js";
 import { workerPatched } from "../../src/pdf/pdfjs.js";
 import { corpus, HAVE_CORPUS, ROOT, sample } from "../helpers.js";
 
@@ -52,6 +54,16 @@ describe("pdf.js's worker code with kohyo's changes", () => {
     // The flush hands chunks over with no transfer list; the getter is left, unused.
     expect(source).toContain("}, 1, []);");
     expect(source).not.toContain("}, 1, this._transfers);");
+  });
+
+  test("the loop of the last content stream read is kept while its document is open, and let go when it is closed", async () => {
+    const handler = (globalThis as { pdfjsWorker?: { WorkerMessageHandler: Record<string, unknown> } }).pdfjsWorker!.WorkerMessageHandler;
+    const opened = await openPdf(sample("tokyo-plan-r5-a4.pdf"));
+    if (!opened.ok) throw opened.error;
+    await opened.doc.page(2);
+    expect(typeof handler[LATEST_LOOP]).toBe("function");
+    await opened.doc.close();
+    expect(handler[LATEST_LOOP]).toBeUndefined();
   });
 
   const files = [
