@@ -147,18 +147,23 @@ function coverage(on: readonly Rule[], from: number, to: number): number {
 
 function buildCells(
   page: number,
-  xs: number[],
-  ys: number[],
+  gridXs: readonly number[],
+  gridYs: readonly number[],
   h: readonly Rule[],
   v: readonly Rule[],
   runs: readonly TextRun[],
 ): Cell[] {
+  // As typed arrays: the grid lines come as arrays of small integers or of fractions
+  // (V8 stores the two kinds differently), and code optimised for one kind was thrown
+  // away and compiled again for the other, page after page.
+  const xs = Float64Array.from(gridXs);
+  const ys = Float64Array.from(gridYs);
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   // Slot (r, c) is number r * cols + c.
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
-  const hOn = ys.map((y) => rulesOn(h, y));
-  const vOn = xs.map((x) => rulesOn(v, x));
+  const hOn = Array.from(ys, (y) => rulesOn(h, y));
+  const vOn = Array.from(xs, (x) => rulesOn(v, x));
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const at = r * cols + c;
@@ -213,7 +218,7 @@ function buildCells(
 }
 
 /** Index of the grid slot containing v (edges[i] ≤ v < edges[i+1]), or -1 outside. */
-function slot(edges: readonly number[], v: number): number {
+function slot(edges: Float64Array, v: number): number {
   if (v < edges[0]! || v > edges[edges.length - 1]!) return -1;
   let lo = 0;
   let hi = edges.length - 2;
