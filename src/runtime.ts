@@ -26,16 +26,20 @@ const HEAP_GROWING_PERCENT = 30;
 
 /**
  * How eagerly V8's optimising compiler works. It compiles on background threads, but on
- * two cores those threads take turns with the page readers: with 2 workers on the
- * 640-page bench book, compiling was about a fifth of all CPU time (`perf`), each worker
- * compiling the same pdf.js code, and much of it again after deoptimisations. Half the
- * inlining budget per function (V8's default: 920 bytes of bytecode) and twice the
- * interrupt budget (a function must run twice as long before it is optimised; default
- * 67,584) compile less and smaller code. Measured side by side, 8 runs each: 640-page
- * book with 2 workers 4.8 % less wall time (6.4 % less CPU), the mixed book 7 % less; with
- * 1 worker, where the compiler has a core to itself, no clear difference.
+ * two cores those threads take turns with the page readers, and every thread (two page
+ * readers and the assembling thread) compiles the same code for itself: with 2 workers
+ * on the 640-page bench book, compiling took about a fifth of all CPU time (`perf`).
+ * Half the inlining budget per function (V8's default: 920 bytes of bytecode) and 16
+ * times the interrupt budget (a function must run 16 times as long before it is
+ * optimised; default 67,584): functions that run for a while are still optimised, the
+ * many that run a little no longer are. Measured side by side against twice the
+ * interrupt budget (the setting before), 3–6 runs each: the 640-page book −5 % wall
+ * time and −6 % CPU with 2 workers, −6 % with 1; the mixed book −10 %; the batch of 52
+ * files −9 %. 4 times made no clear difference, 8 times about half of it, 32 times a
+ * little less than 16 and 64 times none; a quarter or the whole inlining budget made no
+ * clear difference either.
  */
-const COMPILER_FLAGS = ["--max-inlined-bytecode-size-cumulative=460", "--interrupt-budget=135000"];
+const COMPILER_FLAGS = ["--max-inlined-bytecode-size-cumulative=460", "--interrupt-budget=1080000"];
 
 /** For every thread of kohyo's own that loads pdf.js: inflate in one call, no Skia. */
 export function setUpThread(): void {
