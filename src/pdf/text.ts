@@ -15,7 +15,7 @@
  */
 import { dropFakeBoldCopies } from "../text/fakeBold.js";
 import { emWidth, lastChar, repairText } from "../text/repair.js";
-import { ADVANCE, type Glyph, GlyphList, OX, OY, SHOW, STRIDE, VISIBLE, X0, X1, Y0, Y1 } from "./glyphs.js";
+import { ADVANCE, type Glyph, GlyphList, type GlyphShow, OX, OY, SHOW, STRIDE, VISIBLE, X0, X1, Y0, Y1 } from "./glyphs.js";
 import { round2 } from "./geometry.js";
 import type { Box, Rule, TextRun } from "./types.js";
 
@@ -39,11 +39,8 @@ interface OpenRun {
   edges: number[];
   edgeEnd: number;
   box: Box;
-  font: string;
-  size: number;
-  vertical: boolean;
-  dx: number;
-  dy: number;
+  /** The first glyph's show: the run's direction, size, font and writing mode. */
+  show: GlyphShow;
   /** Origin of the first glyph and where along the baseline the last glyph ends. */
   ox: number;
   oy: number;
@@ -95,15 +92,15 @@ export function runsFromGlyphs(
       const c: OpenRun = cur;
       const relX = ox - c.ox;
       const relY = oy - c.oy;
-      const along = relX * c.dx + relY * c.dy;
-      const across = Math.abs(-relX * c.dy + relY * c.dx);
+      const along = relX * c.show.dx + relY * c.show.dy;
+      const across = Math.abs(-relX * c.show.dy + relY * c.show.dx);
       const gap = along - c.end;
-      const em = Math.max(c.size, show.size);
+      const em = Math.max(c.show.size, show.size);
       const sameLine =
-        show.vertical === c.vertical &&
-        Math.abs(show.dx - c.dx) < 0.01 &&
-        Math.abs(show.dy - c.dy) < 0.01 &&
-        Math.abs(show.size - c.size) <= 0.15 * em &&
+        show.vertical === c.show.vertical &&
+        Math.abs(show.dx - c.show.dx) < 0.01 &&
+        Math.abs(show.dy - c.show.dy) < 0.01 &&
+        Math.abs(show.size - c.show.size) <= 0.15 * em &&
         across <= BASELINE_TOLERANCE_EM * em;
       // The same glyph again on top of the last one: fake bold, drawn glyph by glyph.
       const last = c.last * STRIDE;
@@ -147,11 +144,7 @@ export function runsFromGlyphs(
       edges: ch.length === 1 ? [start] : Array.from({ length: ch.length }, () => start),
       edgeEnd: axisEnd(d, at, show),
       box: { x0: d[at + X0]!, y0: d[at + Y0]!, x1: d[at + X1]!, y1: d[at + Y1]! },
-      font: show.font,
-      size: show.size,
-      vertical: show.vertical,
-      dx: show.dx,
-      dy: show.dy,
+      show,
       ox,
       oy,
       end: d[at + ADVANCE]!,
@@ -184,9 +177,9 @@ function closeRun(cur: OpenRun, runs: TextRun[], stats: RunStats): void {
     text,
     raw,
     box: { x0: round2(cur.box.x0), y0: round2(cur.box.y0), x1: round2(cur.box.x1), y1: round2(cur.box.y1) },
-    font: cur.font,
-    size: round2(cur.size),
-    vertical: cur.vertical,
+    font: cur.show.font,
+    size: round2(cur.show.size),
+    vertical: cur.show.vertical,
   };
   if (text.length === raw.length) run.edges = trimmedEdges(cur, joined, raw);
   runs.push(run);
