@@ -26,7 +26,7 @@ import { findTables } from "../table/find.js";
 import { type StitchedCell, Stitcher, type Table } from "../table/stitch.js";
 import { type CheckedRow, type Place, runChecks, type TableFacts } from "./checks.js";
 import { recordColumns } from "./columns.js";
-import { type ReadContext, readCell } from "./read.js";
+import { type ReadContext, readCell, type ReadValue } from "./read.js";
 import type { FieldSpec, TablePipelineSpec } from "./spec.js";
 import type { Assembler, Check, PageAnalysis, Pipeline, RecordTable, TableSink } from "./types.js";
 
@@ -289,10 +289,16 @@ function rowLabel(slots: readonly (StitchedCell | undefined)[], r: number): stri
   return undefined;
 }
 
+/** Row `row`'s key cell and how it reads; null when the row has none. */
+function readKey(x: TableReading, row: number): { cell: StitchedCell; read: ReadValue } | null {
+  const cell = x.cover[row]![x.columns.get(x.spec.key)!];
+  return cell ? { cell, read: readCell(x.keyField, cell.lines, cell.text, x.ctx) } : null;
+}
+
 /** The key of the record on row `row` (null when its key cell is missing or unreadable). */
 function keyOf(x: TableReading, row: number): number | null {
-  const c = x.cover[row]![x.columns.get(x.spec.key)!];
-  return c ? (readCell(x.keyField, c.lines, c.text, x.ctx).value as number | null) : null;
+  const keyed = readKey(x, row);
+  return keyed ? (keyed.read.value as number | null) : null;
 }
 
 /** A total row's printed numbers, by field. */
@@ -314,9 +320,8 @@ function readRow(x: TableReading, r: number, rows: readonly CheckedRow[], checks
   const { spec, heading } = x;
   const slots = x.cover[r]!;
   // The key cell is read once: for the key, and again below as the key field's value.
-  const keyCell = slots[x.columns.get(spec.key)!];
-  const keyRead = keyCell ? readCell(x.keyField, keyCell.lines, keyCell.text, x.ctx) : null;
-  const key = keyRead ? (keyRead.value as number | null) : null;
+  const keyed = readKey(x, r);
+  const key = keyed ? (keyed.read.value as number | null) : null;
   const record: Record<string, unknown> = {};
   const raw: Record<string, string> = {};
   const places: Record<string, Place> = {};
@@ -329,7 +334,7 @@ function readRow(x: TableReading, r: number, rows: readonly CheckedRow[], checks
       if (f.group && c.row !== r) {
         value = null; // a merged group value: on the group's first row only
       } else {
-        const read = f === x.keyField && c === keyCell ? keyRead! : readCell(f, c.lines, c.text, x.ctx);
+        const read = f === x.keyField && c === keyed?.cell ? keyed.read : readCell(f, c.lines, c.text, x.ctx);
         value = read.value;
         raw[f.path] = c.lines.join("\n");
         for (const p of read.problems) {
