@@ -13,6 +13,7 @@
 import { union } from "../pdf/geometry.js";
 import type { Box, Rule, TextRun } from "../pdf/types.js";
 import { cellLines, joinParts } from "./text.js";
+import { groupsByRoot, rootOf } from "./unionFind.js";
 import type { Cell, PageTable } from "./types.js";
 
 /** Rules whose ends come this close (points) meet. */
@@ -93,26 +94,7 @@ function connectedGroups(rules: readonly Rule[]): Rule[][] {
       }
     }
   }
-  const groups = new Map<number, Rule[]>();
-  for (let i = 0; i < rules.length; i++) {
-    const root = rootOf(parent, i);
-    const group = groups.get(root);
-    if (group) group.push(rules[i]!);
-    else groups.set(root, [rules[i]!]);
-  }
-  return [...groups.values()];
-}
-
-/** Union-find: the root of `i`, the path to it shortened on the way. */
-function rootOf(parent: number[], i: number): number {
-  let root = i;
-  while (parent[root] !== root) root = parent[root]!;
-  while (parent[i] !== root) {
-    const up = parent[i]!;
-    parent[i] = root;
-    i = up;
-  }
-  return root;
+  return groupsByRoot(rules, parent);
 }
 
 function clusterPositions(values: number[]): number[] {

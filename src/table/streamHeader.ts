@@ -1,6 +1,7 @@
 /** Stream tables, step 4: the header rows, with spans and column paths (see stream.ts). */
 import type { Box, TextRun } from "../pdf/types.js";
 import { cellLines, joinParts } from "./text.js";
+import { groupsByRoot, rootOf } from "./unionFind.js";
 import type { Cell } from "./types.js";
 import type { Band } from "./streamLines.js";
 
@@ -97,18 +98,15 @@ export function headerCells(
 /** Header runs → blocks: runs that overlap across and follow each other down, closely. */
 function stack(runs: readonly TextRun[], size: number): HeaderBlock[] {
   const parent = runs.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   runs.forEach((a, i) =>
     runs.forEach((b, j) => {
       if (j <= i) return;
       const across = Math.min(a.box.x1, b.box.x1) - Math.max(a.box.x0, b.box.x0) > 0;
       const down = Math.max(a.box.y0, b.box.y0) - Math.min(a.box.y1, b.box.y1) <= HEADER_STACK_EM * size;
-      if (across && down) parent[find(j)] = find(i);
+      if (across && down) parent[rootOf(parent, j)] = rootOf(parent, i);
     }),
   );
-  const groups = new Map<number, TextRun[]>();
-  runs.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
-  return [...groups.values()].map(blockOf);
+  return groupsByRoot(runs, parent).map(blockOf);
 }
 
 function blockOf(runs: TextRun[]): HeaderBlock {
