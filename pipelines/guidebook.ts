@@ -6,7 +6,7 @@
  *
  * Declarative: the words and patterns of the family. The reading is src/guidebook/.
  */
-import { recogniseGuidebook, runGuidebook, type GuidebookSpec } from "../src/guidebook/index.js";
+import { guidebookWords, recogniseGuidebook, runGuidebook, type GuidebookSpec } from "../src/guidebook/index.js";
 import type { Pipeline } from "../src/pipeline/types.js";
 
 export const spec: GuidebookSpec = {
@@ -61,5 +61,6 @@ export const guidebook: Pipeline = {
   name: spec.name,
   description: spec.description,
   recognise: (text) => recogniseGuidebook(spec, text),
+  recognitionWords: (text) => guidebookWords(spec, text),
   run: (doc, pages) => runGuidebook(spec, doc, pages),
 };

@@ -28,8 +28,12 @@ export const EXIT = {
   encrypted: 6,
   noText: 7,
   unrecognised: 8,
+  /** Read, but the result is weak: a pipeline found no records, or a table it requires is missing. */
+  weak: 9,
   usage: 64,
   internal: 70,
+  /** Stopped by SIGINT (Ctrl-C) or SIGTERM: what was finished is kept. */
+  interrupted: 130,
 } as const;
 
 const EXIT_BY_REASON: Record<InputErrorReason, number> = {

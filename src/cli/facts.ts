@@ -21,6 +21,8 @@ export interface FactsOptions {
   files: string[];
   pages?: string;
   format: "json" | "csv";
+  /** Start each CSV with a byte order mark (for Excel). */
+  bom?: boolean;
   password?: string;
   outDir?: string;
 }

@@ -20,6 +20,8 @@ export interface TablesOptions {
   files: string[];
   pages?: string;
   format: "json" | "csv";
+  /** Start each CSV with a byte order mark (for Excel). */
+  bom?: boolean;
   password?: string;
   outDir?: string;
 }

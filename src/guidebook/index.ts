@@ -34,6 +34,12 @@ export function recogniseGuidebook(spec: GuidebookSpec, text: string): number {
   return Math.min(1, Math.round(score * 100) / 100);
 }
 
+/** The spec's recognition phrases, and whether each is in `text`. */
+export function guidebookWords(spec: GuidebookSpec, text: string): { word: string; found: boolean }[] {
+  const t = fold(text);
+  return spec.recognise.map(([word]) => ({ word, found: t.includes(fold(word)) }));
+}
+
 export async function runGuidebook(spec: GuidebookSpec, doc: PdfDocument, pages?: number[]): Promise<PipelineResult> {
   const diagnostics: Diagnostic[] = [];
   const toc: TocEntry[] = [];

@@ -36,6 +36,10 @@ export function tablePipeline(spec: TablePipelineSpec): Pipeline {
     name: spec.name,
     description: spec.description,
     recognise: (text) => recogniseScore(spec, text),
+    recognitionWords: (text) => {
+      const t = fold(text);
+      return [...spec.recognise.title, ...spec.recognise.header].map((word) => ({ word, found: t.includes(fold(word)) }));
+    },
     analysePage,
     assembler,
     run: async (doc, pages, sink) => {

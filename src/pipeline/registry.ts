@@ -19,11 +19,17 @@ export function pipelineByName(name: string): Pipeline | undefined {
   return PIPELINES.find((p) => p.name === name);
 }
 
-/** The pipeline that recognises the document, or the best candidate's name and score when none does. */
-export async function recognise(doc: PdfDocument, pages?: readonly number[]): Promise<{ pipeline: Pipeline | null; best: string; score: number }> {
+/** The text a document is recognised by: its first pages' (of the selection, if any). */
+export async function recognitionText(doc: PdfDocument, pages?: readonly number[]): Promise<string> {
   const first = (pages ?? Array.from({ length: doc.pageCount }, (_, i) => i + 1)).slice(0, FIRST_PAGES);
   let text = "";
   for await (const page of doc.pages(first)) text += page.runs.map((r) => r.text).join("") + "\n";
+  return text;
+}
+
+/** The pipeline that recognises the document, or the best candidate's name and score when none does. */
+export async function recognise(doc: PdfDocument, pages?: readonly number[]): Promise<{ pipeline: Pipeline | null; best: string; score: number }> {
+  const text = await recognitionText(doc, pages);
   const scored = PIPELINES.map((p) => ({ p, score: p.recognise(text) })).sort((a, b) => b.score - a.score);
   const top = scored[0];
   return { pipeline: top && top.score >= RECOGNISED ? top.p : null, best: top?.p.name ?? "", score: top?.score ?? 0 };

@@ -89,6 +89,8 @@ export interface Pipeline {
    * text of its first pages (title, header words).
    */
   recognise: (text: string) => number;
+  /** The words `recognise` looks for, and whether each is in the text (for `kohyo pipelines FILE`). */
+  recognitionWords: (text: string) => { word: string; found: boolean }[];
   /**
    * Reads the document into record tables. With a sink, a pipeline that can hands each
    * table to it as soon as the table is complete, in order, and leaves it out of the

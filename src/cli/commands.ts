@@ -1,0 +1,237 @@
+/**
+ * The commands of `kohyo`, each declared in one place: its usage line, what it does,
+ * its options (the parser's settings and their help together), two examples, and how it
+ * runs. src/cli.ts parses the arguments against a command's options and prints its help
+ * from the same declaration, so a new option or command is added here and nowhere else.
+ *
+ * A command's own module (src/cli/<command>.ts) is loaded only when it runs: `kohyo
+ * extract`'s coordinating thread never loads pdf.js, and `--help` loads nothing.
+ */
+import { defaultJobs } from "../batch/pool.js";
+import { type CliIO, processIO } from "./io.js";
+import { type Lang, say } from "./messages.js";
+
+/** One option: what node:util parseArgs needs, and its line in the help. */
+export interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  default?: string;
+  /** The value's name in the help (`--jobs N`); string options only. */
+  value?: string;
+  help: string;
+}
+
+export type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  name: string;
+  /** After `kohyo NAME`: the positionals and the options that matter most. */
+  usage: string;
+  /** One line, for `kohyo --help`. */
+  summary: string;
+  /** A few lines, for `kohyo help NAME`. */
+  description: string;
+  options: Record<string, OptionSpec>;
+  /** Two or more: a command line and what it does. */
+  examples: readonly (readonly [command: string, does: string])[];
+  /** Runs the command with its parsed arguments; returns the exit code. Throws UsageError for bad arguments. */
+  run: (args: { values: Values; positionals: string[]; lang: Lang }, io: CliIO) => Promise<number>;
+}
+
+/** A bad command line: one line saying what is wrong, then the command's usage line. */
+export class UsageError extends Error {}
+
+/** Options every command takes. */
+export const COMMON_OPTIONS: Record<string, OptionSpec> = {
+  help: { type: "boolean", short: "h", help: "this help" },
+  lang: { type: "string", value: "en|ja", help: "language of messages (default: ja when LANG is ja_*, else en)" },
+};
+
+/** Options of every command that reads PDFs. */
+const FILE_OPTIONS: Record<string, OptionSpec> = {
+  pages: { type: "string", value: "1-3,5", help: "read only these pages" },
+  page: { type: "string", value: "1-3,5", help: "the same as --pages" },
+  password: { type: "string", value: "PW", help: "the password of an encrypted PDF" },
+  out: { type: "string", short: "o", value: "DIR", help: "write the outputs under DIR/<file name>/" },
+};
+
+const BOM: OptionSpec = { type: "boolean", help: "start each CSV with a byte order mark, so Excel reads it as UTF-8" };
+const FORMAT: OptionSpec = { type: "string", default: "json", value: "json|csv", help: "JSON (to stdout without -o) or CSV files (under DIR, default output/)" };
+
+/** The shared file options as a command's options object. */
+export function fileOptions(values: Values): { pages?: string; password?: string; outDir?: string } {
+  const pages = str(values.pages) ?? str(values.page);
+  return {
+    ...(pages !== undefined && { pages }),
+    ...(str(values.password) !== undefined && { password: str(values.password)! }),
+    ...(str(values.out) !== undefined && { outDir: str(values.out)! }),
+  };
+}
+
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" ? v : undefined);
+
+function needFiles(name: string, positionals: string[], lang: Lang): void {
+  if (positionals.length === 0) throw new UsageError(say(lang).needsFile(name));
+}
+
+function format(values: Values): "json" | "csv" {
+  if (values.format !== "json" && values.format !== "csv") throw new UsageError(`--format is json or csv, not "${String(values.format)}"`);
+  return values.format;
+}
+
+export const COMMANDS: readonly Command[] = [
+  {
+    name: "extract",
+    usage: "extract FILE|DIR... [--pipeline NAME] [-o DIR] [--bom] [--header ja|en] [--strict] [--jobs N] [--force]",
+    summary: "records of a known document family, checked against the document's own totals",
+    description:
+      "Each file is recognised as one of the families kohyo knows (see `kohyo pipelines`), or read as the\n" +
+      "one --pipeline names, and written to DIR/<file name>/: records.json, one CSV per table,\n" +
+      "datapackage.json and report.json; DIR/manifest.json lists the batch. Files run on N worker threads;\n" +
+      "a file unchanged since its last extraction is skipped unless --force. Ctrl-C stops after the files\n" +
+      "being read, keeps what is finished, and the next run goes on from there.",
+    options: {
+      ...FILE_OPTIONS,
+      pipeline: { type: "string", value: "NAME", help: "read every file as this family (see kohyo pipelines)" },
+      bom: BOM,
+      header: { type: "string", default: "ja", value: "ja|en", help: "CSV header: Japanese column names (default) or English field names" },
+      strict: { type: "boolean", help: "write nothing for a file whose checks fail" },
+      jobs: { type: "string", short: "j", value: "N", help: "worker threads (default: the number of cores)" },
+      force: { type: "boolean", help: "read every file again, even if unchanged" },
+    },
+    examples: [
+      ["kohyo extract plan.pdf", "recognise plan.pdf and write its records under output/plan/"],
+      ["kohyo extract pdfs/ -o data --bom --jobs 2", "every PDF under pdfs/, CSVs for Excel, two at a time"],
+    ],
+    async run({ values, positionals, lang }, io) {
+      needFiles("extract", positionals, lang);
+      if (values.header !== "ja" && values.header !== "en") throw new UsageError(`--header is ja or en, not "${String(values.header)}"`);
+      const pipeline = str(values.pipeline);
+      if (pipeline !== undefined) {
+        const { PIPELINES, pipelineByName } = await import("../pipeline/registry.js");
+        if (!pipelineByName(pipeline)) throw new UsageError(`unknown pipeline "${pipeline}" (known: ${PIPELINES.map((p) => p.name).join(", ")})`);
+      }
+      const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs is a whole number ≥ 1, not "${String(values.jobs)}"`);
+      const { extract, terminalBar } = await import("./extract.js");
+      return extract(
+        {
+          files: positionals,
+          jobs,
+          force: values.force === true,
+          bar: io === processIO ? terminalBar(process.stderr) : null,
+          header: values.header,
+          bom: values.bom === true,
+          strict: values.strict === true,
+          ...(pipeline !== undefined && { pipeline }),
+          ...fileOptions(values),
+        },
+        io,
+      );
+    },
+  },
+  {
+    name: "tables",
+    usage: "tables FILE... [--pages 1-3,5] [--format json|csv] [--bom] [-o DIR]",
+    summary: "every table, ruled or not, continued over pages as one, with its printed totals checked",
+    description:
+      "Every table of each file, ruled or not; a table continued over pages comes out as one, and its\n" +
+      "printed totals (合計, 小計) are checked against its rows. JSON goes to stdout (JSON Lines for\n" +
+      "several files), or to DIR/<file name>/tables.json with -o; --format csv writes one CSV per table.",
+    options: { ...FILE_OPTIONS, format: FORMAT, bom: BOM },
+    examples: [
+      ["kohyo tables budget.pdf --pages 3-5", "the tables of pages 3 to 5 as JSON on stdout"],
+      ["kohyo tables budget.pdf --format csv --bom -o tables", "one CSV per table under tables/budget/, for Excel"],
+    ],
+    async run({ values, positionals, lang }, io) {
+      needFiles("tables", positionals, lang);
+      const { tables } = await import("./tables.js");
+      return tables({ files: positionals, format: format(values), bom: values.bom === true, ...fileOptions(values) }, io);
+    },
+  },
+  {
+    name: "facts",
+    usage: "facts FILE... [--pages 1-3,5] [--format json|csv] [--bom] [-o DIR]",
+    summary: "every amount, rate, date, deadline, phone, e-mail and URL, normalised, with page and box",
+    description:
+      "For documents no pipeline knows: every amount, ceiling, rate, date, date range, deadline, fiscal\n" +
+      "year, phone number, e-mail address and URL on each page, normalised, with its page and box.\n" +
+      "JSON goes to stdout (JSON Lines for several files), or to DIR/<file name>/facts.json with -o.",
+    options: { ...FILE_OPTIONS, format: FORMAT, bom: BOM },
+    examples: [
+      ["kohyo facts guide.pdf", "the facts of guide.pdf as JSON on stdout"],
+      ["kohyo facts a.pdf b.pdf --format csv --bom -o facts", "facts/a/facts.csv and facts/b/facts.csv, for Excel"],
+    ],
+    async run({ values, positionals, lang }, io) {
+      needFiles("facts", positionals, lang);
+      const { facts } = await import("./facts.js");
+      return facts({ files: positionals, format: format(values), bom: values.bom === true, ...fileOptions(values) }, io);
+    },
+  },
+  {
+    name: "inspect",
+    usage: "inspect FILE... [--page N|1-3,5] [--json] [-o DIR]",
+    summary: "text lines with their boxes and the ruling lines found, per page",
+    description:
+      "What kohyo sees on each page: the text lines with their boxes (points from the top-left corner)\n" +
+      "and the ruling lines. Text on stdout; --json writes one JSON object per file per line (JSON Lines).",
+    options: { ...FILE_OPTIONS, json: { type: "boolean", help: "JSON Lines instead of text" } },
+    examples: [
+      ["kohyo inspect plan.pdf --page 3", "the lines and ruling lines of page 3"],
+      ["kohyo inspect plan.pdf --json | jq .info", "the document's information as JSON"],
+    ],
+    async run({ values, positionals, lang }, io) {
+      needFiles("inspect", positionals, lang);
+      const { pages, ...others } = fileOptions(values);
+      const { inspect } = await import("./inspect.js");
+      return inspect({ files: positionals, json: values.json === true, ...others, ...(pages !== undefined && { page: pages }) }, io);
+    },
+  },
+  {
+    name: "pipelines",
+    usage: "pipelines [FILE...] [--password PW]",
+    summary: "the document families kohyo knows; with files, how well each matches each family, and why",
+    description:
+      "Without files: each family's name and description. With files: for each file and each family, the\n" +
+      "score (kohyo extract needs 60 % to recognise a family by itself) and the words found on the first\n" +
+      "pages that make it.",
+    options: { password: FILE_OPTIONS.password! },
+    examples: [
+      ["kohyo pipelines", "the families kohyo knows"],
+      ["kohyo pipelines plan.pdf", "how well plan.pdf matches each family, and the words found"],
+    ],
+    async run({ values, positionals, lang }, io) {
+      const { pipelines } = await import("./pipelines.js");
+      return pipelines({ files: positionals, lang, ...(str(values.password) !== undefined && { password: str(values.password)! }) }, io);
+    },
+  },
+];
+
+export const commandByName = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);
+
+/** The options parseArgs takes for a command (its own and the common ones). */
+export function parserOptions(c: Command): Record<string, { type: "string" | "boolean"; short?: string; default?: string }> {
+  const out: Record<string, { type: "string" | "boolean"; short?: string; default?: string }> = {};
+  for (const [name, o] of Object.entries({ ...c.options, ...COMMON_OPTIONS })) {
+    out[name] = { type: o.type, ...(o.short !== undefined && { short: o.short }), ...(o.default !== undefined && { default: o.default }) };
+  }
+  return out;
+}
+
+/** `Usage: kohyo …` for a command. */
+export const usageLine = (c: Command): string => `Usage: kohyo ${c.usage}`;
+
+/** A command's help: usage, what it does, options, examples. */
+export function commandHelp(c: Command): string {
+  const rows = Object.entries({ ...c.options, ...COMMON_OPTIONS }).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`;
+    return [flag, o.help + (o.default !== undefined ? ` (default: ${o.default})` : "")] as const;
+  });
+  const w = Math.max(...rows.map(([f]) => f.length));
+  return (
+    `${usageLine(c)}\n\n${c.description}\n\nOptions:\n` +
+    rows.map(([f, h]) => `  ${f.padEnd(w)}  ${h}\n`).join("") +
+    `\nExamples:\n` +
+    c.examples.map(([cmd, does]) => `  ${cmd}\n      ${does}\n`).join("")
+  );
+}
