@@ -74,6 +74,15 @@ function needFiles(name: string, positionals: string[], lang: Lang): void {
   if (positionals.length === 0) throw new UsageError(say(lang).needsFile(name));
 }
 
+/** --pipeline NAME, checked against the families kohyo knows. */
+async function pipelineOption(values: Values): Promise<string | undefined> {
+  const pipeline = str(values.pipeline);
+  if (pipeline === undefined) return undefined;
+  const { PIPELINES, pipelineByName } = await import("../pipeline/registry.js");
+  if (!pipelineByName(pipeline)) throw new UsageError(`unknown pipeline "${pipeline}" (known: ${PIPELINES.map((p) => p.name).join(", ")})`);
+  return pipeline;
+}
+
 function format(values: Values): "json" | "csv" {
   if (values.format !== "json" && values.format !== "csv") throw new UsageError(`--format is json or csv, not "${String(values.format)}"`);
   return values.format;
@@ -98,6 +107,7 @@ export const COMMANDS: readonly Command[] = [
       strict: { type: "boolean", help: "write nothing for a file whose checks fail" },
       jobs: { type: "string", short: "j", value: "N", help: "worker threads (default: the number of cores)" },
       force: { type: "boolean", help: "read every file again, even if unchanged" },
+      review: { type: "boolean", help: "also write review.html beside each file's outputs (see kohyo review)" },
     },
     examples: [
       ["kohyo extract plan.pdf", "recognise plan.pdf and write its records under output/plan/"],
@@ -106,15 +116,11 @@ export const COMMANDS: readonly Command[] = [
     async run({ values, positionals, lang }, io) {
       needFiles("extract", positionals, lang);
       if (values.header !== "ja" && values.header !== "en") throw new UsageError(`--header is ja or en, not "${String(values.header)}"`);
-      const pipeline = str(values.pipeline);
-      if (pipeline !== undefined) {
-        const { PIPELINES, pipelineByName } = await import("../pipeline/registry.js");
-        if (!pipelineByName(pipeline)) throw new UsageError(`unknown pipeline "${pipeline}" (known: ${PIPELINES.map((p) => p.name).join(", ")})`);
-      }
+      const pipeline = await pipelineOption(values);
       const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs is a whole number ≥ 1, not "${String(values.jobs)}"`);
       const { extract, terminalBar } = await import("./extract.js");
-      return extract(
+      const extracted = await extract(
         {
           files: positionals,
           jobs,
@@ -128,6 +134,36 @@ export const COMMANDS: readonly Command[] = [
         },
         io,
       );
+      if (values.review !== true) return extracted;
+      const { reviewExtracted } = await import("./review.js");
+      const reviewed = await reviewExtracted({ files: positionals, ...(pipeline !== undefined && { pipeline }), ...fileOptions(values) }, io);
+      return extracted === 0 ? reviewed : extracted;
+    },
+  },
+  {
+    name: "review",
+    usage: "review FILE... [-o DIR] [--pipeline NAME] [--png]",
+    summary: "what kohyo read, drawn over each page: a review.html that opens offline, or PNGs",
+    description:
+      "Writes DIR/<file name>/review.html (DIR: output/): one self-contained page, opened from disk or any\n" +
+      "static host, no network, with the PDF's pages drawn by pdf.js and over them the tables (grid, header\n" +
+      "rows), cells, records and their fields, printed totals and every check (failing red, warnings amber,\n" +
+      "passing green), each with its message; a side panel lists the checks by rule, the records and tables\n" +
+      "(n / p: next / previous failure). --png also draws the same into DIR/<file name>/review-p<N>.png.",
+    options: {
+      ...FILE_OPTIONS,
+      pipeline: { type: "string", value: "NAME", help: "read every file as this family (default: the family recognised, if any)" },
+      png: { type: "boolean", help: "also one PNG per page with the overlays drawn in" },
+    },
+    examples: [
+      ["kohyo review plan.pdf", "output/plan/review.html: open it in a browser"],
+      ["kohyo review plan.pdf --png --pages 3 -o shots", "shots/plan/review.html and shots/plan/review-p3.png"],
+    ],
+    async run({ values, positionals, lang }, io) {
+      needFiles("review", positionals, lang);
+      const pipeline = await pipelineOption(values);
+      const { review } = await import("./review.js");
+      return review({ files: positionals, png: values.png === true, ...(pipeline !== undefined && { pipeline }), ...fileOptions(values) }, io);
     },
   },
   {

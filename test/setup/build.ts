@@ -12,5 +12,5 @@ export default function setup(): void {
   execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")], {
     stdio: "inherit",
   });
-  for (const step of ["scripts/pdfjs-worker.mjs", "scripts/segmenter-dictionary.mjs"]) execFileSync(process.execPath, [join(ROOT, step)], { stdio: "inherit" });
+  for (const step of ["scripts/pdfjs-worker.mjs", "scripts/segmenter-dictionary.mjs", "scripts/review-assets.mjs"]) execFileSync(process.execPath, [join(ROOT, step)], { stdio: "inherit" });
 }
