@@ -1,4 +1,8 @@
-/** Command-line paths → the files of a batch: a directory stands for every PDF under it. */
+/**
+ * Command-line paths → the files of a batch: a directory stands for every PDF under it —
+ * unless it is named like a PDF (`x.pdf/`): then it is kept as a file, and reported as
+ * a directory where a file was expected, like any file that cannot be read.
+ */
 import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
@@ -7,7 +11,7 @@ export function expandInputs(paths: readonly string[]): string[] {
   for (const p of paths) {
     let isDir = false;
     try {
-      isDir = statSync(p).isDirectory();
+      isDir = statSync(p).isDirectory() && !/\.pdf$/i.test(p.replace(/[\\/]+$/, ""));
     } catch {
       // not there: kept, so it is reported as not found like any other file
     }

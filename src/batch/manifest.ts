@@ -4,8 +4,9 @@
  * unchanged since it was last read is skipped on the next run, its verdict kept.
  */
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { writeFileAtomic } from "../pipeline/staging.js";
 import { KOHYO_VERSION } from "../version.js";
 import { type FileReport, notRead } from "./report.js";
 
@@ -32,7 +33,11 @@ export function readManifest(outDir: string): Manifest {
   return { kohyoVersion: KOHYO_VERSION, files: [] };
 }
 
-/** The manifest with this run's reports merged in (by absolute path), written back. */
+/**
+ * The manifest with this run's reports merged in (by absolute path), written back whole
+ * or not at all (beside its place, then renamed over it): a run killed while writing it
+ * leaves the one before.
+ */
 export function writeManifest(outDir: string, previous: Manifest, reports: readonly FileReport[], now = new Date()): Manifest {
   const byFile = new Map(previous.files.map((e) => [resolve(e.file), e]));
   for (const r of reports) {
@@ -41,8 +46,7 @@ export function writeManifest(outDir: string, previous: Manifest, reports: reado
     byFile.set(resolve(r.file), { ...entry, kohyoVersion: KOHYO_VERSION, extractedAt: now.toISOString() });
   }
   const m: Manifest = { kohyoVersion: KOHYO_VERSION, files: [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file)) };
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(manifestPath(outDir), JSON.stringify(m, null, 2) + "\n");
+  writeFileAtomic(outDir, "manifest.json", JSON.stringify(m, null, 2) + "\n");
   return m;
 }
 

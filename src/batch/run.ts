@@ -5,10 +5,11 @@
  */
 import { outputNames } from "../cli/io.js";
 import { EXIT, exitCodeFor, InputError } from "../errors.js";
-import { readManifest, fileSha256, upToDate, writeManifest } from "./manifest.js";
+import { resolve } from "node:path";
+import { readManifest, fileSha256, type Manifest, upToDate, writeManifest } from "./manifest.js";
 import { Pool } from "./pool.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
-import { removeStaging } from "../pipeline/write.js";
+import { cleanStaging } from "../pipeline/staging.js";
 import { type ExtractSettings, failedReport, type FileReport, internalErrorReport, notRead, outputDir, SplitAssembly, verdict } from "./report.js";
 
 export interface BatchOptions {
@@ -29,7 +30,10 @@ const LAST_CHUNK_PAGES = 8;
 
 export async function runExtractBatch(files: readonly string[], settings: ExtractSettings, opts: BatchOptions, sink: ProgressSink): Promise<{ code: number; reports: FileReport[] }> {
   const started = Date.now();
+  // What runs that were killed left in the output folder goes first, whatever this run does.
+  cleanStaging(settings.outDir);
   const manifest = readManifest(settings.outDir);
+  const kept = new ManifestKeeper(settings.outDir, manifest);
   const pool = new Pool(opts.jobs, opts.workerScript);
   // The pipelines (with zod, ~0.1 s to load) only once the workers are starting: this
   // thread needs them for the first long document it assembles, the workers at once.
@@ -58,28 +62,63 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
           report = await extractOne(pool, file, s, progress, pipelines);
         } catch (e) {
           // The file changed or went away while its chunks were read: unreadable, as any
-          // file. A bug or a crashed worker: an internal error. Either stops this file only.
-          if (e instanceof InputError) report = failedReport(file, null, e, "");
-          else {
-            report = internalErrorReport(file, e);
-            removeStaging(outputDir(s, file)); // a worker that died could not clean up what it staged
-          }
+          // file. A bug or a crashed worker: an internal error. Either stops this file only
+          // (what a worker that died had staged goes at the end of the batch).
+          report = e instanceof InputError ? failedReport(file, null, e, "") : internalErrorReport(file, e);
         }
+        const displaced = report.output ? displacedBy(manifest, file, report.output) : null;
+        if (displaced) report = { ...report, err: `kohyo: warning: ${file}: its outputs replace those of ${displaced} (an earlier run) in ${report.output}\n${report.err}` };
         // A file that could not be opened has no SHA-256 from the reader: the manifest
         // needs one to know it unchanged next time.
         if (report.sha256 === null) report = { ...report, sha256: sha256 ?? fileSha256(file) };
         report = { ...report, selection: s.pages ?? null };
         progress.fileDone(report);
+        kept.add(report);
         return report;
       }),
     );
     progress.finish();
-    writeManifest(settings.outDir, manifest, reports);
+    kept.write();
     if (opts.table) sink.out(summaryTable(reports, (Date.now() - started) / 1000));
     return { code: exitCode(reports), reports };
   } finally {
     await pool.close();
+    // Nothing of this run is staged any more: what is left, a worker that died left.
+    cleanStaging(settings.outDir, (pid) => pid === process.pid);
   }
+}
+
+/**
+ * The manifest kept up to date as files are done, so that a run killed half-way has the
+ * files it finished recorded (and skipped next time): written after a file when the last
+ * write is a second old or more (a batch of thousands of files does not write it
+ * thousands of times), and at the end.
+ */
+class ManifestKeeper {
+  private readonly reports: FileReport[] = [];
+  private last = 0;
+
+  constructor(
+    private readonly outDir: string,
+    private readonly previous: Manifest,
+  ) {}
+
+  add(report: FileReport): void {
+    if (report.status === "skipped") return;
+    this.reports.push(report);
+    if (Date.now() - this.last >= 1000) this.write();
+  }
+
+  write(): void {
+    this.last = Date.now();
+    writeManifest(this.outDir, this.previous, this.reports);
+  }
+}
+
+/** Another file whose outputs, by the manifest, were in `dir` before: this file's replace them. */
+function displacedBy(manifest: Manifest, file: string, dir: string): string | null {
+  const e = manifest.files.find((e) => e.output !== null && resolve(e.output) === resolve(dir) && resolve(e.file) !== resolve(file));
+  return e?.file ?? null;
 }
 
 /** One file on the pool: read whole by a worker, or split into chunks and assembled here. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, extname, relative, resolve as absolute, sep } from "node:path";
 
@@ -27,10 +28,55 @@ export function dropStdoutWhenClosed(): void {
   });
 }
 
-/** The output folder name for an input file: its name without `.pdf`. */
+/** The output folder name for an input file: its name without `.pdf`, made safe (see safeName). */
 export function outputName(file: string): string {
+  return safeName(bareName(file));
+}
+
+const bareName = (file: string): string => {
   const base = basename(file);
   return extname(base).toLowerCase() === ".pdf" ? base.slice(0, -4) : base;
+};
+
+/**
+ * The most bytes (UTF-8) of a name safeName gives: file systems take 255 bytes a name, and
+ * an output folder's name also gets a `-N` when a batch has it twice and, while it is
+ * being replaced, a staging prefix of ~35 bytes (see ../pipeline/staging.ts).
+ */
+export const NAME_BYTES = 200;
+
+/** Names the output folder (-o DIR) keeps for itself, and names Windows keeps for devices. */
+const RESERVED = /^(manifest\.json|con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/**
+ * A name made safe to be one folder or file of an output folder, whatever the input file
+ * was called: characters no file system takes (`/ \ : * ? " < > |`, controls) become `_`;
+ * so do leading dots (never `.`, `..` or a hidden name — the names kohyo's staging takes,
+ * see ../pipeline/staging.ts), trailing dots and spaces (Windows drops them) and the
+ * staging marker `.kohyo-staging-` anywhere; a reserved name (`manifest.json`, `CON` …)
+ * gets `_` after it; and a name longer than NAME_BYTES bytes is cut at a character
+ * boundary and ends with `~` and 8 hex digits of its whole text's SHA-256, so two long
+ * names that differ only at the end stay apart. An empty name is `_`.
+ */
+export function safeName(name: string, maxBytes = NAME_BYTES): string {
+  let s = name
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, "_")
+    .replace(/\.(kohyo-staging-)/gi, "_$1")
+    .replace(/^[.\s]+/, (m) => "_".repeat(m.length))
+    .replace(/[.\s]+$/, (m) => "_".repeat(m.length));
+  if (!s) s = "_";
+  if (RESERVED.test(s)) s += "_";
+  if (Buffer.byteLength(s) <= maxBytes) return s;
+  const tag = `~${createHash("sha256").update(name).digest("hex").slice(0, 8)}`;
+  let cut = "";
+  let bytes = 0;
+  for (const ch of s) {
+    const n = Buffer.byteLength(ch);
+    if (bytes + n > maxBytes - tag.length) break;
+    cut += ch;
+    bytes += n;
+  }
+  return cut + tag;
 }
 
 /**
@@ -54,7 +100,7 @@ export function outputNames(files: readonly string[]): Map<string, string> {
     if (group.length === 1) continue;
     const paths = group.map((f) => absolute(f));
     const common = commonFolder(paths.map(dirname));
-    group.forEach((file, i) => out.set(file, names.take(outputName(relative(common, paths[i]!).split(sep).join("_")))));
+    group.forEach((file, i) => out.set(file, names.take(safeName(bareName(relative(common, paths[i]!).split(sep).join("_"))))));
   }
   return out;
 }

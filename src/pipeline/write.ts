@@ -5,12 +5,13 @@
  * - datapackage.json: a Frictionless tabular data package describing the CSVs;
  * - report.json: every check and diagnostic, and a summary.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../diagnostics.js";
 import type { DocumentInfo } from "../pdf/types.js";
-import { JsonFile, UniqueNames, writeJsonFile } from "../cli/io.js";
+import { JsonFile, safeName, UniqueNames, writeJsonFile } from "../cli/io.js";
+import { cleanStaging, stagingFolder, switchIntoPlace } from "./staging.js";
 import { KOHYO_VERSION } from "../version.js";
 import type { Check, PipelineResult, RecordTable } from "./types.js";
 
@@ -90,8 +91,8 @@ function recordsHeader(info: DocumentInfo, pipeline: string): Omit<RecordsJson, 
 /** A table as records.json gives it. */
 const recordsOf = ({ name, title, fiscalYear, unit, pages, records, checks }: RecordTable): RecordsJson["tables"][number] => ({ name, title, fiscalYear, unit, pages, records, checks });
 
-/** The CSV file name of a table: its name, with characters no file system takes replaced. */
-export const csvName = (t: RecordTable) => `${t.name.replace(/[\\/:*?"<>|\s]+/g, "_")}.csv`;
+/** The CSV file name of a table: its name, with characters no file system takes replaced, bounded in length. */
+export const csvName = (t: RecordTable) => `${safeName(t.name.replace(/[\\/:*?"<>|\s]+/g, "_"))}.csv`;
 
 /**
  * The CSV file name of every table, in order: its name, and when several tables share a
@@ -132,9 +133,10 @@ interface Written {
  * last member, `valid`, which needs every table's checks; datapackage.json; report.json)
  * on {@link finish}. records.json is written once, in order: its tables are never held or
  * copied again (a 600-page book's are tens of megabytes). Everything is
- * written to a folder of its own beside `dir` and moved into `dir` on finish, so that a
- * run that stops half-way, or --strict refusing a document ({@link abort}), leaves what
- * was in `dir` as it was.
+ * written to a staging folder of its own beside `dir` (./staging.ts), which takes the
+ * place of `dir` on finish, by renaming the folder: a run that stops half-way, is killed,
+ * or --strict refusing a document ({@link abort}), leaves what was in `dir` as it was,
+ * and a reader of `dir` never sees new files beside old ones.
  */
 export class OutputWriter {
   private readonly staging: string;
@@ -149,10 +151,7 @@ export class OutputWriter {
     private readonly pipeline: string,
     private readonly opts: WriteOptions = {},
   ) {
-    const at = resolve(dir);
-    mkdirSync(dirname(at), { recursive: true });
-    removeStaging(dir, (pid) => pid !== process.pid && !alive(pid)); // left by a run that was killed
-    this.staging = mkdtempSync(`${at}.kohyo-staging-${process.pid}-`);
+    this.staging = stagingFolder(dirname(resolve(dir)));
     // As JSON.stringify(recordsJson(…), null, 2) + "\n" writes it: the head now, each table
     // as it comes, and `valid` (which needs every table's checks) last, on finish.
     this.records = new JsonFile(join(this.staging, "records.json"));
@@ -177,7 +176,7 @@ export class OutputWriter {
     this.written.push({ table: outline(t), ...names });
   }
 
-  /** Writes the rest and moves every file into `dir`; returns their paths there. */
+  /** Writes the rest and puts the folder in the place of `dir`; returns the files' paths there. */
   finish(diagnostics: readonly Diagnostic[]): string[] {
     if (this.done) throw new Error(`${this.dir}: the outputs were finished or given up already`);
     this.done = true;
@@ -188,10 +187,8 @@ export class OutputWriter {
     this.records.close();
     writeJsonFile(join(this.staging, "datapackage.json"), dataPackageOf(this.info, this.pipeline, this.written, isValid, this.opts));
     writeJsonFile(join(this.staging, "report.json"), reportOf(this.info, this.pipeline, isValid, tables, diagnostics));
-    mkdirSync(this.dir, { recursive: true });
+    switchIntoPlace(this.staging, this.dir);
     const names = ["records.json", ...this.written.map((w) => w.csv), "datapackage.json", "report.json"];
-    for (const name of names) move(join(this.staging, name), join(this.dir, name));
-    rmSync(this.staging, { recursive: true, force: true });
     return names.map((name) => join(this.dir, name));
   }
 
@@ -203,49 +200,9 @@ export class OutputWriter {
   }
 }
 
-/**
- * Removes the staging folders of `dir` (`<dir>.kohyo-staging-<pid>-XXXXXX`) whose process `pid`
- * the test picks — by default this process's: a worker that died or a file given up
- * before its writer could clean up.
- */
-export function removeStaging(dir: string, whose: (pid: number) => boolean = (pid) => pid === process.pid): void {
-  const at = resolve(dir);
-  const prefix = `${basename(at)}.kohyo-staging-`;
-  let names: string[];
-  try {
-    names = readdirSync(dirname(at));
-  } catch {
-    return; // no parent folder, nothing staged
-  }
-  for (const name of names) {
-    // Exactly what the constructor makes: <name>.kohyo-staging-<pid>-<6 characters of mkdtemp>.
-    const pid = name.startsWith(prefix) ? Number(/^(\d+)-[A-Za-z0-9]{6}$/.exec(name.slice(prefix.length))?.[1]) : NaN;
-    if (Number.isInteger(pid) && whose(pid)) rmSync(join(dirname(at), name), { recursive: true, force: true });
-  }
-}
-
-/** Whether a process of this machine is running. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM"; // running, someone else's
-  }
-}
-
-/** Renames a file into place; copies it when the two folders are on different file systems. */
-function move(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
-    copyFileSync(from, to);
-    rmSync(from);
-  }
-}
-
+/** Writes a whole result to `dir` (what runs that were killed left beside it goes first). */
 export async function writeOutputs(dir: string, info: DocumentInfo, result: PipelineResult, opts: WriteOptions = {}): Promise<string[]> {
+  cleanStaging(dirname(resolve(dir)));
   const writer = new OutputWriter(dir, info, result.pipeline, opts);
   try {
     for (const t of result.tables) await writer.table(t);

@@ -3,14 +3,15 @@
  * as writing the whole result at once, nothing in the output folder until the end, and
  * nothing at all when given up.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, expect, test } from "vitest";
 import type { DocumentInfo } from "../../src/pdf/types.js";
 import { pipelineByName } from "../../src/pipeline/registry.js";
 import type { PipelineResult, RecordTable } from "../../src/pipeline/types.js";
-import { csvNames, dataPackage, OutputWriter, recordsJson, removeStaging, report, tableCsv, writeOutputs } from "../../src/pipeline/write.js";
+import { cleanStaging } from "../../src/pipeline/staging.js";
+import { csvNames, dataPackage, OutputWriter, recordsJson, report, tableCsv, writeOutputs } from "../../src/pipeline/write.js";
 import { open, sample } from "../helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-writer-"));
@@ -63,6 +64,7 @@ test("tables handed to the writer as the pipeline completes them are written bes
   expect(handed.map((t) => [t.name, t.records.length])).toEqual(result.tables.map((t) => [t.name, t.records.length]));
   const staged = readdirSync(parent);
   expect(staged).toHaveLength(1);
+  expect(staged[0]).toMatch(new RegExp(`^\\.kohyo-staging-${process.pid}-[A-Za-z0-9]{6}$`));
   expect(readdirSync(join(parent, staged[0]!)).sort()).toEqual([...csvNames(result.tables), "records.json.partial"].sort());
   expect(writer.tables.map((t) => t.recordCount)).toEqual([28, 3]);
   writer.finish(streamed.diagnostics);
@@ -80,22 +82,48 @@ test("given up, it leaves nothing: no output folder, no staging folder, and a ta
   await expect(writer.table(result.tables[1]!)).rejects.toThrow(/after the outputs were finished or given up/);
 });
 
-test("a staging folder left by a run that was killed goes when the folder is written again; a running process's stays, and so does anything not shaped like one", async () => {
+test("a staging leftover of a run that was killed goes when outputs are written again; a running process's stays, and so does anything not shaped like one", async () => {
   const parent = tmp();
   const dead = 2 ** 22 + 7; // above Linux's highest pid: no such process
   const kept = [
-    `plan.kohyo-staging-${process.ppid}-def456`, // the test runner's parent: alive
+    `.kohyo-staging-${process.ppid}-def456`, // the test runner's parent: alive
+    ".kohyo-staging-notapid",
     "plan.kohyo-staging-notapid",
-    `plan.kohyo-staging-${dead}-report-2023`, // another file's output folder, not a staging folder
-    `planned.kohyo-staging-${dead}-abc123`, // another output folder's
+    `plan_kohyo-staging-${dead}-abc123`, // an output folder (safeName never leaves the dot)
   ];
-  for (const name of [`plan.kohyo-staging-${dead}-abc123`, ...kept]) mkdirSync(join(parent, name));
+  const gone = [`.kohyo-staging-${dead}-abc123`, `.kohyo-staging-${dead}-manifest.json`, `plan.kohyo-staging-${dead}-abc123`]; // the last: kohyo before 0.1's layout
+  for (const name of [...gone, ...kept]) mkdirSync(join(parent, name));
   await writeOutputs(join(parent, "plan"), info, result);
   expect(readdirSync(parent).sort()).toEqual(["plan", ...kept].sort());
-  // This process's own leftovers (a worker that died) go with removeStaging.
-  mkdirSync(join(parent, `plan.kohyo-staging-${process.pid}-ghi789`));
-  removeStaging(join(parent, "plan"));
+  // This process's own leftovers (a worker that died) go when asked for.
+  mkdirSync(join(parent, `.kohyo-staging-${process.pid}-ghi789`));
+  cleanStaging(parent, (pid) => pid === process.pid);
   expect(readdirSync(parent).sort()).toEqual(["plan", ...kept].sort());
+});
+
+test("the new outputs take the old folder's place whole: a file of the old outputs that the new ones lack does not stay beside them", async () => {
+  const parent = tmp();
+  const dir = join(parent, "plan");
+  mkdirSync(dir);
+  writeFileSync(join(dir, "モデル事業-2.csv"), "old\n");
+  writeFileSync(join(dir, "records.json"), "old\n");
+  await writeOutputs(dir, info, result);
+  expect(readdirSync(dir).sort()).toEqual(["records.json", ...csvNames(result.tables), "datapackage.json", "report.json"].sort());
+  expect(readdirSync(parent)).toEqual(["plan"]);
+});
+
+test("an output folder set aside by a run killed while switching comes back when nothing took its place, and goes when something did", () => {
+  const parent = tmp();
+  const dead = 2 ** 22 + 9;
+  mkdirSync(join(parent, `.kohyo-staging-${dead}-replaced-plan`));
+  writeFileSync(join(parent, `.kohyo-staging-${dead}-replaced-plan`, "records.json"), "old\n");
+  mkdirSync(join(parent, `.kohyo-staging-${dead}-replaced-book`));
+  mkdirSync(join(parent, "book"));
+  writeFileSync(join(parent, "book", "records.json"), "new\n");
+  cleanStaging(parent);
+  expect(readdirSync(parent).sort()).toEqual(["book", "plan"]);
+  expect(readFileSync(join(parent, "plan", "records.json"), "utf8")).toBe("old\n");
+  expect(readFileSync(join(parent, "book", "records.json"), "utf8")).toBe("new\n");
 });
 
 test("finishing twice, or after giving up, is refused before anything is written", async () => {
