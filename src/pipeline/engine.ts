@@ -368,7 +368,7 @@ function readRow(x: TableReading, r: number, rows: readonly CheckedRow[], checks
 }
 
 /** For every slot of the table, the cell that covers it. */
-function coverGrid(t: Table): (StitchedCell | undefined)[][] {
+export function coverGrid(t: Table): (StitchedCell | undefined)[][] {
   const grid = Array.from({ length: t.rows }, () => Array<StitchedCell | undefined>(t.cols).fill(undefined));
   for (const c of t.cells) {
     for (let r = c.row; r < c.row + c.rowSpan && r < t.rows; r++) {

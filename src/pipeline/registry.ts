@@ -3,27 +3,40 @@
  * pipeline scores the text of the first pages; the best score at or above
  * RECOGNISED wins.
  */
+import { budgetBook } from "../../pipelines/budget-book.js";
 import { guidebook } from "../../pipelines/guidebook.js";
 import { tokyoJinzaiPlan } from "../../pipelines/tokyo-jinzai-plan.js";
 import type { PdfDocument } from "../pdf/load.js";
 import type { Pipeline } from "./types.js";
 
-export const PIPELINES: readonly Pipeline[] = [tokyoJinzaiPlan, guidebook];
+export const PIPELINES: readonly Pipeline[] = [tokyoJinzaiPlan, guidebook, budgetBook];
 
 /** The score a pipeline needs to claim a document. */
 export const RECOGNISED = 0.6;
 /** How many pages are read to recognise a document. */
 const FIRST_PAGES = 2;
+/** How many blank pages among the first are skipped. */
+const BLANK_PAGES = 2;
 
 export function pipelineByName(name: string): Pipeline | undefined {
   return PIPELINES.find((p) => p.name === name);
 }
 
-/** The text a document is recognised by: its first pages' (of the selection, if any). */
+/**
+ * The text a document is recognised by: its first pages with text (of the selection, if
+ * any); blank pages (the back of a cover) do not count.
+ */
 export async function recognitionText(doc: PdfDocument, pages?: readonly number[]): Promise<string> {
-  const first = (pages ?? Array.from({ length: doc.pageCount }, (_, i) => i + 1)).slice(0, FIRST_PAGES);
+  const first = (pages ?? Array.from({ length: doc.pageCount }, (_, i) => i + 1)).slice(0, FIRST_PAGES + BLANK_PAGES);
   let text = "";
-  for await (const page of doc.pages(first)) text += page.runs.map((r) => r.text).join("") + "\n";
+  let read = 0;
+  for await (const page of doc.pages(first)) {
+    if (read === FIRST_PAGES) break;
+    const pageText = page.runs.map((r) => r.text).join("");
+    if (pageText.trim() === "") continue;
+    text += pageText + "\n";
+    read++;
+  }
   return text;
 }
 

@@ -1,0 +1,567 @@
+/**
+ * The ledger reader: a declared LedgerSpec (pipelines/budget-book.ts) → a Pipeline.
+ *
+ * 1. Each page (in any worker): its tables (findTables), each table's header (the table
+ *    reader's header rows and column paths) and, above each table, the context lines:
+ *    the side (歳入 / 歳出), the unit (単位：千円) and the top two levels printed in the
+ *    page header (款 2. 総務費　項 1. 総務管理費). Cells of several lines keep their lines
+ *    split where the printed gap is wide (a 説明 text and its amount).
+ * 2. In page order: a table is a ledger table when its header gives the columns of one
+ *    of three kinds — first (款, 項, 金額: 第1表), summary (款, amounts: 総括), detail
+ *    (目, amounts, 節, 説明: 事項別明細書). A table without a header of its own (the
+ *    second table on a page, or a continuation) takes the columns of the table before it
+ *    when it has as many.
+ * 3. Rows: a 款 row opens a 款 and its 項 rows follow; a 目 cell opens a 目 (its rows
+ *    hold its 節 and 説明); a 目 printed again at the top of the next page, or an empty
+ *    目 cell there, continues the 目 (its 節 and 説明 go on); 計 rows close a 項 and
+ *    歳入合計 / 歳出合計 close a side. Blank cells are null, never filled from above.
+ * 4. Records (./ledgerRecords.ts) and checks (./ledgerChecks.ts).
+ */
+import { groupLines } from "../layout/lines.js";
+import { parseUnitNote, yenMultiplier } from "../normalize/amounts.js";
+import { lookupMunicipality } from "../normalize/municipality.js";
+import { parseNumber } from "../normalize/numbers.js";
+import { parseFiscalYear } from "../normalize/wareki.js";
+import { toHalfWidth } from "../normalize/width.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { centre, contains } from "../pdf/geometry.js";
+import type { PdfDocument } from "../pdf/load.js";
+import type { Box, Page, TextRun } from "../pdf/types.js";
+import { findTables } from "../table/find.js";
+import { stitchTables, type StitchedCell, type Table } from "../table/stitch.js";
+import { coverGrid, matchColumns } from "./engine.js";
+import { ledgerChecks } from "./ledgerChecks.js";
+import { ledgerTables } from "./ledgerRecords.js";
+import type { LedgerRole, LedgerSpec } from "./ledgerSpec.js";
+import type { Assembler, PageAnalysis, Pipeline, TableSink } from "./types.js";
+
+// ---------------------------------------------------------------- records
+
+/** An amount as printed: yen (printed × unit), the printed text and unit, where. */
+export interface Amount {
+  yen: number | null;
+  printed: string;
+  unit: string;
+  page: number;
+  box: Box;
+}
+export interface Named {
+  no: number | null;
+  name: string;
+}
+export interface Place {
+  page: number;
+  box: Box;
+}
+export interface Amounts {
+  now: Amount | null;
+  before: Amount | null;
+  diff: Amount | null;
+  /** The four 財源 columns; null where the cell is blank (none). */
+  sources: (Amount | null)[] | null;
+}
+/** A row of 第1表 (level 1 = 款, 2 = 項) or of 総括 (level 1). */
+export interface LevelRow extends Amounts, Place {
+  side: string | null;
+  level: 1 | 2;
+  l1: Named;
+  l2: Named | null;
+}
+/** A 目 of the detail tables. */
+export interface DetailRow extends Amounts, Place {
+  side: string | null;
+  l1: Named | null;
+  l2: Named | null;
+  l3: Named;
+  pages: number[];
+  items: ItemRow[];
+  notes: NoteRow[];
+}
+/** A 節. */
+export interface ItemRow extends Place {
+  no: number | null;
+  name: string;
+  amount: Amount | null;
+  /** 小区分 lines printed under the 節 name. */
+  subs: string[];
+}
+/** A 説明 line. */
+export interface NoteRow extends Place {
+  /** 1 for a line with the first marker (○), 2 for the second (・) or a line under a ○ line … */
+  level: number;
+  /** The line starts with a marker. */
+  marked: boolean;
+  text: string;
+  amount: Amount | null;
+}
+/** A printed total: 計 (a 項 of the detail tables) or 歳入合計 / 歳出合計. */
+export interface TotalRow extends Amounts, Place {
+  side: string | null;
+  kind: "first" | "summary" | "detail";
+  label: string;
+  l1: Named | null;
+  l2: Named | null;
+}
+
+export interface Ledger {
+  /** A supplementary budget (補正予算): 補正前の額, 補正額, 計 instead of 前年度, 比較, 本年度. */
+  supplementary: boolean;
+  fiscalYear: number | null;
+  municipality: { name: string; code: string | null } | null;
+  first: LevelRow[];
+  summary: LevelRow[];
+  details: DetailRow[];
+  totals: TotalRow[];
+}
+
+// ---------------------------------------------------------------- pages
+
+type Kind = "first" | "summary" | "detail";
+
+interface Segment {
+  text: string;
+  /** The text after a wide gap (an amount beside its text), or null. */
+  right: string | null;
+  box: Box;
+}
+
+interface LedgerPageTable {
+  table: Table;
+  box: Box;
+  /** Text lines above the table (below the table before it). */
+  above: { text: string; box: Box }[];
+  /** Per cell index, the cell's lines split at wide gaps. */
+  segments: Record<number, Segment[]>;
+}
+
+export interface LedgerPage extends PageAnalysis {
+  ledger: LedgerPageTable[];
+  /** Lines that name a year or a budget (for the fiscal year and municipality). */
+  titles: string[];
+}
+
+/** A run belongs to the box its centre is in. */
+const inside = (outer: Box, b: Box) => contains(outer, centre(b));
+const fold = (s: string) => toHalfWidth(s).replace(/[\s\u3000]+/g, "");
+
+export function analyseLedgerPage(page: Page): LedgerPage {
+  const found = findTables(page).filter((t) => t.cols >= 2 && t.kind === "lattice");
+  const tables = found.map((pt) => stitchTables([pt])[0]!).map((t, i) => ({ t, pt: found[i]! }));
+  const outside = page.runs.filter((r) => !found.some((t) => inside(t.box, r.box)));
+  const bands = lineBands(outside);
+  const ledger: LedgerPageTable[] = tables.map(({ t, pt }, i) => {
+    const floor = i > 0 ? found[i - 1]!.box.y1 : 0;
+    const above = bands.filter((b) => b.box.y1 <= pt.box.y0 + 2 && b.box.y0 >= floor - 1);
+    return { table: t, box: pt.box, above, segments: cellSegments(t.cells, page.runs) };
+  });
+  const titles = bands.map((b) => b.text).filter((s) => /年度|予算/.test(s)).slice(0, 20);
+  return { number: page.number, tables: [], lines: [], diagnostics: page.diagnostics, ledger, titles };
+}
+
+/** Text lines outside tables, the pieces of one baseline joined left to right with a space. */
+function lineBands(runs: readonly TextRun[]): { text: string; box: Box }[] {
+  const lines = groupLines(runs).filter((l) => !l.vertical);
+  const bands: { text: string; box: Box; parts: typeof lines }[] = [];
+  for (const l of [...lines].sort((a, b) => a.box.y0 - b.box.y0)) {
+    const band = bands.find((b) => Math.abs(b.box.y0 - l.box.y0) < 3 && Math.abs(b.box.y1 - l.box.y1) < 3);
+    if (band) band.parts.push(l);
+    else bands.push({ text: "", box: l.box, parts: [l] });
+  }
+  return bands.map((b) => {
+    const parts = b.parts.sort((x, y) => x.box.x0 - y.box.x0);
+    const box = { x0: parts[0]!.box.x0, y0: Math.min(...parts.map((p) => p.box.y0)), x1: parts[parts.length - 1]!.box.x1, y1: Math.max(...parts.map((p) => p.box.y1)) };
+    return { text: parts.map((p) => p.text).join(" "), box };
+  });
+}
+
+/** Each multi-line or wide cell's lines, split where two runs of a line are more than 1.5 em apart. */
+function cellSegments(cells: readonly StitchedCell[], runs: readonly TextRun[]): Record<number, Segment[]> {
+  const out: Record<number, Segment[]> = {};
+  cells.forEach((c, i) => {
+    if (c.text.trim() === "") return;
+    const mine = runs.filter((r) => r.text.trim() !== "" && inside(c.box, r.box));
+    const lines: TextRun[][] = [];
+    for (const r of [...mine].sort((a, b) => (a.box.y0 + a.box.y1) / 2 - (b.box.y0 + b.box.y1) / 2 || a.box.x0 - b.box.x0)) {
+      const line = lines[lines.length - 1];
+      const ref = line?.[0];
+      const cy = (x: TextRun) => (x.box.y0 + x.box.y1) / 2;
+      if (line && ref && Math.abs(cy(r) - cy(ref)) <= 0.5 * Math.min(r.size, ref.size)) line.push(r);
+      else lines.push([r]);
+    }
+    out[i] = lines.map((line) => {
+      const sorted = line.sort((a, b) => a.box.x0 - b.box.x0);
+      let cut = -1;
+      for (let k = 1; k < sorted.length; k++) if (sorted[k]!.box.x0 - sorted[k - 1]!.box.x1 > 1.5 * sorted[k]!.size) cut = k;
+      const text = (cut < 0 ? sorted : sorted.slice(0, cut)).map((r) => r.text).join("");
+      const right = cut < 0 ? null : sorted.slice(cut).map((r) => r.text).join("");
+      const box = { x0: sorted[0]!.box.x0, y0: Math.min(...sorted.map((r) => r.box.y0)), x1: sorted[sorted.length - 1]!.box.x1, y1: Math.max(...sorted.map((r) => r.box.y1)) };
+      return { text, right, box };
+    });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- pipeline
+
+export function ledgerPipeline(spec: LedgerSpec): Pipeline {
+  const assembler = (docDiagnostics: readonly Diagnostic[], sink?: TableSink) => ledgerAssembler(spec, docDiagnostics, sink);
+  return {
+    name: spec.name,
+    description: spec.description,
+    recognise: (text) => {
+      const t = fold(text);
+      return Math.min(1, spec.recognise.reduce((s, [w, weight]) => s + (t.includes(fold(w)) ? weight : 0), 0));
+    },
+    analysePage: async (page) => analyseLedgerPage(page),
+    assembler,
+    run: async (doc, pages, sink) => {
+      const assembly = assembler(doc.diagnostics, sink);
+      for await (const page of doc.pages(pages)) await assembly.add(analyseLedgerPage(page));
+      return assembly.finish();
+    },
+  };
+}
+
+/** The whole ledger of a document (or of some of its pages), before it becomes record tables. */
+export async function readLedger(spec: LedgerSpec, doc: PdfDocument, pages?: number[]): Promise<Ledger> {
+  const reader = new LedgerReader(spec);
+  for await (const page of doc.pages(pages)) reader.page(analyseLedgerPage(page));
+  return reader.finish();
+}
+
+/** Reads pages in order into a Ledger; tables are made at the end (a ledger's checks cross its tables). */
+function ledgerAssembler(spec: LedgerSpec, docDiagnostics: readonly Diagnostic[], sink: TableSink | undefined): Assembler {
+  const reader = new LedgerReader(spec);
+  const diagnostics: Diagnostic[] = [...docDiagnostics];
+  return {
+    async add(a) {
+      diagnostics.push(...a.diagnostics);
+      const page = a as LedgerPage;
+      if (page.ledger) reader.page(page);
+    },
+    async finish() {
+      const ledger = reader.finish();
+      if (ledger.details.length === 0 && ledger.first.length === 0 && ledger.summary.length === 0) {
+        diagnostics.push({ severity: "error", rule: "pipeline/no-table", message: `no ${spec.levels.join("/")} table of a ${spec.name} found` });
+      }
+      const tables = ledgerTables(spec, ledger, ledgerChecks(spec, ledger));
+      if (sink) {
+        for (const t of tables) await sink(t);
+        return { pipeline: spec.name, tables: [], diagnostics };
+      }
+      return { pipeline: spec.name, tables, diagnostics };
+    },
+  };
+}
+
+/** Column role → column index, and the table's kind. */
+interface Layout {
+  kind: Kind;
+  cols: number;
+  at: Partial<Record<LedgerRole, number>>;
+}
+
+class LedgerRead {
+  side: string | null = null;
+  unit: string;
+  l1: Named | null = null;
+  l2: Named | null = null;
+  detail: DetailRow | null = null;
+  layout: Layout | null = null;
+  constructor(unit: string) {
+    this.unit = unit;
+  }
+}
+
+class LedgerReader {
+  private readonly s: LedgerRead;
+  private readonly ledger: Ledger = { supplementary: false, fiscalYear: null, municipality: null, first: [], summary: [], details: [], totals: [] };
+  private titles: string[] = [];
+  private readonly fields;
+  private readonly subtotal: string[];
+  private readonly grand: string[];
+
+  constructor(private readonly spec: LedgerSpec) {
+    this.s = new LedgerRead(spec.defaultUnit);
+    this.fields = spec.columns.map((c) => ({ path: c.role, title: c.title, headers: c.headers, kind: "text" as const }));
+    this.subtotal = spec.subtotal.map(fold);
+    this.grand = spec.grandTotal.map(fold);
+  }
+
+  page(p: LedgerPage): void {
+    if (this.titles.length < 40) this.titles.push(...p.titles);
+    for (const lt of p.ledger) this.table(lt);
+  }
+
+  finish(): Ledger {
+    this.close();
+    const { fiscalYear, municipality } = this.documentFacts();
+    this.ledger.fiscalYear = fiscalYear;
+    this.ledger.municipality = municipality;
+    return this.ledger;
+  }
+
+  private documentFacts(): Pick<Ledger, "fiscalYear" | "municipality"> {
+    let fiscalYear: number | null = null;
+    let municipality: Ledger["municipality"] = null;
+    const words = this.spec.titleWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+    const named = new RegExp(`(?:年度)\\s*([^\\s年度]{1,12}?[都道府県市区町村])\\s*(?:${words})`, "u");
+    for (const line of this.titles) {
+      const t = toHalfWidth(line).replace(/[\s\u3000]+/g, "");
+      if (fiscalYear === null) {
+        const fy = /(?:令和|平成|昭和)(?:\d{1,2}|元)年度|20\d\d年度/.exec(t);
+        if (fy) fiscalYear = parseFiscalYear(fy[0]).value?.year ?? null;
+      }
+      if (municipality === null) {
+        const m = named.exec(t);
+        if (m) {
+          const found = lookupMunicipality(m[1]!);
+          municipality = { name: m[1]!, code: found.value?.code ?? null };
+        }
+      }
+      if (fiscalYear !== null && municipality !== null) break;
+    }
+    return { fiscalYear, municipality };
+  }
+
+  /** A new table: its context lines, its layout (its own header, or the one before), its rows. */
+  private table(lt: LedgerPageTable): void {
+    const s = this.s;
+    this.context(lt.above);
+    const t = lt.table;
+    let layout: Layout | null = null;
+    if (t.headerRows > 0) layout = this.layoutOf(t.columns, t.cols);
+    else if (s.layout && s.layout.cols === t.cols) layout = s.layout;
+    if (!layout) {
+      if (t.headerRows > 0) this.close();
+      return;
+    }
+    if (layout.kind !== s.layout?.kind) this.close();
+    s.layout = layout;
+    const cover = coverGrid(t);
+    const firstData = this.headerEnd(t, layout);
+    for (let r = firstData; r < t.rows; r++) {
+      if (layout.kind === "detail") this.detailRow(lt, layout, cover, r, r === firstData);
+      else this.levelRow(lt, layout, cover, r);
+    }
+  }
+
+  /**
+   * Where the header ends: below the header cell of the row-label column (目, or 款). The
+   * table reader's header rows also take in the rows of a 目 continued from the page
+   * before (its empty label cell spans them, and they print no amount in some columns).
+   */
+  private headerEnd(t: Table, layout: Layout): number {
+    const role: LedgerRole = layout.kind === "detail" ? "level3" : "level1";
+    const col = layout.at[role]!;
+    const aliases = this.spec.columns.find((c) => c.role === role)!.headers.flat().map(fold);
+    // A table whose header the table reader did not see (no row prints a number where it
+    // looked) may still print one: its label column's header cell in the top rows.
+    const limit = t.headerRows || Math.min(4, t.rows);
+    const cell = t.cells
+      .filter((c) => c.col <= col && col < c.col + c.colSpan && c.row < limit)
+      .sort((a, b) => a.row - b.row)
+      .find((c) => aliases.some((a) => fold(c.text) === a || (t.headerRows > 0 && fold(c.text).includes(a))));
+    return cell ? cell.row + cell.rowSpan : t.headerRows;
+  }
+
+  /** Side, unit and the top two levels from the lines above a table. */
+  private context(lines: readonly { text: string; box: Box }[]): void {
+    const s = this.s;
+    const [l1, l2] = this.spec.levels;
+    for (const line of lines) {
+      const f = fold(line.text).replace(/[(（]単位[^)）]*[)）]/, "");
+      const side = this.spec.sides.find((w) => f.includes(w));
+      if (side && f.length <= side.length + 6) {
+        if (side !== s.side) this.close();
+        s.side = side;
+      }
+      if (/単位/.test(f)) {
+        const unit = parseUnitNote(line.text).value?.amount;
+        if (unit) s.unit = unit;
+      }
+      const levels = headerLevels(toHalfWidth(line.text), l1, l2);
+      if (levels) {
+        s.l1 = levels[0];
+        s.l2 = levels[1];
+      }
+    }
+  }
+
+  private layoutOf(columns: readonly string[][], cols: number): Layout | null {
+    const at = Object.fromEntries(matchColumns(this.fields, columns)) as Partial<Record<LedgerRole, number>>;
+    const has = (r: LedgerRole) => at[r] !== undefined;
+    if (at.diff !== undefined && fold(columns[at.diff]!.join("")).includes(fold(this.spec.supplementary))) this.ledger.supplementary = true;
+    if (has("level3") && has("now") && (has("item") || has("notes"))) return { kind: "detail", cols, at };
+    if (has("level1") && has("level2") && has("now")) return { kind: "first", cols, at };
+    if (has("level1") && has("now") && !has("level3")) return { kind: "summary", cols, at };
+    return null;
+  }
+
+  /** The open 目 is complete. */
+  private close(): void {
+    this.s.detail = null;
+  }
+
+  private amount(c: StitchedCell | undefined, r: number): Amount | null {
+    if (!c || c.row !== r) return null;
+    const lines = c.lines.map((l) => l.trim()).filter((l) => l !== "");
+    // 千円 printed in the first data cell, above its amount: the unit, not a value.
+    const unitLine = lines.findIndex((l) => /^[(（]?(千円|円|百万円)[)）]?$/.test(l));
+    if (unitLine >= 0) {
+      this.s.unit = lines[unitLine]!.replace(/[()（）]/g, "");
+      lines.splice(unitLine, 1);
+    }
+    const printed = lines.join("");
+    if (printed === "") return null;
+    const n = parseNumber(printed);
+    const m = yenMultiplier(this.s.unit) ?? 1;
+    return { yen: n.value === null ? null : Math.round(n.value * m), printed, unit: this.s.unit, page: c.page, box: c.box };
+  }
+
+  private amounts(layout: Layout, slots: readonly (StitchedCell | undefined)[], r: number): Amounts {
+    const get = (role: LedgerRole) => (layout.at[role] === undefined ? null : this.amount(slots[layout.at[role]!], r));
+    const hasSources = (["source1", "source2", "source3", "source4"] as const).some((k) => layout.at[k] !== undefined);
+    return {
+      now: get("now"),
+      before: get("before"),
+      diff: get("diff"),
+      sources: hasSources ? (["source1", "source2", "source3", "source4"] as const).map(get) : null,
+    };
+  }
+
+  private totalLabel(text: string): "subtotal" | "grand" | null {
+    const f = fold(text);
+    if (this.grand.includes(f) || this.grand.some((g) => f.endsWith(g))) return "grand";
+    if (this.subtotal.includes(f)) return "subtotal";
+    return null;
+  }
+
+  /** A row of 第1表 or 総括: a 款 row, a 項 row, or the side's total. */
+  private levelRow(lt: LedgerPageTable, layout: Layout, cover: (StitchedCell | undefined)[][], r: number): void {
+    const s = this.s;
+    const slots = cover[r]!;
+    const c1 = layout.at.level1 === undefined ? undefined : slots[layout.at.level1];
+    const c2 = layout.at.level2 === undefined ? undefined : slots[layout.at.level2];
+    const own1 = c1 && c1.row === r && c1.text.trim() !== "" ? c1 : undefined;
+    const own2 = c2 && c2.row === r && c2 !== c1 && c2.text.trim() !== "" ? c2 : undefined;
+    const label = own1 ?? own2;
+    if (!label) return;
+    const a = this.amounts(layout, slots, r);
+    const place = { page: label.page, box: label.box };
+    const total = this.totalLabel(label.text);
+    if (total) {
+      this.ledger.totals.push({ side: s.side, kind: layout.kind, label: fold(label.text), l1: null, l2: null, ...a, ...place });
+      return;
+    }
+    const rows = layout.kind === "first" ? this.ledger.first : this.ledger.summary;
+    if (own1) {
+      s.l1 = numbered(own1.text);
+      s.l2 = null;
+      rows.push({ side: s.side, level: 1, l1: s.l1, l2: null, ...a, ...place });
+    } else if (own2 && s.l1) {
+      s.l2 = numbered(own2.text);
+      rows.push({ side: s.side, level: 2, l1: s.l1, l2: s.l2, ...a, ...place });
+    }
+  }
+
+  /** A row of a detail table: a 目 (new or continued), its 節 and 説明, or a 計 row. */
+  private detailRow(lt: LedgerPageTable, layout: Layout, cover: (StitchedCell | undefined)[][], r: number, top: boolean): void {
+    const s = this.s;
+    const slots = cover[r]!;
+    const at = layout.at;
+    const c3 = slots[at.level3!];
+    if (c3 && c3.row === r) {
+      const text = c3.text.trim();
+      const total = text === "" ? null : this.totalLabel(text);
+      if (total) {
+        this.close();
+        const a = this.amounts(layout, slots, r);
+        this.ledger.totals.push({ side: s.side, kind: "detail", label: fold(text), l1: s.l1, l2: s.l2, ...a, page: c3.page, box: c3.box });
+        return;
+      }
+      if (text !== "") {
+        const l3 = numbered(text);
+        const open = s.detail;
+        const a = this.amounts(layout, slots, r);
+        const repeated = open && top && open.l3.no === l3.no && open.l3.name === l3.name && open.now?.yen === a.now?.yen;
+        if (repeated) {
+          if (!open.pages.includes(c3.page)) open.pages.push(c3.page);
+        } else {
+          const row: DetailRow = { side: s.side, l1: s.l1, l2: s.l2, l3, ...a, page: c3.page, box: c3.box, pages: [c3.page], items: [], notes: [] };
+          this.ledger.details.push(row);
+          s.detail = row;
+        }
+      } else if (top && s.detail && !s.detail.pages.includes(c3.page)) {
+        s.detail.pages.push(c3.page); // an empty 目 cell at the top of a page: the 目 goes on
+      }
+    }
+    const d = s.detail;
+    if (!d) return;
+    const ci = at.item === undefined ? undefined : slots[at.item];
+    if (ci && ci.row === r && ci.text.trim() !== "") {
+      const [head, ...rest] = (lt.segments[lt.table.cells.indexOf(ci)] ?? []).map((sg) => sg.text);
+      const label = numbered(head ?? ci.text);
+      const item: ItemRow = { no: label.no, name: label.name, amount: at.itemAmount === undefined ? null : this.amount(slots[at.itemAmount], r), subs: [], page: ci.page, box: ci.box };
+      // Lines under a 節 name: the name wrapped (no number of their own), or 小区分 lines.
+      for (const line of rest) {
+        if (/^\s*[・･]/.test(line)) item.subs.push(line.replace(/^\s*[・･]\s*/, ""));
+        else item.name += fold(line);
+      }
+      d.items.push(item);
+    }
+    const cn = at.notes === undefined ? undefined : slots[at.notes];
+    if (cn && cn.row === r && cn.text.trim() !== "") this.notes(d, lt, cn, top && r === lt.table.headerRows);
+  }
+
+  /** 説明 lines of a cell: a line without an amount after one with an amount continues its text. */
+  private notes(d: DetailRow, lt: LedgerPageTable, c: StitchedCell, pageTop: boolean): void {
+    const segments = lt.segments[lt.table.cells.indexOf(c)] ?? [];
+    const markers = this.spec.noteMarkers;
+    segments.forEach((sg, i) => {
+      const text = sg.text.trim();
+      const right = sg.right?.trim() ?? null;
+      const marker = markers.findIndex((ms) => ms.some((m) => text.startsWith(m)));
+      const last = d.notes[d.notes.length - 1];
+      if (marker < 0 && right === null && last && (i > 0 || pageTop)) {
+        last.text += fold(text);
+        return;
+      }
+      // An unmarked line sits under the nearest marked line above it in this 目.
+      const parent = [...d.notes].reverse().find((n) => n.marked);
+      const level = marker >= 0 ? marker + 1 : (parent?.level ?? 0) + 1;
+      const body = marker >= 0 ? text.slice(markers[marker]!.find((m) => text.startsWith(m))!.length) : text;
+      let amount: Amount | null = null;
+      if (right !== null) {
+        const n = parseNumber(right);
+        const m = yenMultiplier(this.s.unit) ?? 1;
+        amount = { yen: n.value === null ? null : Math.round(n.value * m), printed: right, unit: this.s.unit, page: c.page, box: sg.box };
+      }
+      d.notes.push({ level, marked: marker >= 0, text: fold(body), amount, page: c.page, box: sg.box });
+    });
+  }
+}
+
+/** "1.一般管理費" → { no: 1, name: "一般管理費" }; "第2款 総務費", "(3) 需用費" alike. */
+export function numbered(text: string): Named {
+  const t = toHalfWidth(text).trim();
+  const m = /^第?\s*[(（]?\s*(\d{1,4})\s*[)）]?\s*(?:款|項|目|節)?\s*[.．、:：]?\s*(.*)$/su.exec(t);
+  if (m && m[2]!.trim() !== "") return { no: Number(m[1]), name: fold(m[2]!) };
+  return { no: null, name: fold(t) };
+}
+
+/**
+ * The top two levels printed above a detail table: "款 2. 総務費 項 1. 総務管理費",
+ * "第2款 総務費 第1項 総務管理費", "2款 総務費 / 1項 総務管理費".
+ */
+export function headerLevels(text: string, l1: string, l2: string): [Named, Named] | null {
+  const t = text.replace(/（単位[^）]*）|\(単位[^)]*\)/g, " ").replace(/\u3000/g, " ").trim();
+  const label = (l: string) => `(?:${l}\\s+(\\d{1,3})\\s*[.．、]?|第?\\s*(\\d{1,3})\\s*${l})\\s*`;
+  const re = new RegExp(`^.{0,8}?${label(l1)}(.+?)\\s+${label(l2)}(.+?)\\s*$`, "u");
+  const m = re.exec(t);
+  if (!m) return null;
+  return [
+    { no: Number(m[1] ?? m[2]), name: fold(m[3]!) },
+    { no: Number(m[4] ?? m[5]), name: fold(m[6]!) },
+  ];
+}

@@ -1,0 +1,203 @@
+/**
+ * A ledger's checks, a registry of rule id → check over the whole ledger. A budget is
+ * exact in its unit, so every comparison is exact. A rule that holds everywhere gives one
+ * passing check; each place where it does not gives one failing check at the printed
+ * value that disagrees (its page and box).
+ *
+ * - budget/difference   比較 = 本年度 − 前年度 (補正額 = 計 − 補正前の額) on every row
+ * - budget/sources      Σ 財源 = 本年度 (補正: = 補正額) on every 目 and 計
+ * - budget/items        Σ 節 = 目 (補正: its 補正額)
+ * - budget/details      Σ 目 = the 項's 計 row, column by column
+ * - budget/levels       Σ 項 = 款 (第1表, and the 明細's 項 against 総括's 款)
+ * - budget/grand-total  Σ 款 = 歳入合計 / 歳出合計 (第1表, 総括)
+ * - budget/balance      歳入合計 = 歳出合計
+ * - budget/first-table  第1表's 項 = the 明細's 項 (its 計, or Σ 目 where no 計 is printed)
+ */
+import type { Amount, DetailRow, Ledger, LevelRow, Named, TotalRow } from "./ledger.js";
+import type { CheckGroups } from "./ledgerRecords.js";
+import type { LedgerSpec } from "./ledgerSpec.js";
+import type { Check } from "./types.js";
+
+type Rule = (spec: LedgerSpec, l: Ledger) => Partial<CheckGroups>;
+
+const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "none" : n.toLocaleString("en-US"));
+const yen = (a: Amount | null | undefined) => a?.yen ?? null;
+const sum = (xs: readonly (Amount | null | undefined)[]) => xs.reduce((s, a) => s + (a?.yen ?? 0), 0);
+const nameOf = (n: Named | null) => (n ? `${n.no ?? ""}${n.no !== null ? "." : ""}${n.name}` : "?");
+const key = (side: string | null, l1: Named | null, l2?: Named | null) => `${side}|${l1?.no ?? l1?.name}|${l2 === undefined ? "" : (l2?.no ?? l2?.name)}`;
+
+function fail(rule: string, message: string, at: Amount | { page: number; box: Amount["box"] }, printed: number | null, total: number): Check {
+  return { rule, ok: false, severity: "error", message, printed, sum: total, difference: printed === null ? null : printed - total, page: at.page, box: at.box };
+}
+function orPass(rule: string, failures: Check[], count: number, what: string): Check[] {
+  if (failures.length) return failures;
+  return [{ rule, ok: true, severity: "error", message: `${what} (${count} checked)` }];
+}
+
+/** The target the 財源 and 節 add up to: 本年度, or the 補正額 of a supplementary budget. */
+const target = (l: Ledger, r: { now: Amount | null; diff: Amount | null }) => (l.supplementary ? r.diff : r.now);
+
+const RULES: Record<string, Rule> = {
+  "budget/difference": (_spec, l) => {
+    const rows = <R extends { now: Amount | null; before: Amount | null; diff: Amount | null }>(xs: readonly R[], label: (r: R) => string) => {
+      const out: Check[] = [];
+      let n = 0;
+      for (const r of xs) {
+        if (yen(r.now) === null || yen(r.before) === null || yen(r.diff) === null) continue;
+        n++;
+        const expected = r.now!.yen! - r.before!.yen!;
+        if (expected !== r.diff!.yen) out.push(fail("budget/difference", `${label(r)}: 比較 ${r.diff!.printed} ≠ ${r.now!.printed} − ${r.before!.printed} (${fmt(expected)} yen)`, r.diff!, r.diff!.yen, expected));
+      }
+      return orPass("budget/difference", out, n, "比較 = 本年度 − 前年度 on every row");
+    };
+    return {
+      first: l.first.some((r) => r.before) ? rows(l.first, (r) => `第1表 ${nameOf(r.l2 ?? r.l1)}`) : [],
+      summary: rows(l.summary, (r) => `総括 ${nameOf(r.l1)}`),
+      detail: rows(l.details, (r) => `${r.side ?? ""} ${nameOf(r.l1)} ${nameOf(r.l2)} ${nameOf(r.l3)}`),
+      totals: rows(l.totals, (r) => `${r.label} ${nameOf(r.l2)}`),
+    };
+  },
+
+  "budget/sources": (_spec, l) => {
+    const rows = <R extends { now: Amount | null; diff: Amount | null; sources: (Amount | null)[] | null; page: number; box: Amount["box"] }>(xs: readonly R[], label: (r: R) => string) => {
+      const out: Check[] = [];
+      let n = 0;
+      for (const r of xs) {
+        const t = target(l, r);
+        if (!r.sources || yen(t) === null) continue;
+        n++;
+        const s = sum(r.sources);
+        if (s !== t!.yen) out.push(fail("budget/sources", `${label(r)}: 財源 add up to ${fmt(s)} yen, not ${t!.printed} (${fmt(t!.yen)} yen)`, t!, t!.yen, s));
+      }
+      return n ? orPass("budget/sources", out, n, "Σ 財源 = 本年度 on every row") : [];
+    };
+    return {
+      detail: rows(l.details, (r) => `${nameOf(r.l2)} ${nameOf(r.l3)}`),
+      totals: rows(l.totals.filter((t) => t.kind === "detail"), (r) => `${r.label} ${nameOf(r.l2)}`),
+      summary: rows(l.summary, (r) => `総括 ${nameOf(r.l1)}`),
+    };
+  },
+
+  "budget/items": (_spec, l) => {
+    const out: Check[] = [];
+    let n = 0;
+    for (const d of l.details) {
+      const t = target(l, d);
+      if (d.items.length === 0 || yen(t) === null) continue;
+      n++;
+      const s = sum(d.items.map((i) => i.amount));
+      if (s !== t!.yen) out.push(fail("budget/items", `${nameOf(d.l2)} ${nameOf(d.l3)}: its ${d.items.length} 節 add up to ${fmt(s)} yen, the 目 prints ${t!.printed} (${fmt(t!.yen)} yen)`, t!, t!.yen, s));
+    }
+    return { items: orPass("budget/items", out, n, "Σ 節 = 目 for every 目") };
+  },
+
+  "budget/details": (_spec, l) => {
+    const out: Check[] = [];
+    let n = 0;
+    for (const t of l.totals.filter((t) => t.kind === "detail")) {
+      const mine = l.details.filter((d) => key(d.side, d.l1, d.l2) === key(t.side, t.l1, t.l2));
+      if (mine.length === 0) continue;
+      n++;
+      for (const [col, title] of [["now", "本年度"], ["before", "前年度"], ["diff", "比較"]] as const) {
+        const printed = t[col];
+        if (yen(printed) === null) continue;
+        const s = sum(mine.map((d) => d[col]));
+        if (s !== printed!.yen) out.push(fail("budget/details", `${nameOf(t.l1)} ${nameOf(t.l2)}: 計 ${title} ${printed!.printed}, its ${mine.length} 目 add up to ${fmt(s)} yen`, printed!, printed!.yen, s));
+      }
+      (t.sources ?? []).forEach((printed, i) => {
+        const s = sum(mine.map((d) => d.sources?.[i]));
+        if ((printed?.yen ?? 0) !== s) out.push(fail("budget/details", `${nameOf(t.l1)} ${nameOf(t.l2)}: 計 財源 ${i + 1} ${printed?.printed ?? "(blank)"}, its 目 add up to ${fmt(s)} yen`, printed ?? t, printed?.yen ?? 0, s));
+      });
+    }
+    return { totals: orPass("budget/details", out, n, "Σ 目 = 計 for every 項 with a 計 row") };
+  },
+
+  "budget/levels": (_spec, l) => {
+    const out: Check[] = [];
+    let n = 0;
+    for (const k of l.first.filter((r) => r.level === 1)) {
+      const kids = l.first.filter((r) => r.level === 2 && r.side === k.side && r.l1 === k.l1);
+      if (kids.length === 0 || yen(k.now) === null) continue;
+      n++;
+      const s = sum(kids.map((r) => r.now));
+      if (s !== k.now!.yen) out.push(fail("budget/levels", `第1表 ${nameOf(k.l1)}: its ${kids.length} 項 add up to ${fmt(s)} yen, the 款 prints ${k.now!.printed}`, k.now!, k.now!.yen, s));
+    }
+    // 総括's 款 against the 明細's 項 of that 款.
+    const kou = detailKou(l);
+    for (const k of l.summary) {
+      const mine = [...kou.values()].filter((q) => q.side === k.side && q.l1?.no === k.l1.no);
+      if (mine.length === 0 || yen(k.now) === null || mine.some((q) => q.now === null)) continue;
+      n++;
+      const s = mine.reduce((a, q) => a + q.now!, 0);
+      if (s !== k.now!.yen) out.push(fail("budget/levels", `総括 ${nameOf(k.l1)} ${k.now!.printed}: the 明細's ${mine.length} 項 add up to ${fmt(s)} yen`, k.now!, k.now!.yen, s));
+    }
+    return { first: orPass("budget/levels", out, n, "Σ 項 = 款 for every 款") };
+  },
+
+  "budget/grand-total": (_spec, l) => {
+    const out: Check[] = [];
+    let n = 0;
+    for (const [kind, rows] of [["first", l.first], ["summary", l.summary]] as const) {
+      for (const t of l.totals.filter((t) => t.kind === kind && yen(t.now) !== null)) {
+        const kan = rows.filter((r) => r.level === 1 && r.side === t.side);
+        n++;
+        const s = sum(kan.map((r) => r.now));
+        if (s !== t.now!.yen) out.push(fail("budget/grand-total", `${kind === "first" ? "第1表" : "総括"} ${t.label} ${t.now!.printed}: its ${kan.length} 款 add up to ${fmt(s)} yen`, t.now!, t.now!.yen, s));
+      }
+    }
+    return { totals: orPass("budget/grand-total", out, n, "Σ 款 = 歳入合計 / 歳出合計") };
+  },
+
+  "budget/balance": (spec, l) => {
+    const out: Check[] = [];
+    let n = 0;
+    for (const kind of ["first", "summary"] as const) {
+      const [a, b] = spec.sides.map((side) => l.totals.find((t) => t.kind === kind && t.side === side && yen(t.now) !== null));
+      if (!a || !b) continue;
+      n++;
+      if (a.now!.yen !== b.now!.yen) out.push(fail("budget/balance", `${kind === "first" ? "第1表" : "総括"}: ${a.label} ${a.now!.printed} ≠ ${b.label} ${b.now!.printed}`, b.now!, b.now!.yen, a.now!.yen!));
+    }
+    return { totals: orPass("budget/balance", out, n, `${spec.sides[0]}合計 = ${spec.sides[1]}合計`) };
+  },
+
+  "budget/first-table": (_spec, l) => {
+    const out: Check[] = [];
+    let n = 0;
+    const kou = detailKou(l);
+    for (const r of l.first.filter((r) => r.level === 2)) {
+      const q = kou.get(key(r.side, r.l1, r.l2));
+      if (!q || q.now === null || yen(r.now) === null) continue;
+      n++;
+      if (q.now !== r.now!.yen) out.push(fail("budget/first-table", `第1表 ${nameOf(r.l1)} ${nameOf(r.l2)} ${r.now!.printed}: the 明細 gives ${fmt(q.now)} yen`, r.now!, r.now!.yen, q.now));
+    }
+    return { first: orPass("budget/first-table", out, n, "第1表's 項 = the 明細's 項") };
+  },
+};
+
+/** Each 項 of the detail tables: its 計 row's 本年度, or Σ 目 where no 計 is printed. */
+function detailKou(l: Ledger): Map<string, { side: string | null; l1: Named | null; now: number | null }> {
+  const out = new Map<string, { side: string | null; l1: Named | null; now: number | null; printed: boolean }>();
+  for (const d of l.details) {
+    const k = key(d.side, d.l1, d.l2);
+    const q = out.get(k) ?? { side: d.side, l1: d.l1, now: 0, printed: false };
+    if (!q.printed) q.now = d.now?.yen === null || d.now === null || q.now === null ? null : q.now + d.now.yen;
+    out.set(k, q);
+  }
+  for (const t of l.totals.filter((t: TotalRow) => t.kind === "detail")) {
+    const q = out.get(key(t.side, t.l1, t.l2));
+    if (q && yen(t.now) !== null) Object.assign(q, { now: t.now!.yen, printed: true });
+  }
+  return out;
+}
+
+export const LEDGER_RULES: readonly string[] = Object.keys(RULES);
+
+export function ledgerChecks(spec: LedgerSpec, l: Ledger): CheckGroups {
+  const out: CheckGroups = { first: [], summary: [], detail: [], items: [], notes: [], totals: [] };
+  for (const rule of Object.values(RULES)) {
+    for (const [k, checks] of Object.entries(rule(spec, l)) as [keyof CheckGroups, Check[]][]) out[k].push(...checks);
+  }
+  return out;
+}
+
+export type { DetailRow, LevelRow };

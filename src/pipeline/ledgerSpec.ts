@@ -1,0 +1,55 @@
+/**
+ * What a ledger pipeline declares (pipelines/budget-book.ts): data only — the reader
+ * (./ledger.ts) does the reading, the checks (./ledgerChecks.ts) the checking.
+ *
+ * A ledger is a set of tables whose rows form a hierarchy of named, numbered levels
+ * (款 → 項 → 目 → 節) with amount columns: a summary table of the top two levels (第1表),
+ * a summary of the top level (総括), and detail tables whose rows are the third level
+ * with the fourth level and notes (説明) beside them, the top two levels printed above
+ * the table (款 … 項 …) rather than in it.
+ */
+
+/** The columns a ledger table can have. */
+export type LedgerRole =
+  | "level1"
+  | "level2"
+  | "level3"
+  | "item"
+  | "itemAmount"
+  | "notes"
+  | "now"
+  | "before"
+  | "diff"
+  | "source1"
+  | "source2"
+  | "source3"
+  | "source4";
+
+export interface LedgerSpec {
+  name: string;
+  description: string;
+  /** Words of the family with their weight; the score is the sum of the weights found (capped at 1). */
+  recognise: [string, number][];
+  /** Names of the four levels, outermost first (款, 項, 目, 節). */
+  levels: [string, string, string, string];
+  /** The two sides of the ledger (歳入, 歳出): a line naming one above a table sets the side. */
+  sides: [string, string];
+  /** Header aliases of each column, tried in this order (a column serves one role). */
+  columns: { role: LedgerRole; title: string; headers: (string | string[])[] }[];
+  /** Titles of the four 財源 columns, for records and messages. */
+  sources: [string, string, string, string];
+  /** Labels of rows that close a level (計) and of the grand total (歳入合計); spaces ignored. */
+  subtotal: string[];
+  grandTotal: string[];
+  /** Unit assumed when no 単位 is printed. */
+  defaultUnit: string;
+  /** Note lines: a line starting with one of markers[i] is at level i + 1; others one deeper than the last marker level. */
+  noteMarkers: string[][];
+  /**
+   * The word in the header of the change column of a supplementary budget (補正額): its
+   * 財源 and 節 then add up to the change, not to the new total.
+   */
+  supplementary: string;
+  /** Words that name the document's kind of budget in its title lines (for the municipality: the name before them). */
+  titleWords: string[];
+}
