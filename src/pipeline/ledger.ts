@@ -212,6 +212,10 @@ export function ledgerPipeline(spec: LedgerSpec): Pipeline {
       const t = fold(text);
       return Math.min(1, spec.recognise.reduce((s, [w, weight]) => s + (t.includes(fold(w)) ? weight : 0), 0));
     },
+    recognitionWords: (text) => {
+      const t = fold(text);
+      return spec.recognise.map(([word]) => ({ word, found: t.includes(fold(word)) }));
+    },
     analysePage: async (page) => analyseLedgerPage(page),
     assembler,
     run: async (doc, pages, sink) => {
