@@ -34,6 +34,15 @@ function orPass(rule: string, failures: Check[], count: number, what: string): C
   return [{ rule, ok: true, severity: "error", message: `${what} (${count} checked)` }];
 }
 
+/**
+ * The amount columns that add up over rows. A supplementary budget prints only the 目 and
+ * 款 it changes, beside 計 rows and totals of the whole budget: there only 補正額 adds up.
+ */
+const sumColumns = (l: Ledger): (readonly ["now" | "before" | "diff", string])[] =>
+  l.supplementary ? [["diff", "補正額"]] : [["now", "本年度"], ["before", "前年度"], ["diff", "比較"]];
+/** The one amount column level sums compare: 本年度 (金額), or 補正額. */
+const main = (l: Ledger) => (l.supplementary ? "diff" : "now") as "now" | "diff";
+
 /** The target the 財源 and 節 add up to: 本年度, or the 補正額 of a supplementary budget. */
 const target = (l: Ledger, r: { now: Amount | null; diff: Amount | null }) => (l.supplementary ? r.diff : r.now);
 
@@ -98,7 +107,7 @@ const RULES: Record<string, Rule> = {
       const mine = l.details.filter((d) => key(d.side, d.l1, d.l2) === key(t.side, t.l1, t.l2));
       if (mine.length === 0) continue;
       n++;
-      for (const [col, title] of [["now", "本年度"], ["before", "前年度"], ["diff", "比較"]] as const) {
+      for (const [col, title] of sumColumns(l)) {
         const printed = t[col];
         if (yen(printed) === null) continue;
         const s = sum(mine.map((d) => d[col]));
@@ -115,21 +124,27 @@ const RULES: Record<string, Rule> = {
   "budget/levels": (_spec, l) => {
     const out: Check[] = [];
     let n = 0;
+    const col = main(l);
     for (const k of l.first.filter((r) => r.level === 1)) {
       const kids = l.first.filter((r) => r.level === 2 && r.side === k.side && r.l1 === k.l1);
-      if (kids.length === 0 || yen(k.now) === null) continue;
-      n++;
-      const s = sum(kids.map((r) => r.now));
-      if (s !== k.now!.yen) out.push(fail("budget/levels", `第1表 ${nameOf(k.l1)}: its ${kids.length} 項 add up to ${fmt(s)} yen, the 款 prints ${k.now!.printed}`, k.now!, k.now!.yen, s));
+      if (kids.length === 0) continue;
+      for (const [c, title] of l.supplementary ? sumColumns(l) : ([["now", "金額"], ["before", "前年度"], ["diff", "比較"]] as const)) {
+        const printed = k[c];
+        if (yen(printed) === null) continue;
+        n++;
+        const s = sum(kids.map((r) => r[c]));
+        if (s !== printed!.yen) out.push(fail("budget/levels", `第1表 ${nameOf(k.l1)}: its ${kids.length} 項 add up to ${fmt(s)} yen, the 款 prints ${title} ${printed!.printed}`, printed!, printed!.yen, s));
+      }
     }
     // 総括's 款 against the 明細's 項 of that 款.
-    const kou = detailKou(l);
+    const kou = detailKou(l, col);
     for (const k of l.summary) {
       const mine = [...kou.values()].filter((q) => q.side === k.side && q.l1?.no === k.l1.no);
-      if (mine.length === 0 || yen(k.now) === null || mine.some((q) => q.now === null)) continue;
+      const printed = k[col];
+      if (mine.length === 0 || yen(printed) === null || mine.some((q) => q.now === null)) continue;
       n++;
       const s = mine.reduce((a, q) => a + q.now!, 0);
-      if (s !== k.now!.yen) out.push(fail("budget/levels", `総括 ${nameOf(k.l1)} ${k.now!.printed}: the 明細's ${mine.length} 項 add up to ${fmt(s)} yen`, k.now!, k.now!.yen, s));
+      if (s !== printed!.yen) out.push(fail("budget/levels", `総括 ${nameOf(k.l1)} ${printed!.printed}: the 明細's ${mine.length} 項 add up to ${fmt(s)} yen`, printed!, printed!.yen, s));
     }
     return { first: orPass("budget/levels", out, n, "Σ 項 = 款 for every 款") };
   },
@@ -138,11 +153,15 @@ const RULES: Record<string, Rule> = {
     const out: Check[] = [];
     let n = 0;
     for (const [kind, rows] of [["first", l.first], ["summary", l.summary]] as const) {
-      for (const t of l.totals.filter((t) => t.kind === kind && yen(t.now) !== null)) {
+      for (const t of l.totals.filter((t) => t.kind === kind)) {
         const kan = rows.filter((r) => r.level === 1 && r.side === t.side);
-        n++;
-        const s = sum(kan.map((r) => r.now));
-        if (s !== t.now!.yen) out.push(fail("budget/grand-total", `${kind === "first" ? "第1表" : "総括"} ${t.label} ${t.now!.printed}: its ${kan.length} 款 add up to ${fmt(s)} yen`, t.now!, t.now!.yen, s));
+        for (const [c, title] of sumColumns(l)) {
+          const printed = t[c];
+          if (yen(printed) === null) continue;
+          n++;
+          const s = sum(kan.map((r) => r[c]));
+          if (s !== printed!.yen) out.push(fail("budget/grand-total", `${kind === "first" ? "第1表" : "総括"} ${t.label} ${title} ${printed!.printed}: its ${kan.length} 款 add up to ${fmt(s)} yen`, printed!, printed!.yen, s));
+        }
       }
     }
     return { totals: orPass("budget/grand-total", out, n, "Σ 款 = 歳入合計 / 歳出合計") };
@@ -154,8 +173,11 @@ const RULES: Record<string, Rule> = {
     for (const kind of ["first", "summary"] as const) {
       const [a, b] = spec.sides.map((side) => l.totals.find((t) => t.kind === kind && t.side === side && yen(t.now) !== null));
       if (!a || !b) continue;
-      n++;
-      if (a.now!.yen !== b.now!.yen) out.push(fail("budget/balance", `${kind === "first" ? "第1表" : "総括"}: ${a.label} ${a.now!.printed} ≠ ${b.label} ${b.now!.printed}`, b.now!, b.now!.yen, a.now!.yen!));
+      for (const c of ["now", "before", "diff"] as const) {
+        if (yen(a[c]) === null || yen(b[c]) === null) continue;
+        n++;
+        if (a[c]!.yen !== b[c]!.yen) out.push(fail("budget/balance", `${kind === "first" ? "第1表" : "総括"}: ${a.label} ${a[c]!.printed} ≠ ${b.label} ${b[c]!.printed}`, b[c]!, b[c]!.yen, a[c]!.yen!));
+      }
     }
     return { totals: orPass("budget/balance", out, n, `${spec.sides[0]}合計 = ${spec.sides[1]}合計`) };
   },
@@ -163,29 +185,32 @@ const RULES: Record<string, Rule> = {
   "budget/first-table": (_spec, l) => {
     const out: Check[] = [];
     let n = 0;
-    const kou = detailKou(l);
+    const col = main(l);
+    const kou = detailKou(l, col);
     for (const r of l.first.filter((r) => r.level === 2)) {
       const q = kou.get(key(r.side, r.l1, r.l2));
-      if (!q || q.now === null || yen(r.now) === null) continue;
+      const printed = r[col];
+      if (!q || q.now === null || yen(printed) === null) continue;
       n++;
-      if (q.now !== r.now!.yen) out.push(fail("budget/first-table", `第1表 ${nameOf(r.l1)} ${nameOf(r.l2)} ${r.now!.printed}: the 明細 gives ${fmt(q.now)} yen`, r.now!, r.now!.yen, q.now));
+      if (q.now !== printed!.yen) out.push(fail("budget/first-table", `第1表 ${nameOf(r.l1)} ${nameOf(r.l2)} ${printed!.printed}: the 明細 gives ${fmt(q.now)} yen`, printed!, printed!.yen, q.now));
     }
     return { first: orPass("budget/first-table", out, n, "第1表's 項 = the 明細's 項") };
   },
 };
 
-/** Each 項 of the detail tables: its 計 row's 本年度, or Σ 目 where no 計 is printed. */
-function detailKou(l: Ledger): Map<string, { side: string | null; l1: Named | null; now: number | null }> {
-  const out = new Map<string, { side: string | null; l1: Named | null; now: number | null; printed: boolean }>();
+/** Each 項 of the detail tables, one column (`now` holds it): its 計 row's, or Σ 目 where no 計 is printed. */
+function detailKou(l: Ledger, col: "now" | "diff"): Map<string, { side: string | null; l1: Named | null; now: number | null }> {
+  const out = new Map<string, { side: string | null; l1: Named | null; now: number | null }>();
   for (const d of l.details) {
     const k = key(d.side, d.l1, d.l2);
-    const q = out.get(k) ?? { side: d.side, l1: d.l1, now: 0, printed: false };
-    if (!q.printed) q.now = d.now?.yen === null || d.now === null || q.now === null ? null : q.now + d.now.yen;
+    const q = out.get(k) ?? { side: d.side, l1: d.l1, now: 0 };
+    const v = yen(d[col]);
+    q.now = v === null || q.now === null ? null : q.now + v;
     out.set(k, q);
   }
   for (const t of l.totals.filter((t: TotalRow) => t.kind === "detail")) {
     const q = out.get(key(t.side, t.l1, t.l2));
-    if (q && yen(t.now) !== null) Object.assign(q, { now: t.now!.yen, printed: true });
+    if (q && yen(t[col]) !== null) q.now = t[col]!.yen;
   }
   return out;
 }

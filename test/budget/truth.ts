@@ -96,3 +96,35 @@ export const book26 = {
   ],
   saiShutsu項計: [{ page: 51, 款: 1, 項: 1, now: 206_337, before: 207_192, diff: -855, 財源: [null, null, null, 206_337] as (number | null)[] }],
 };
+
+export const corpus17 = corpus("17_nankoku-city_R3_ippan-kaikei-hosei-yosan.pdf");
+
+/**
+ * ../shared/corpus/17_nankoku-city_R3_ippan-kaikei-hosei-yosan.pdf (令和3年度 補正予算, from
+ * Word), read the same way: [補正前の額, 補正額, 計] in 千円; 財源 are those of the 補正額.
+ */
+export const book17 = {
+  fiscalYear: 2021,
+  municipality: { name: "南国市", code: "392049" },
+  daiichi: {
+    歳入: { 合計: { page: 4, amounts: [27_758_566, -110_893, 27_647_673] }, 市債: { page: 4, no: 22, amounts: [3_924_730, -690_400, 3_234_330] } },
+    歳出: {
+      合計: { page: 7, amounts: [27_758_566, -110_893, 27_647_673] },
+      /** 項 of 10 教育費 on p.7 (its 款 row is on p.6). */
+      教育費項: [[4, "幼稚園費", 100_250, 452, 100_702], [5, "社会教育費", 362_396, -33_076, 329_320], [6, "保健体育費", 561_075, -108_409, 452_666]] as [number, string, number, number, number][],
+    },
+  },
+  /** 歳出 明細 p.30: 款 2 総務費, 項 4 選挙費. */
+  saiShutsu: [
+    {
+      page: 30, 款: [2, "総務費"], 項: [4, "選挙費"], 目: [3, "衆議院議員総選挙費"], amounts: [27_658, -4_128, 23_530], 財源: [-4_748, null, null, 620] as (number | null)[],
+      節: [[1, "報酬", -12], [3, "職員手当等", -270], [4, "共済費", -100], [7, "報償費", -1_209], [8, "旅費", -12], [10, "需用費", -713], [11, "役務費", -649], [12, "委託料", -507], [13, "使用料及び賃借料", -24], [17, "備品購入費", -632]] as [number, string, number][],
+      説明: [[1, "衆議院議員総選挙費", -4_128]] as [number, string, number][],
+    },
+    {
+      page: 30, 款: [2, "総務費"], 項: [4, "選挙費"], 目: [4, "市長選挙費"], amounts: [20_634, -229, 20_405], 財源: [null, null, null, -229] as (number | null)[],
+      節: [[10, "需用費", -52], [11, "役務費", -96], [12, "委託料", -38], [18, "負担金、補助及び交付金", -43]] as [number, string, number][],
+      説明: [[1, "市長選挙費", -229]] as [number, string, number][],
+    },
+  ],
+};
