@@ -30,8 +30,10 @@ export async function recognitionText(doc: PdfDocument, pages?: readonly number[
   const first = (pages ?? Array.from({ length: doc.pageCount }, (_, i) => i + 1)).slice(0, FIRST_PAGES + BLANK_PAGES);
   let text = "";
   let read = 0;
-  for await (const page of doc.pages(first)) {
+  // One page at a time: only as many pages as needed are read.
+  for (const n of first) {
     if (read === FIRST_PAGES) break;
+    const page = await doc.page(n);
     const pageText = page.runs.map((r) => r.text).join("");
     if (pageText.trim() === "") continue;
     text += pageText + "\n";
