@@ -29,7 +29,8 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}\n`).join("")}
 Exit codes: 0 ok · 1 a check failed · 2 several unreadable files, different reasons ·
 3 file not found · 4 not a PDF · 5 damaged or truncated · 6 encrypted (password missing or wrong) ·
 7 no text layer (scanned) · 8 no pipeline recognises the document (extract) ·
-9 a weak result: no records, or a required table missing (extract) · 64 usage error ·
+9 a weak result: no records, or a required table missing (extract) ·
+10 over a limit (--limit, --page-timeout; docs/limits.md) · 64 usage error ·
 70 internal error (a bug in kohyo) · 130 interrupted (Ctrl-C)
 `;
 }

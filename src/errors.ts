@@ -11,12 +11,14 @@ export type InputErrorReason =
   | "encrypted"
   | "no-text"
   /** `kohyo extract`: no pipeline knows the document (and none was named). */
-  | "unrecognised";
+  | "unrecognised"
+  /** A budget of time or memory was spent (a page too slow, a stream inflating to gigabytes …): see src/pdf/limits.ts. */
+  | "over-limit";
 
 /**
  * Process exit codes. 1 is reserved for "read fine, but a check failed"
  * (the extraction issues); 2 is "unreadable input" when several files of a batch
- * failed for different reasons; 3–8 name one reason each.
+ * failed for different reasons; 3–8 and 10 name one reason each.
  */
 export const EXIT = {
   ok: 0,
@@ -30,6 +32,8 @@ export const EXIT = {
   unrecognised: 8,
   /** Read, but the result is weak: a pipeline found no records, or a table it requires is missing. */
   weak: 9,
+  /** A budget of time or memory was spent (src/pdf/limits.ts): raise it with --limit or --page-timeout. */
+  overLimit: 10,
   usage: 64,
   internal: 70,
   /** Stopped by SIGINT (Ctrl-C) or SIGTERM: what was finished is kept. */
@@ -43,6 +47,7 @@ const EXIT_BY_REASON: Record<InputErrorReason, number> = {
   encrypted: EXIT.encrypted,
   "no-text": EXIT.noText,
   unrecognised: EXIT.unrecognised,
+  "over-limit": EXIT.overLimit,
 };
 
 export class InputError extends Error {

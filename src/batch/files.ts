@@ -5,6 +5,7 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pushAll } from "../bounded.js";
 
 export function expandInputs(paths: readonly string[]): string[] {
   const out: string[] = [];
@@ -15,7 +16,7 @@ export function expandInputs(paths: readonly string[]): string[] {
     } catch {
       // not there: kept, so it is reported as not found like any other file
     }
-    if (isDir) out.push(...pdfsUnder(p));
+    if (isDir) pushAll(out, pdfsUnder(p));
     else out.push(p);
   }
   // A file named twice (a folder and a file in it) is read once.
@@ -27,7 +28,7 @@ function pdfsUnder(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...pdfsUnder(p));
+    if (e.isDirectory()) pushAll(out, pdfsUnder(p));
     else if (/\.pdf$/i.test(e.name)) out.push(p);
   }
   return out;

@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import pLimit from "p-limit";
 import { InputError, type InputErrorReason } from "../errors.js";
+import { DEFAULT_LIMITS, type Limits } from "../pdf/limits.js";
 import type { ChunkResult, ExtractSettings, FileOutcomeMessage } from "./report.js";
 
 export type Task =
@@ -34,6 +35,8 @@ export class Pool {
     readonly jobs: number,
     /** The worker threads' module (./worker.js; a test can put one in front that fails on demand). */
     private readonly script: URL = new URL("./worker.js", import.meta.url),
+    /** The budgets the workers read with. */
+    private readonly limits: Limits = DEFAULT_LIMITS,
   ) {
     this.limit = pLimit(Math.max(1, jobs));
     // All started now: a worker takes about half a second to load its code, which is
@@ -82,7 +85,12 @@ export class Pool {
     // growth 60 %, 32 MB ~410 MB peak RSS, 16 MB ~365 MB, 8 MB ~340 MB but a tenth slower;
     // 32 MB with the old generation held to 30 % growth (src/runtime.ts) is faster than
     // 16 MB with 60 %, at 330–350 MB.
-    const w = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    // The old generation is held to the heap budget: a file that would take more ends its
+    // worker (ERR_WORKER_OUT_OF_MEMORY, reported as over a limit), not the process.
+    const w = new Worker(this.script, {
+      workerData: { limits: this.limits },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: this.limits.workerHeapMb },
+    });
     w.unref();
     // Listened to for the worker's whole life, idle or not: an error or an exit marks it
     // dead and fails the task it was running, if any (an unlistened 'error' would end

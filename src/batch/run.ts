@@ -10,6 +10,7 @@ import { readManifest, fileSha256, type Manifest, upToDate, writeManifest } from
 import { Pool } from "./pool.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
 import { cleanStaging } from "../pipeline/staging.js";
+import { DEFAULT_LIMITS, type Limits } from "../pdf/limits.js";
 import { type ExtractSettings, failedReport, type FileReport, internalErrorReport, notRead, outputDir, SplitAssembly, verdict } from "./report.js";
 
 export interface BatchOptions {
@@ -19,6 +20,8 @@ export interface BatchOptions {
   table: boolean;
   /** The worker threads' module (default: ./worker.js), for tests. */
   workerScript?: URL;
+  /** Budgets for the workers' reading (default: src/pdf/limits.ts DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
   cleanStaging(settings.outDir);
   const manifest = readManifest(settings.outDir);
   const kept = new ManifestKeeper(settings.outDir, manifest);
-  const pool = new Pool(opts.jobs, opts.workerScript);
+  const pool = new Pool(opts.jobs, opts.workerScript, opts.limits);
   // The pipelines (with zod, ~0.1 s to load) only once the workers are starting: this
   // thread needs them for the first long document it assembles, the workers at once.
   // (With --pipeline NAME, src/cli.ts has loaded them already, to check the name.) A
@@ -65,6 +68,10 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
           // file. A bug or a crashed worker: an internal error. Either stops this file only
           // (what a worker that died had staged goes at the end of the batch).
           report = e instanceof InputError ? failedReport(file, null, e, "") : internalErrorReport(file, e);
+          if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+            const mb = (opts.limits ?? DEFAULT_LIMITS).workerHeapMb;
+            report = failedReport(file, null, new InputError(file, "over-limit", `over a limit: reading it needs more than the ${mb} MB of heap a worker may take (--limit worker-heap-mb=${mb})`), "");
+          }
         }
         const displaced = report.output ? displacedBy(manifest, file, report.output) : null;
         if (displaced) report = { ...report, err: `kohyo: warning: ${file}: its outputs replace those of ${displaced} (an earlier run) in ${report.output}\n${report.err}` };

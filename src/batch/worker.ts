@@ -2,13 +2,15 @@
  * A worker thread of `kohyo extract --jobs N`: one pdf.js per worker, fed tasks by the
  * pool (./pool.ts) one at a time. Answers { id, ok, value } or { id, ok: false, error }.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { InputError } from "../errors.js";
 import { setUpThread } from "../runtime.js";
 import type { Task } from "./pool.js";
 
 // Before pdf.js loads (./task.js loads it), as the CLI's own thread does (src/runtime.ts).
 setUpThread();
+const { setLimits } = await import("../pdf/limits.js");
+if (workerData?.limits) setLimits(workerData.limits);
 const { analyseChunk, extractFile } = await import("./task.js");
 
 parentPort!.on("message", async ({ id, task }: { id: number; task: Task }) => {

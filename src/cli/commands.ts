@@ -8,6 +8,7 @@
  * extract`'s coordinating thread never loads pdf.js, and `--help` loads nothing.
  */
 import { defaultJobs } from "../batch/pool.js";
+import { type Limits, parseLimits, setLimits } from "../pdf/limits.js";
 import { type CliIO, processIO } from "./io.js";
 import { type Lang, say } from "./messages.js";
 
@@ -53,6 +54,12 @@ const FILE_OPTIONS: Record<string, OptionSpec> = {
   page: { type: "string", value: "1-3,5", help: "the same as --pages" },
   password: { type: "string", value: "PW", help: "the password of an encrypted PDF" },
   out: { type: "string", short: "o", value: "DIR", help: "write the outputs under DIR/<file name>/" },
+  "page-timeout": { type: "string", value: "SECONDS", help: "give up a page pdf.js reads for longer (default 60; exit 10)" },
+  limit: {
+    type: "string",
+    value: "NAME=N,…",
+    help: "raise or lower budgets: stream-bytes, page-bytes, page-operators, pattern-depth, image-pixels, table-cells, pages, worker-heap-mb (docs/limits.md; exit 10)",
+  },
 };
 
 const BOM: OptionSpec = { type: "boolean", help: "start each CSV with a byte order mark, so Excel reads it as UTF-8" };
@@ -61,6 +68,7 @@ const FORMAT: OptionSpec = { type: "string", default: "json", value: "json|csv",
 /** The shared file options as a command's options object. */
 export function fileOptions(values: Values): { pages?: string; password?: string; outDir?: string } {
   const pages = str(values.pages) ?? str(values.page);
+  setLimits(limitsOf(values)); // this thread's reading; `kohyo extract` hands them to its workers
   return {
     ...(pages !== undefined && { pages }),
     ...(str(values.password) !== undefined && { password: str(values.password)! }),
@@ -69,6 +77,15 @@ export function fileOptions(values: Values): { pages?: string; password?: string
 }
 
 const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" ? v : undefined);
+
+/** --limit NAME=N,… and --page-timeout SECONDS → the budgets (src/pdf/limits.ts), or a usage error. */
+export function limitsOf(values: Values): Limits {
+  const given = (str(values.limit) ?? "").split(",").filter((v) => v.trim() !== "");
+  if (str(values["page-timeout"]) !== undefined) given.push(`page-timeout=${str(values["page-timeout"])}`);
+  const limits = parseLimits(given);
+  if (typeof limits === "string") throw new UsageError(limits);
+  return limits;
+}
 
 function needFiles(name: string, positionals: string[], lang: Lang): void {
   if (positionals.length === 0) throw new UsageError(say(lang).needsFile(name));
@@ -131,6 +148,7 @@ export const COMMANDS: readonly Command[] = [
           strict: values.strict === true,
           ...(pipeline !== undefined && { pipeline }),
           ...fileOptions(values),
+          limits: limitsOf(values),
         },
         io,
       );

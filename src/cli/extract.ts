@@ -14,6 +14,7 @@
 import { expandInputs } from "../batch/files.js";
 import { runExtractBatch } from "../batch/run.js";
 import type { CliIO } from "./io.js";
+import type { Limits } from "../pdf/limits.js";
 
 export interface ExtractOptions {
   files: string[];
@@ -26,6 +27,8 @@ export interface ExtractOptions {
   strict?: boolean;
   jobs: number;
   force?: boolean;
+  /** Budgets for the workers (src/pdf/limits.ts). */
+  limits?: Limits;
   /** Draws the progress bar (a terminal); null prints plain lines. */
   bar?: ((line: string) => void) | null;
 }
@@ -51,7 +54,7 @@ export async function extract(opts: ExtractOptions, io: CliIO): Promise<number> 
       ...(opts.pages !== undefined && { pages: opts.pages }),
       ...(opts.password !== undefined && { password: opts.password }),
     },
-    { jobs: opts.jobs, force: opts.force === true, table: files.length > 1 },
+    { jobs: opts.jobs, force: opts.force === true, table: files.length > 1, ...(opts.limits && { limits: opts.limits }) },
     { out: io.out, err: io.err, bar: opts.bar ?? null },
   );
   return code;

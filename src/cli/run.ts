@@ -9,6 +9,7 @@ import { openPdf, type PdfDocument } from "../pdf/load.js";
 import type { Page } from "../pdf/types.js";
 import type { CliIO } from "./io.js";
 import { parsePageSpec } from "./pages.js";
+import { pushAll } from "../bounded.js";
 
 /** How one file went: unreadable, a bad page selection, or read (with or without failed checks). */
 export type FileOutcome = InputError | "usage" | { checksFailed: boolean };
@@ -61,8 +62,8 @@ export async function readPages<T>(
   const found: T[] = [];
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   for await (const page of doc.pages(pages)) {
-    found.push(...each(page));
-    diagnostics.push(...page.diagnostics);
+    pushAll(found, each(page));
+    pushAll(diagnostics, page.diagnostics);
   }
   return doc.verdict() ? null : { found, diagnostics };
 }

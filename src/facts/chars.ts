@@ -12,6 +12,7 @@ import type { Line } from "../layout/lines.js";
 import { round2 } from "../pdf/geometry.js";
 import type { Box, TextRun } from "../pdf/types.js";
 import { emWidth } from "../text/repair.js";
+import { maxOf, minOf, pushAll } from "../bounded.js";
 
 export interface LineChars {
   /** One box per UTF-16 unit of `line.text` (both halves of a surrogate pair share one). */
@@ -31,7 +32,7 @@ export function lineChars(line: Line): LineChars {
     if (at < 0) return { boxes: shareOut(line.text, line.box, line.vertical, line.size), runOffsets: line.runs.map(() => 0) };
     if (at > pos) boxes.push(gap(prev ?? run.box, run.box, line.vertical));
     runOffsets.push(at);
-    boxes.push(...runChars(run));
+    pushAll(boxes, runChars(run));
     pos = at + run.text.length;
     prev = run.box;
   }
@@ -41,10 +42,10 @@ export function lineChars(line: Line): LineChars {
 /** The smallest box holding all of `boxes`. */
 export function union(boxes: readonly Box[]): Box {
   return {
-    x0: Math.min(...boxes.map((b) => b.x0)),
-    y0: Math.min(...boxes.map((b) => b.y0)),
-    x1: Math.max(...boxes.map((b) => b.x1)),
-    y1: Math.max(...boxes.map((b) => b.y1)),
+    x0: minOf(boxes.map((b) => b.x0)),
+    y0: minOf(boxes.map((b) => b.y0)),
+    x1: maxOf(boxes.map((b) => b.x1)),
+    y1: maxOf(boxes.map((b) => b.y1)),
   };
 }
 
@@ -53,7 +54,7 @@ function runChars(run: TextRun): Box[] {
   const edges = run.edges;
   if (!edges || edges.length !== run.text.length + 1) return shareOut(run.text, run.box, run.vertical, run.size);
   // The edges run along x or along y (a rotated page): whichever the run's box ends match.
-  const [lo, hi] = [Math.min(...edges), Math.max(...edges)];
+  const [lo, hi] = [minOf(edges), maxOf(edges)];
   const { x0, y0, x1, y1 } = run.box;
   const alongY = Math.abs(lo - y0) + Math.abs(hi - y1) < Math.abs(lo - x0) + Math.abs(hi - x1);
   return Array.from({ length: run.text.length }, (_u, i) => {

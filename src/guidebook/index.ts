@@ -20,6 +20,7 @@ import { recordTables } from "./records.js";
 import { fold, type Unit } from "./text.js";
 import { readToc } from "./toc.js";
 import type { Fact, GuidebookSpec, Programme, TocEntry, UrlRecord } from "./types.js";
+import { maxOf, pushAll } from "../bounded.js";
 
 export type { CategorySpec, ContactRecord, Fact, GuidebookSpec, Programme, TocEntry, UrlRecord } from "./types.js";
 export { analysePage, type PageLayout } from "./page.js";
@@ -47,11 +48,11 @@ export async function runGuidebook(spec: GuidebookSpec, doc: PdfDocument, pages?
   const layouts: PageLayout[] = [];
   let fiscalYear: number | null = null;
   for await (const page of doc.pages(pages)) {
-    diagnostics.push(...page.diagnostics);
+    pushAll(diagnostics, page.diagnostics);
     const layout = analysePage(page, spec);
     const entries = readToc(layout.tables, spec, toc.length + 1);
     if (entries.length > 0) {
-      toc.push(...entries);
+      pushAll(toc, entries);
       tocPages.push(page.number);
       continue;
     }
@@ -59,7 +60,7 @@ export async function runGuidebook(spec: GuidebookSpec, doc: PdfDocument, pages?
     layouts.push(layout);
   }
 
-  const map: PageMap = { offset: pageOffset(layouts), tocEnd: Math.max(0, ...tocPages), last: doc.pageCount };
+  const map: PageMap = { offset: pageOffset(layouts), tocEnd: Math.max(0, maxOf(tocPages)), last: doc.pageCount };
   const entryOf = (page: number) => toc.find((e) => page - map.offset >= e.pagesFrom && page - map.offset <= e.pagesTo) ?? null;
   const isProgramme = (l: PageLayout) =>
     toc.length > 0 ? entryOf(l.page) !== null : l.contacts.length > 0 || l.sections.some((s) => s.name !== spec.page.other);
@@ -80,11 +81,11 @@ export async function runGuidebook(spec: GuidebookSpec, doc: PdfDocument, pages?
   const programmeChecks: Check[] = [];
   for (const e of toc) {
     const own = programmes.filter((p) => p.entry === e.no);
-    tocChecks.push(...titleChecks(e, own[0], layouts.find((l) => l.page === own[0]?.page)));
+    pushAll(tocChecks, titleChecks(e, own[0], layouts.find((l) => l.page === own[0]?.page)));
     const c = contactCheck(e, own);
     if (c) programmeChecks.push(c);
   }
-  for (const l of layouts.filter(isProgramme)) programmeChecks.push(...countChecks(l, spec));
+  for (const l of layouts.filter(isProgramme)) pushAll(programmeChecks, countChecks(l, spec));
   const factChecks = programmes.flatMap((p) => p.facts.map(weekdayCheck).filter((c): c is Check => c !== null));
 
   return {
@@ -98,12 +99,12 @@ function programmeOf(l: PageLayout, entry: TocEntry | null, spec: GuidebookSpec,
   const sections: Record<string, string> = {};
   const facts: Fact[] = [];
   const ctx = { page: l.page, fiscalYear, deadline: spec.facts.deadline };
-  if (l.title) facts.push(...scanFacts(l.title.unit, { ...ctx, label: null }));
+  if (l.title) pushAll(facts, scanFacts(l.title.unit, { ...ctx, label: null }));
   for (const s of l.sections) {
     const text = s.paragraphs.map((p) => p.text).join("\n");
     sections[s.name] = sections[s.name] !== undefined ? `${sections[s.name]}\n${text}` : text;
     s.paragraphs.forEach((p, i) => {
-      facts.push(...scanFacts(p, { ...ctx, label: dateLabel(s.paragraphs, i) }));
+      pushAll(facts, scanFacts(p, { ...ctx, label: dateLabel(s.paragraphs, i) }));
     });
   }
   return {

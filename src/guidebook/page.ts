@@ -16,6 +16,7 @@ import { findTables } from "../table/find.js";
 import type { PageTable } from "../table/types.js";
 import { compact, joinUnits, lineUnit, linkText, paragraphs, type Unit } from "./text.js";
 import type { GuidebookSpec } from "./types.js";
+import { maxOf, minOf } from "../bounded.js";
 
 export interface PageLayout {
   page: number;
@@ -52,12 +53,12 @@ export function analysePage(page: Page, spec: GuidebookSpec): PageLayout {
   const tabChars = lines.filter((l) => l !== pageNo && edge(l) && ([...l.text.replace(/\s/g, "")].length <= 2 || l.vertical));
   const tabs = tabChars.filter((l) => tabChars.filter((o) => Math.abs(centre(o.box).x - centre(l.box).x) < 4).length >= 3);
   lines = lines.filter((l) => l !== pageNo && !tabs.includes(l));
-  const contentRight = Math.min(page.width, ...tabs.filter((l) => centre(l.box).x > page.width / 2).map((l) => l.box.x0 - 2));
+  const contentRight = Math.min(page.width, minOf(tabs.filter((l) => centre(l.box).x > page.width / 2).map((l) => l.box.x0 - 2)));
 
   // The title: the largest type in the top part of the page, on consecutive lines.
   const bodySize = median(page.runs.map((r) => r.size));
   const top = lines.filter((l) => l.box.y1 < 0.4 * page.height);
-  const maxSize = Math.max(0, ...top.map((l) => l.size));
+  const maxSize = Math.max(0, maxOf(top.map((l) => l.size)));
   let titleLines: Line[] = [];
   if (maxSize >= 1.25 * bodySize) {
     for (const l of top.filter((x) => x.size >= maxSize - 0.6).sort((a, b) => a.box.y0 - b.box.y0)) {
@@ -97,12 +98,12 @@ export function analysePage(page: Page, spec: GuidebookSpec): PageLayout {
   // A heading's label is often centred in a box wider than its text: its column starts up to 2 ems to the left.
   const band = (a: Line, b: Line) => Math.abs(centre(a.box).y - centre(b.box).y) < Math.max(a.size, b.size);
   const leftEdge = (h: Line) => (headings.some((o) => band(o, h) && o.box.x1 < h.box.x0) ? h.box.x0 - 2 * h.size : 0);
-  const rightEdge = (h: Line) => Math.min(contentRight, ...headings.filter((o) => o !== h && band(o, h) && o.box.x0 > h.box.x1).map(leftEdge));
+  const rightEdge = (h: Line) => Math.min(contentRight, minOf(headings.filter((o) => o !== h && band(o, h) && o.box.x0 > h.box.x1).map(leftEdge)));
   const areas = headings.map((h) => {
     const x0 = leftEdge(h);
     const x1 = rightEdge(h);
     const below = headings.filter((o) => o.box.y0 > h.box.y1 - 1 && !band(o, h) && leftEdge(o) < x1 && rightEdge(o) > x0);
-    const y1 = Math.min(page.height, ...below.map((o) => o.box.y0 - 1));
+    const y1 = Math.min(page.height, minOf(below.map((o) => o.box.y0 - 1)));
     const m = spec.page.heading.exec(compact(h.text))!;
     return { name: m[2]!.trim(), label: compact(h.text), box: { x0, y0: h.box.y0 - 4, x1, y1 } };
   });

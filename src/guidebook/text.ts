@@ -7,6 +7,7 @@ import type { Line } from "../layout/lines.js";
 import type { Box } from "../pdf/types.js";
 import { joinParts } from "../table/text.js";
 import { emWidth } from "../text/repair.js";
+import { maxOf, pushAll } from "../bounded.js";
 
 /**
  * A line's text without the gaps Japanese typesetting puts between Japanese and Latin
@@ -75,7 +76,7 @@ const PARAGRAPH_START = /^(?:[・•＊*※○◯●◆◇■□▲▼▶►☞�
  */
 export function paragraphs(lines: readonly Line[]): Unit[] {
   const sorted = [...lines].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
-  const right = Math.max(...sorted.map((l) => l.box.x1));
+  const right = maxOf(sorted.map((l) => l.box.x1));
   const units: Unit[] = [];
   let cur: Unit | null = null;
   let prev: Line | null = null;
@@ -103,7 +104,7 @@ export function joinUnits(units: readonly Unit[], sep: string): Unit {
   for (const u of units) {
     const offset = out.text === "" ? 0 : out.text.length + sep.length;
     out.text = out.text === "" ? u.text : `${out.text}${sep}${u.text}`;
-    out.parts.push(...u.parts.map((x) => ({ ...x, start: x.start + offset, end: x.end + offset })));
+    pushAll(out.parts, u.parts.map((x) => ({ ...x, start: x.start + offset, end: x.end + offset })));
   }
   return out;
 }

@@ -8,6 +8,7 @@
 import type { Cell, PageTable } from "../table/types.js";
 import { compact, fold } from "./text.js";
 import type { GuidebookSpec, TocEntry } from "./types.js";
+import { minOf } from "../bounded.js";
 
 const cellText = (c: Cell | undefined) => (c ? compact(c.text) : "");
 const headerFold = (s: string) => fold(s).replace(/[・･]/g, "");
@@ -30,7 +31,7 @@ export function readToc(tables: readonly PageTable[], spec: GuidebookSpec, first
       if (catCols.size >= 2) header = r;
     }
     if (header < 0) continue;
-    const firstCat = Math.min(...catCols.keys());
+    const firstCat = minOf(catCols.keys());
     const progCol = firstCat - 1;
     const pageCol = t.cols - 1;
     if (progCol < 0 || catCols.has(pageCol)) continue;

@@ -5,6 +5,7 @@
  */
 import type { Box, TextRun } from "../pdf/types.js";
 import { emWidth, firstChar, lastChar } from "../text/repair.js";
+import { maxOf, minOf } from "../bounded.js";
 
 export interface Line {
   text: string;
@@ -72,12 +73,12 @@ function makeLine(runs: TextRun[]): Line {
     prev = r;
   }
   const box: Box = {
-    x0: Math.min(...runs.map((r) => r.box.x0)),
-    y0: Math.min(...runs.map((r) => r.box.y0)),
-    x1: Math.max(...runs.map((r) => r.box.x1)),
-    y1: Math.max(...runs.map((r) => r.box.y1)),
+    x0: minOf(runs.map((r) => r.box.x0)),
+    y0: minOf(runs.map((r) => r.box.y0)),
+    x1: maxOf(runs.map((r) => r.box.x1)),
+    y1: maxOf(runs.map((r) => r.box.y1)),
   };
-  return { text, box, size: Math.max(...runs.map((r) => r.size)), vertical: runs[0]!.vertical, runs };
+  return { text, box, size: maxOf(runs.map((r) => r.size)), vertical: runs[0]!.vertical, runs };
 }
 
 /**

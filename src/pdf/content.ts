@@ -15,6 +15,7 @@ import { OPS } from "./pdfjs.js";
 import { apply, IDENTITY, multiply, scaleOf, type Matrix } from "./geometry.js";
 import { GlyphList } from "./glyphs.js";
 import type { Box } from "./types.js";
+import { pushAll } from "../bounded.js";
 
 export type { Glyph } from "./glyphs.js";
 
@@ -280,9 +281,9 @@ export function interpret(
         }
         if (!data) break;
         if (STROKE_OPS.has(paintOp) && gs.strokeVisible) {
-          segments.push(...subpaths(data, gs.ctm, "stroke", gs.lineWidth * scaleOf(gs.ctm)));
+          pushAll(segments, subpaths(data, gs.ctm, "stroke", gs.lineWidth * scaleOf(gs.ctm)));
         }
-        if (FILL_OPS.has(paintOp) && gs.fillVisible) segments.push(...subpaths(data, gs.ctm, "fill", 0));
+        if (FILL_OPS.has(paintOp) && gs.fillVisible) pushAll(segments, subpaths(data, gs.ctm, "fill", 0));
         break;
       }
       // ---- text

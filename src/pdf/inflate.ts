@@ -14,9 +14,10 @@
  * for a host streaming data larger than memory, hence opt-in. Formats other than
  * deflate, deflate-raw and gzip go to the platform's own class.
  */
-import { gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
+import { gunzipSync, inflateRawSync, inflateSync, type ZlibOptions } from "node:zlib";
+import { guard } from "./limits.js";
 
-const INFLATE: Record<string, (data: Uint8Array) => Buffer> = { deflate: inflateSync, "deflate-raw": inflateRawSync, gzip: gunzipSync };
+const INFLATE: Record<string, (data: Uint8Array, options: ZlibOptions) => Buffer> = { deflate: inflateSync, "deflate-raw": inflateRawSync, gzip: gunzipSync };
 
 const BUFFERED = Symbol.for("kohyo.bufferedInflate");
 
@@ -48,7 +49,17 @@ export function bufferedDecompressionStream(platform: DecompressionStreamClass |
         },
         close() {
           try {
-            const out = inflate(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+            // Never past the thread's budget for one stream (./limits.ts): a bomb errors here, and
+            // pdf.js's own decoder, which it falls back to, stops at the same budget.
+            const budget = guard();
+            let out: Buffer;
+            try {
+              out = inflate(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), { maxOutputLength: budget.maxStreamBytes });
+            } catch (e) {
+              if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") budget.inflate(budget.maxStreamBytes + 1, 0); // spent: throws
+              throw e;
+            }
+            budget.inflate(out.byteLength, 0);
             settle.resolve(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
           } catch (e) {
             settle.reject(e);

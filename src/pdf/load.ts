@@ -16,9 +16,10 @@ import type { Diagnostic } from "../diagnostics.js";
 import { InputError } from "../errors.js";
 import type { Matrix } from "./geometry.js";
 import { type FontInfo, interpret } from "./content.js";
+import { guard, limitOption, LimitError } from "./limits.js";
 import { linksFromAnnotations } from "./links.js";
 import { rulesFromSegments } from "./rules.js";
-import { addReadStats, judge, type ReadStats } from "./verdict.js";
+import { addReadStats, ENCRYPT_MISSING, judge, type ReadStats } from "./verdict.js";
 import { type RunStats, runsFromGlyphs } from "./text.js";
 import type { DocumentInfo, Page } from "./types.js";
 
@@ -81,6 +82,8 @@ export async function openPdf(input: string | Uint8Array, options: OpenOptions =
     return { ok: false, error: new InputError(file, "not-a-pdf", `not a PDF (${what})`) };
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
+  // Before pdf.js has the bytes (it may detach them).
+  const namesEncrypt = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf("/Encrypt") >= 0;
   const diagnostics: Diagnostic[] = [];
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 4096))).toString("latin1");
   const truncated = !tail.includes("%%EOF");
@@ -96,6 +99,8 @@ export async function openPdf(input: string | Uint8Array, options: OpenOptions =
   const size = bytes.length;
   let proxy: PDFDocumentProxy;
   let task: ReturnType<typeof getDocument> | null = null;
+  const budget = guard();
+  budget.startPage(); // what opening inflates (cross-reference and object streams) counts as a page's
   try {
     task = getDocument({
       // pdf.js may detach the buffer it is given; keep the caller's bytes intact.
@@ -111,6 +116,8 @@ export async function openPdf(input: string | Uint8Array, options: OpenOptions =
       isEvalSupported: false,
       useWorkerFetch: false,
       stopAtErrors: false,
+      // Larger images are left out (kohyo reads no pixels; an image header can ask for gigabytes).
+      maxImageSize: budget.limits.imagePixels,
       verbosity: VerbosityLevel.ERRORS,
       worker: pdfWorker(),
     });
@@ -118,7 +125,13 @@ export async function openPdf(input: string | Uint8Array, options: OpenOptions =
   } catch (e) {
     // The worker is shared: what pdf.js holds of a document it could not open goes now.
     await task?.destroy().catch(() => {});
+    if (budget.tripped) return { ok: false, error: new InputError(file, "over-limit", `over a limit: ${budget.tripped}`) };
     return { ok: false, error: classifyOpenError(file, e, truncated) };
+  }
+  if (proxy.numPages > budget.limits.pages) {
+    await task.destroy().catch(() => {});
+    const why = `over a limit: ${proxy.numPages.toLocaleString("en-US")} pages, more than ${budget.limits.pages.toLocaleString("en-US")} (${limitOption("pages", budget.limits)})`;
+    return { ok: false, error: new InputError(file, "over-limit", why) };
   }
 
   let meta: Awaited<ReturnType<PDFDocumentProxy["getMetadata"]>> | null = null;
@@ -140,6 +153,11 @@ export async function openPdf(input: string | Uint8Array, options: OpenOptions =
     creator: str(info.Creator),
     encrypted: typeof info.EncryptFilterName === "string" || options.password !== undefined,
   };
+  // A trailer that names /Encrypt, in a file pdf.js found not encrypted: the dictionary is
+  // missing or broken, and the streams, still encrypted, read as noise (see judge).
+  if (!docInfo.encrypted && namesEncrypt) {
+    diagnostics.push({ severity: "warning", rule: ENCRYPT_MISSING, message: "its trailer names an /Encrypt dictionary that is missing or cannot be read", file });
+  }
   return { ok: true, doc: new PdfDocument(proxy, docInfo, diagnostics) };
 }
 
@@ -170,11 +188,20 @@ function classifyOpenError(file: string, e: unknown, truncated: boolean): InputE
  * with text or not, unreadable or not.
  */
 export function pageReadStats(page: Page): ReadStats {
-  return { read: 1, withText: page.runs.length > 0 ? 1 : 0, failed: page.diagnostics.some((d) => d.rule === UNREADABLE) ? 1 : 0 };
+  const stats = { read: 1, withText: page.runs.length > 0 ? 1 : 0, failed: page.diagnostics.some((d) => d.rule === UNREADABLE) ? 1 : 0 };
+  const limit = page.diagnostics.find((d) => d.rule === OVER_LIMIT);
+  return limit ? { ...stats, limited: 1, limit: limit.message.replace(/^page \d+: /, "") } : stats;
 }
 
 /** The diagnostic of a page that cannot be read. */
 const UNREADABLE = "pdf/page-unreadable";
+/** The diagnostic of a page left out because it went over a budget (./limits.ts). */
+export const OVER_LIMIT = "limit/exceeded";
+
+/** A page read as nothing, with one diagnostic saying why. */
+function emptyPage(number: number, diagnostic: Diagnostic): Page {
+  return { number, width: 0, height: 0, rotation: 0, runs: [], rules: [], links: [], images: 0, diagnostics: [diagnostic] };
+}
 
 /** Pages kept after reading, for a reader that asks for them again. */
 const RECENT_PAGES = 2;
@@ -216,6 +243,10 @@ export class PdfDocument {
   }
 
   private async read(number: number): Promise<Page> {
+    const budget = guard();
+    const overLimit = (why: string): Page =>
+      emptyPage(number, { severity: "error", rule: OVER_LIMIT, message: `page ${number}: ${why}`, file: this.info.file, page: number });
+    budget.startPage();
     let p: PDFPageProxy | null = null;
     try {
       p = await this.proxy.getPage(number);
@@ -228,6 +259,9 @@ export class PdfDocument {
       const runs = runsFromGlyphs(content.glyphs, rules, stats);
       const images = content.images;
       const links = linksFromAnnotations(await p.getAnnotations({ intent: "display" }), (r) => viewport.convertToViewportRectangle(r));
+      // pdf.js stops reading where a budget was spent, and may go on as for a broken stream:
+      // what it read of the page is not the page.
+      if (budget.tripped) return overLimit(budget.tripped);
       const diagnostics: Diagnostic[] = [];
       if (stats.hidden > 0) {
         diagnostics.push({
@@ -270,25 +304,14 @@ export class PdfDocument {
         diagnostics,
       };
     } catch (e) {
-      return {
-        number,
-        width: 0,
-        height: 0,
-        rotation: 0,
-        runs: [],
-        rules: [],
-        links: [],
-        images: 0,
-        diagnostics: [
-          {
-            severity: "error",
-            rule: UNREADABLE,
-            message: `page ${number} cannot be read: ${(e as Error)?.message ?? e}`,
-            file: this.info.file,
-            page: number,
-          },
-        ],
-      };
+      if (budget.tripped || e instanceof LimitError) return overLimit(budget.tripped ?? (e as Error).message);
+      return emptyPage(number, {
+        severity: "error",
+        rule: UNREADABLE,
+        message: `page ${number} cannot be read: ${(e as Error)?.message ?? e}`,
+        file: this.info.file,
+        page: number,
+      });
     } finally {
       p?.cleanup();
     }

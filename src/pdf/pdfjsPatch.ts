@@ -1,5 +1,5 @@
 /**
- * Three changes to pdf.js's worker code, made to its source text by the build (never to the
+ * Three changes to pdf.js's worker code for speed, and three for budgets (4–6 below), made to its source text by the build (never to the
  * installed file; see scripts/pdfjs-worker.mjs): operator lists come out the same, with
  * less work for the office PDFs kohyo reads. Measured on the 640-page bench book, reading
  * pages alone: −13 % CPU for the first, −4 % for the second; the whole of `kohyo extract`
@@ -32,11 +32,21 @@
  *    function — is optimised again (measured: 29 times in a run over the 640-page bench
  *    book, 1.7 s of compiling; 5 times with the change). Nothing the loop does changes.
  *
+ * 4. DecodeStream.ensureBuffer, where every decoded stream's buffer grows, tells the
+ *    thread's guard (./limits.ts) how far it grows: a stream or a page's streams that
+ *    inflate past their budget stop there (a decompression bomb of gigabytes).
+ * 5. OperatorList.addOp counts operators for the guard, by the thousand.
+ * 6. handleTilingType gives each pattern's operator list its depth, and the guard stops a
+ *    pattern nested too deep (one that paints itself recursed until the heap was gone).
+ * Without them (pdf.js as shipped) nothing is budgeted but pages and table cells.
+ *
  * All or nothing: when the installed pdf.js's code is not the code these were written
  * for (another pdfjs-dist version), nothing is changed and pdf.js runs as shipped —
  * test/pdf/pdfjs-patch.test.ts says so when it happens. KOHYO_PDFJS_AS_SHIPPED=1 turns
  * the changes off (for comparing).
  */
+
+import { GUARD_GLOBAL } from "./limits.js";
 
 /** The setFont case of PartialEvaluator.getOperatorList in pdfjs-dist 5.6 (change 1). */
 const SET_FONT = `          case OPS.setFont:
@@ -95,12 +105,46 @@ const LOOP_KEPT = `    return new Promise(function promiseBody(resolve, reject) 
       const next = function (promise) {
         Promise.all([promise, operatorList.ready]).then(function () {`;
 
+/** DecodeStream.ensureBuffer before it grows the buffer (change 4). */
+const ENSURE_BUFFER = `    if (requested <= buffer.byteLength) {
+      return buffer;
+    }
+    let size = this.minBufferLength;`;
+
+const ENSURE_BUFFER_GUARDED = `    if (requested <= buffer.byteLength) {
+      return buffer;
+    }
+    globalThis.${GUARD_GLOBAL}?.inflate(requested, buffer.byteLength);
+    let size = this.minBufferLength;`;
+
+/** OperatorList.addOp (change 5). */
+const ADD_OP = `  addOp(fn, args) {
+    this.optimizer.push(fn, args);
+    this.weight++;`;
+
+const ADD_OP_COUNTED = `  addOp(fn, args) {
+    if ((this.weight & 1023) === 0) globalThis.${GUARD_GLOBAL}?.ops(1024);
+    this.optimizer.push(fn, args);
+    this.weight++;`;
+
+/** The start of handleTilingType (change 6). */
+const TILING = `  handleTilingType(fn, color, resources, pattern, patternDict, operatorList, task, localTilingPatternCache) {
+    const tilingOpList = new OperatorList();`;
+
+const TILING_DEPTH = `  handleTilingType(fn, color, resources, pattern, patternDict, operatorList, task, localTilingPatternCache) {
+    const tilingOpList = new OperatorList();
+    tilingOpList.kohyoDepth = (operatorList.kohyoDepth ?? 0) + 1;
+    globalThis.${GUARD_GLOBAL}?.nest(tilingOpList.kohyoDepth);`;
+
 /** Each change: a piece of the shipped source and what it becomes. */
 const CHANGES: readonly (readonly [string, string])[] = [
   [SET_FONT, SET_FONT_AGAIN],
   [CACHES, CACHES_AND_FONTS],
   [FLUSH, FLUSH_UNTRANSFERRED],
   [LOOP, LOOP_KEPT],
+  [ENSURE_BUFFER, ENSURE_BUFFER_GUARDED],
+  [ADD_OP, ADD_OP_COUNTED],
+  [TILING, TILING_DEPTH],
 ];
 
 export interface PatchedWorker {

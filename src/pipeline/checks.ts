@@ -7,6 +7,7 @@ import type { Box } from "../pdf/types.js";
 import type { ZodType } from "zod";
 import type { CheckSpec } from "./spec.js";
 import type { Check, Severity } from "./types.js";
+import { pushAll } from "../bounded.js";
 
 /** Where a value was printed. */
 export interface Place {
@@ -49,8 +50,8 @@ const fmt = (n: number | null | undefined): string => (n === null || n === undef
 
 export function runChecks(specs: readonly CheckSpec[], facts: TableFacts, schema: ZodType): Check[] {
   const out: Check[] = [];
-  for (const spec of specs) out.push(...CHECKS[spec.rule](spec as never, facts));
-  out.push(...schemaChecks(schema, facts));
+  for (const spec of specs) pushAll(out, CHECKS[spec.rule](spec as never, facts));
+  pushAll(out, schemaChecks(schema, facts));
   return out;
 }
 

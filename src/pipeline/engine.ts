@@ -29,6 +29,7 @@ import { recordColumns } from "./columns.js";
 import { type ReadContext, readCell, type ReadValue } from "./read.js";
 import type { FieldSpec, TablePipelineSpec } from "./spec.js";
 import type { Assembler, Check, PageAnalysis, Pipeline, RecordTable, TableSink } from "./types.js";
+import { maxOf, minOf, pushAll } from "../bounded.js";
 
 export function tablePipeline(spec: TablePipelineSpec): Pipeline {
   const assembler = (docDiagnostics: readonly Diagnostic[], sink?: TableSink) => tableAssembler(spec, docDiagnostics, sink);
@@ -113,7 +114,7 @@ function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagno
   return {
     async add(a) {
       kept.set(a.number, a);
-      pageDiagnostics.push(...a.diagnostics);
+      pushAll(pageDiagnostics, a.diagnostics);
       await read(stitcher.push(a.number, a.tables));
       // Only the first page of the table still open is needed again (for its heading).
       const since = stitcher.openSince;
@@ -177,8 +178,8 @@ interface Heading {
  */
 function headingOf(spec: TablePipelineSpec, t: Table, first: PageAnalysis | undefined): Heading {
   const page = t.pages[0]!;
-  const top = Math.min(...t.cells.filter((c) => c.page === page).map((c) => c.box.y0));
-  const floor = Math.max(0, ...(first?.tables ?? []).filter((p) => p.box.y1 <= top + 1).map((p) => p.box.y1));
+  const top = minOf(t.cells.filter((c) => c.page === page).map((c) => c.box.y0));
+  const floor = Math.max(0, maxOf((first?.tables ?? []).filter((p) => p.box.y1 <= top + 1).map((p) => p.box.y1)));
   const above = (first?.lines ?? []).filter((l) => l.box.y1 <= top + 2 && l.box.y0 >= floor - 1).sort((a, b) => b.box.y1 - a.box.y1);
   const words = [...spec.tables.flatMap((s) => s.title), ...spec.recognise.title].map(fold);
   const titleLine =
@@ -250,7 +251,6 @@ function readTable(
     titles,
     yenFields,
   };
-  checks.unshift(...runChecks(spec.checks, facts, spec.record));
   return {
     id: heading.id,
     name: heading.name,
@@ -259,7 +259,7 @@ function readTable(
     unit: heading.unit,
     pages: t.pages,
     records: rows.map((r) => r.record),
-    checks,
+    checks: runChecks(spec.checks, facts, spec.record).concat(checks),
     columns: recordColumns(spec),
     primaryKey: [spec.key],
   };

@@ -7,6 +7,7 @@
  * no column borders): where stream reads columns in it, the stream table replaces it.
  */
 import type { Box, Page } from "../pdf/types.js";
+import { guard } from "../pdf/limits.js";
 import { latticeTables } from "./lattice.js";
 import { streamTables } from "./stream.js";
 import type { PageTable } from "./types.js";
@@ -21,7 +22,10 @@ export interface FindOptions {
 
 export function findTables(page: Pick<Page, "number" | "width" | "height" | "runs" | "rules">, options: FindOptions = {}): PageTable[] {
   const ruled = latticeTables(page.number, page.rules, page.runs).map((t) => ({ ...t, kind: "lattice" as const }));
-  if (options.stream === false) return ruled;
+  // Stream tables from more text runs than a table may have cells (src/pdf/limits.ts): no
+  // publication prints that many on a page, and reading columns from them takes time that
+  // grows faster than their number.
+  if (options.stream === false || page.runs.length > guard().limits.tableCells) return ruled;
   const grids = ruled.filter((t) => t.cols > 1);
   const stream = streamTables(page.number, page.runs, page.rules, grids.map((t) => t.box)).map((t) => ({ ...t, kind: "stream" as const }));
   const across = ruled.filter((t) => t.cols === 1 && !stream.some((s) => overlap(s.box, t.box)));

@@ -15,6 +15,8 @@ import type { Box, Rule, TextRun } from "../pdf/types.js";
 import { cellLines, joinParts } from "./text.js";
 import { groupsByRoot, rootOf } from "./unionFind.js";
 import type { Cell, PageTable } from "./types.js";
+import { maxOf, minOf } from "../bounded.js";
+import { guard } from "../pdf/limits.js";
 
 /** Rules whose ends come this close (points) meet. */
 const TOUCH = 2;
@@ -30,9 +32,11 @@ export function latticeTables(page: number, rules: readonly Rule[], runs: readon
     const v = group.filter((r) => r.axis === "v");
     if (h.length < 2 || v.length < 2) continue;
     // Column edges from the verticals, plus where the horizontals end (open-sided tables).
-    const xs = clusterPositions([...v.map((r) => r.pos), Math.min(...h.map((r) => r.start)), Math.max(...h.map((r) => r.end))]);
-    const ys = clusterPositions([...h.map((r) => r.pos), Math.min(...v.map((r) => r.start)), Math.max(...v.map((r) => r.end))]);
+    const xs = clusterPositions([...v.map((r) => r.pos), minOf(h.map((r) => r.start)), maxOf(h.map((r) => r.end))]);
+    const ys = clusterPositions([...h.map((r) => r.pos), minOf(v.map((r) => r.start)), maxOf(v.map((r) => r.end))]);
     if (xs.length < 2 || ys.length < 2) continue;
+    // A grid past the budget of cells (src/pdf/limits.ts) is no table a publication prints.
+    if ((xs.length - 1) * (ys.length - 1) > guard().limits.tableCells) continue;
     const cells = buildCells(page, xs, ys, h, v, runs);
     if (cells.length < 2) continue; // a frame around one box is not a table
     tables.push({

@@ -13,6 +13,7 @@
 import type { StitchedCell } from "./stitch.js";
 import { toHalfWidth } from "../normalize/width.js";
 import { fold } from "./labels.js";
+import { maxOf, minOf } from "../bounded.js";
 
 export type LevelSource = "units" | "columns" | "numbering" | "indent";
 
@@ -129,7 +130,7 @@ function indentDepths(input: LevelInput, labels: readonly ({ col: number } | und
   });
   const seen = insets.filter((i) => i !== undefined);
   if (seen.length < 2) return insets.map(() => undefined);
-  const spread = (f: (i: (typeof seen)[number]) => number) => Math.max(...seen.map(f)) - Math.min(...seen.map(f));
+  const spread = (f: (i: (typeof seen)[number]) => number) => maxOf(seen.map(f)) - minOf(seen.map(f));
   const centred = spread(({ cell }) => (cell.textBox!.x0 + cell.textBox!.x1 - cell.box.x0 - cell.box.x1) / 2) <= ALIGNED;
   const rightAligned = spread(({ cell }) => cell.box.x1 - cell.textBox!.x1) <= ALIGNED;
   if (centred || rightAligned) return insets.map(() => undefined);

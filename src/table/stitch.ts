@@ -19,6 +19,7 @@
 import type { Box } from "../pdf/types.js";
 import { headerName } from "./text.js";
 import type { Cell, PageTable } from "./types.js";
+import { maxOf, pushAll } from "../bounded.js";
 
 export interface StitchedCell extends Cell {
   /** Where the cell goes on after a page break: further pages and boxes. */
@@ -52,7 +53,7 @@ export function stitchTables(pageTables: readonly PageTable[]): Table[] {
   for (const t of pageTables) byPage.set(t.page, [...(byPage.get(t.page) ?? []), t]);
   const stitcher = new Stitcher();
   const out: Table[] = [];
-  for (const page of [...byPage.keys()].sort((a, b) => a - b)) out.push(...stitcher.push(page, byPage.get(page)!));
+  for (const page of [...byPage.keys()].sort((a, b) => a - b)) pushAll(out, stitcher.push(page, byPage.get(page)!));
   return [...out, ...stitcher.finish()];
 }
 
@@ -159,7 +160,7 @@ export function headerRowCount(t: PageTable): number {
   while (h < Math.min(MAX_HEADER_ROWS, t.rows - 1)) {
     const row = t.cells.filter((c) => c.row === h);
     if (row.some((c) => NUMERIC.test(c.text.replace(/\s/g, "")) && c.text.trim() !== "")) break;
-    h = Math.max(h + 1, ...row.map((c) => c.row + c.rowSpan));
+    h = Math.max(h + 1, maxOf(row.map((c) => c.row + c.rowSpan)));
   }
   return h >= t.rows ? 0 : h;
 }

@@ -35,6 +35,7 @@ import { type Band, covered, gaps, gapsOf, isSplit, median, MIN_GAP_EM, SHORT, t
 import { groupRows } from "./streamRows.js";
 import { cellLines, joinParts } from "./text.js";
 import type { Cell, PageTable } from "./types.js";
+import { maxOf, minOf } from "../bounded.js";
 
 /** After a vertical gap wider than this many ems, only a line that goes on with the columns continues a region. */
 const WIDE_GAP_EM = 2.5;
@@ -121,7 +122,7 @@ function fits(region: readonly Band[], b: Band, above = false): boolean {
   if (gap > MAX_GAP_EM * size) return false;
   const sizes = region.flatMap((x) => x.runs.map((r) => r.size));
   const lone = covered(b.runs, MIN_GAP_EM * b.size).length === 1;
-  if (lone && (b.size < (1 - SIZE_CHANGE) * Math.min(...sizes) || b.size > (1 + SIZE_CHANGE) * Math.max(...sizes))) return false;
+  if (lone && (b.size < (1 - SIZE_CHANGE) * minOf(sizes) || b.size > (1 + SIZE_CHANGE) * maxOf(sizes))) return false;
   const needed = region.filter(isSplit).length >= 2 ? 2 : 1;
   // A split line whose whitespace lines up with no other line's starts another layout when
   // it comes after some space or after a list ("例：" and a sentence, bullets, then a table).
@@ -160,7 +161,7 @@ function readRegion(page: number, region: readonly Band[], rules: readonly Rule[
   const filled = records.filter((rec) => columns.filter((_, c) => rec.bands.some((b) => atomsOf(b)[c]!.length)).length >= 2);
   if (records.length < 2 || filled.length < 2) return null;
 
-  const headerBottom = header.length ? Math.max(...header.map((b) => b.y1)) : null;
+  const headerBottom = header.length ? maxOf(header.map((b) => b.y1)) : null;
   const top = headerBottom === null ? body[0]!.y0 - 0.25 * size : (headerBottom + body[0]!.y0) / 2;
   const head = headerCells(page, header, xs, top, size);
   const ys = [...head.ys, top];

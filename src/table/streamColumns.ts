@@ -1,6 +1,7 @@
 /** Stream tables, step 3: where the columns' edges are (see stream.ts). */
 import type { Rule, TextRun } from "../pdf/types.js";
 import { type Band, median, type Span } from "./streamLines.js";
+import { maxOf, minOf } from "../bounded.js";
 
 /** An edge is flush when the column's pieces start (or end) within this many ems. */
 const FLUSH_EM = 0.1;
@@ -21,14 +22,14 @@ export function columnEdges(columns: readonly Span[], body: readonly Band[], hea
   const tol = FLUSH_EM * size;
   const refs = columns.map((c) => {
     const runs = body.flatMap((b) => b.runs.filter((r) => r.box.x0 >= c.x0 && r.box.x1 <= c.x1));
-    const spread = (f: (r: TextRun) => number) => Math.max(...runs.map(f)) - Math.min(...runs.map(f));
+    const spread = (f: (r: TextRun) => number) => maxOf(runs.map(f)) - minOf(runs.map(f));
     const mid = median(runs.map((r) => (r.box.x0 + r.box.x1) / 2));
     // Pieces of one width (12, 13, 14 …) do not show their alignment: they are centred when the
     // header right above stands on the same centre, else numbers are flush right.
     const same = spread((r) => r.box.x0) <= tol && spread((r) => r.box.x1) <= tol;
     const heading = header.flatMap((b) => b.runs).filter((r) => r.box.x0 < c.x1 && r.box.x1 > c.x0);
-    const lowest = heading.filter((r) => r.box.y1 >= Math.max(...heading.map((h) => h.box.y1)) - tol);
-    const underHeading = lowest.length > 0 && Math.abs(mid - (Math.min(...lowest.map((r) => r.box.x0)) + Math.max(...lowest.map((r) => r.box.x1))) / 2) <= tol;
+    const lowest = heading.filter((r) => r.box.y1 >= maxOf(heading.map((h) => h.box.y1)) - tol);
+    const underHeading = lowest.length > 0 && Math.abs(mid - (minOf(lowest.map((r) => r.box.x0)) + maxOf(lowest.map((r) => r.box.x1))) / 2) <= tol;
     const right = same ? !underHeading && runs.every((r) => NUMBER.test(r.text)) : spread((r) => r.box.x1) <= tol;
     const left = !same && !right && spread((r) => r.box.x0) <= tol;
     const centre = same ? underHeading : !right && !left && spread((r) => r.box.x0 + r.box.x1) <= 2 * tol;
@@ -51,7 +52,7 @@ export function columnEdges(columns: readonly Span[], body: readonly Band[], hea
   let right = last.x1 + pad;
   const over = header.flatMap((b) => b.runs).filter((r) => r.box.x0 >= xs[xs.length - 1]!);
   if (!refs[refs.length - 1]!.right && over.length) {
-    const centre = (Math.min(...over.map((r) => r.box.x0)) + Math.max(...over.map((r) => r.box.x1))) / 2;
+    const centre = (minOf(over.map((r) => r.box.x0)) + maxOf(over.map((r) => r.box.x1))) / 2;
     right = Math.max(right - pad, 2 * centre - xs[xs.length - 1]!);
   }
   xs.push(right);

@@ -4,6 +4,7 @@ import { cellLines, joinParts } from "./text.js";
 import { groupsByRoot, rootOf } from "./unionFind.js";
 import type { Cell } from "./types.js";
 import type { Band } from "./streamLines.js";
+import { maxOf, minOf } from "../bounded.js";
 
 /** Lines of one header cell: vertical gap at most this many ems. */
 export const HEADER_STACK_EM = 0.6;
@@ -58,7 +59,7 @@ export function headerCells(
     for (let c = b.c0; c <= b.c1; c++) inColumn[c] = d + 1;
     return d;
   });
-  const levels = Math.max(1, ...depth.map((d) => d + 1));
+  const levels = Math.max(1, maxOf(depth.map((d) => d + 1)));
   const slot = Array.from({ length: levels }, () => Array<number>(cols).fill(-1));
   const spans = blocks.map((b, i) => {
     // Down to the next block under it in any of its columns, or the last header row.
@@ -69,11 +70,11 @@ export function headerCells(
     for (let r = depth[i]!; r < end; r++) for (let c = b.c0; c <= b.c1; c++) slot[r]![c] = i;
     return end - depth[i]!;
   });
-  const top = Math.min(...header.map((b) => b.y0)) - 0.25 * size;
+  const top = minOf(header.map((b) => b.y0)) - 0.25 * size;
   const ys = [top];
   for (let d = 1; d < levels; d++) {
-    const above = Math.max(...blocks.filter((_, i) => depth[i] === d - 1).map((b) => b.y1));
-    const below = Math.min(...blocks.filter((_, i) => depth[i] === d).map((b) => b.y0));
+    const above = maxOf(blocks.filter((_, i) => depth[i] === d - 1).map((b) => b.y1));
+    const below = minOf(blocks.filter((_, i) => depth[i] === d).map((b) => b.y0));
     ys.push((above + below) / 2);
   }
   const cells: Cell[] = [];
@@ -112,10 +113,10 @@ function stack(runs: readonly TextRun[], size: number): HeaderBlock[] {
 function blockOf(runs: TextRun[]): HeaderBlock {
   return {
     runs,
-    x0: Math.min(...runs.map((r) => r.box.x0)),
-    x1: Math.max(...runs.map((r) => r.box.x1)),
-    y0: Math.min(...runs.map((r) => r.box.y0)),
-    y1: Math.max(...runs.map((r) => r.box.y1)),
+    x0: minOf(runs.map((r) => r.box.x0)),
+    x1: maxOf(runs.map((r) => r.box.x1)),
+    y0: minOf(runs.map((r) => r.box.y0)),
+    y1: maxOf(runs.map((r) => r.box.y1)),
     c0: 0,
     c1: 0,
   };
@@ -126,6 +127,6 @@ function place(b: HeaderBlock, xs: readonly number[]): HeaderBlock {
   const overlap = xs.slice(1).map((x1, c) => Math.max(0, Math.min(b.x1, x1) - Math.max(b.x0, xs[c]!)));
   const hit = overlap.map((o, c) => o > 0 && o >= 0.5 * Math.min(b.x1 - b.x0, xs[c + 1]! - xs[c]!));
   const cols = hit.map((h, c) => (h ? c : -1)).filter((c) => c >= 0);
-  const best = overlap.indexOf(Math.max(...overlap));
+  const best = overlap.indexOf(maxOf(overlap));
   return { ...b, c0: cols.length ? cols[0]! : best, c1: cols.length ? cols[cols.length - 1]! : best };
 }

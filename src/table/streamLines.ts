@@ -4,6 +4,7 @@
  */
 import type { TextRun } from "../pdf/types.js";
 import { emWidth } from "../text/repair.js";
+import { maxOf, minOf } from "../bounded.js";
 
 /** Narrowest whitespace between two columns, in ems. */
 export const MIN_GAP_EM = 0.25;
@@ -35,8 +36,8 @@ export const median = (xs: readonly number[]) => {
 
 export function toBand(runs: TextRun[]): Band {
   runs.sort((a, b) => a.box.x0 - b.box.x0);
-  const y0 = Math.min(...runs.map((r) => r.box.y0));
-  const y1 = Math.max(...runs.map((r) => r.box.y1));
+  const y0 = minOf(runs.map((r) => r.box.y0));
+  const y1 = maxOf(runs.map((r) => r.box.y1));
   return { runs, row: runs, y0, y1, cy: (y0 + y1) / 2, size: median(runs.map((r) => r.size)) };
 }
 

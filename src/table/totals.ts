@@ -26,6 +26,7 @@ import type { Box } from "../pdf/types.js";
 import { fold, readLabel, totalKind, valueTag, type Formula, type Limit, type RowLabel, type RowName } from "./labels.js";
 import { detectLevels, type Levels } from "./levels.js";
 import { dataRows, type StitchedCell, type Table } from "./stitch.js";
+import { minOf, pushAll } from "../bounded.js";
 
 export type TotalRule = "totals/rows" | "totals/scope" | "totals/formula" | "totals/limit" | "totals/level";
 
@@ -85,8 +86,8 @@ export function checkTotals(table: Table): TotalCheck[] {
   let lastAny = -1;
   rows.forEach((row, r) => {
     const formula = row.read.formula;
-    if (formula) checks.push(...formulaChecks(ctx, r, formula));
-    else if (row.total) checks.push(...rowChecks(ctx, r, row.total === "grand" || row.read.scope ? lastGrand : lastAny));
+    if (formula) pushAll(checks, formulaChecks(ctx, r, formula));
+    else if (row.total) pushAll(checks, rowChecks(ctx, r, row.total === "grand" || row.read.scope ? lastGrand : lastAny));
     if (row.total) {
       lastAny = r;
       if (row.total === "grand") lastGrand = r;
@@ -179,7 +180,7 @@ function hierarchyChecks(ctx: Context): TotalCheck[] {
       ctx.tree.parent[r] = tree.parent[r]!;
       ctx.tree.children[r] = tree.children[r]!;
     }
-    checks.push(...parents);
+    pushAll(checks, parents);
   }
   return checks;
 }
@@ -359,7 +360,7 @@ function limitCheck(ctx: Context, r: number, col: number, subject: Term, formula
     bounds.push(rounded((v.value * limit.numerator) / limit.denominator));
     shown.push(share(limit, rounding));
   }
-  const bound = Math.min(...bounds);
+  const bound = minOf(bounds);
   const places = decimals(ctx.rows[r]!.texts[col] ?? "");
   const sum = rounding ? bound : round(bound, places);
   const difference = round(subject.value - sum, places + 2);

@@ -1,0 +1,169 @@
+/**
+ * Budgets on what one PDF may make kohyo do, so that a hostile or broken file (a
+ * decompression bomb, a pattern that paints itself, millions of operators) costs bounded
+ * time and memory and ends as a finding and exit code 9, never as a crash. The defaults
+ * are far above what any real publication measured needs (docs/limits.md); `--limit
+ * NAME=N` raises or lowers one.
+ *
+ * pdf.js runs in the thread that reads (see ./pdfjs.ts), so its worker code, changed at
+ * build time (./pdfjsPatch.ts), reports to this thread's guard as it inflates streams and
+ * adds operators: the guard throws once a budget is spent (pdf.js then stops the page,
+ * or the stream, as for any error) and remembers why, and the page comes back empty with
+ * a `limit/exceeded` finding.
+ */
+
+export interface Limits {
+  /** Bytes one stream may inflate to. */
+  streamBytes: number;
+  /** Bytes the streams read for one page may inflate to, together. */
+  pageBytes: number;
+  /** Drawing operators of one page (forms and patterns it uses included). */
+  pageOperators: number;
+  /** Tiling patterns inside tiling patterns. */
+  patternDepth: number;
+  /** Pixels of one image (larger ones are left out by pdf.js, with no other effect on text). */
+  imagePixels: number;
+  /** Cells of one ruled table on a page. */
+  tableCells: number;
+  /** Pages of one file. */
+  pages: number;
+  /** Seconds pdf.js may spend reading one page (`--page-timeout`). */
+  pageSeconds: number;
+  /** Megabytes of JavaScript heap a worker thread of `kohyo extract` may take (its resourceLimits). */
+  workerHeapMb: number;
+}
+
+/** The names `--limit NAME=N` takes, each with its field. */
+export const LIMIT_NAMES: Readonly<Record<string, keyof Limits>> = {
+  "stream-bytes": "streamBytes",
+  "page-bytes": "pageBytes",
+  "page-operators": "pageOperators",
+  "pattern-depth": "patternDepth",
+  "image-pixels": "imagePixels",
+  "table-cells": "tableCells",
+  pages: "pages",
+  "worker-heap-mb": "workerHeapMb",
+  "page-timeout": "pageSeconds",
+};
+
+const MB = 1 << 20;
+
+/** See docs/limits.md for the largest of each measured on the samples and the corpus. */
+export const DEFAULT_LIMITS: Readonly<Limits> = {
+  streamBytes: 256 * MB,
+  pageBytes: 1024 * MB,
+  pageOperators: 2_000_000,
+  patternDepth: 8,
+  imagePixels: 100_000_000,
+  tableCells: 50_000,
+  pages: 5_000,
+  workerHeapMb: 2_048,
+  pageSeconds: 60,
+};
+
+/** `--limit NAME=N` values → limits (the defaults for the others), or an error message. */
+export function parseLimits(values: readonly string[]): Limits | string {
+  const out: Limits = { ...DEFAULT_LIMITS };
+  for (const v of values) {
+    const m = /^([a-z-]+)=(\d+)$/.exec(v.trim());
+    const key = m ? LIMIT_NAMES[m[1]!] : undefined;
+    if (!m || !key) return `--limit is NAME=N with NAME one of ${Object.keys(LIMIT_NAMES).join(", ")}, not "${v}"`;
+    const n = Number(m[2]);
+    if (!Number.isSafeInteger(n) || n < 1) return `--limit ${m[1]} is a whole number ≥ 1, not "${m[2]}"`;
+    out[key] = n;
+  }
+  return out;
+}
+
+/** The option that raises a limit, for messages. */
+export const limitOption = (key: keyof Limits, limits: Limits): string =>
+  `--limit ${Object.entries(LIMIT_NAMES).find(([, k]) => k === key)![0]}=${limits[key]}`;
+
+/** Thrown inside pdf.js when a budget is spent; pdf.js treats it as any error of the file. */
+export class LimitError extends Error {
+  override readonly name = "LimitError";
+}
+
+/** What pdf.js's changed worker code calls (the names are in ./pdfjsPatch.ts). */
+export interface PdfjsGuard {
+  /** A stream's buffer grows from `had` to `requested` bytes. */
+  inflate(requested: number, had: number): void;
+  /** `n` more operators were added to the page's operator list. */
+  ops(n: number): void;
+  /** A tiling pattern is read `depth` patterns deep. */
+  nest(depth: number): void;
+}
+
+/** The global pdf.js's changed code finds the guard under. */
+export const GUARD_GLOBAL = "kohyoGuard";
+
+/** The budgets of this thread's reading: spent per page, reset when a page starts. */
+export class Guard implements PdfjsGuard {
+  private inflated = 0;
+  private operators = 0;
+  private started = Date.now();
+  /** Why the page (or the document, before its first page) went over a budget; null if it did not. */
+  tripped: string | null = null;
+
+  constructor(public limits: Limits = { ...DEFAULT_LIMITS }) {}
+
+  /** A page is read next: its budgets start afresh. */
+  startPage(): void {
+    this.inflated = 0;
+    this.operators = 0;
+    this.tripped = null;
+    this.started = Date.now();
+  }
+
+  inflate(requested: number, had: number): void {
+    this.check();
+    if (requested > this.limits.streamBytes) this.trip(`a stream inflates to more than ${mb(this.limits.streamBytes)} (${limitOption("streamBytes", this.limits)})`);
+    this.inflated += Math.max(0, requested - had);
+    if (this.inflated > this.limits.pageBytes) this.trip(`its streams inflate to more than ${mb(this.limits.pageBytes)} (${limitOption("pageBytes", this.limits)})`);
+  }
+
+  ops(n: number): void {
+    this.check();
+    this.operators += n;
+    if (this.operators > this.limits.pageOperators) this.trip(`more than ${this.limits.pageOperators.toLocaleString("en-US")} drawing operators (${limitOption("pageOperators", this.limits)})`);
+  }
+
+  nest(depth: number): void {
+    this.check();
+    if (depth > this.limits.patternDepth) this.trip(`patterns nested more than ${this.limits.patternDepth} deep (${limitOption("patternDepth", this.limits)})`);
+  }
+
+  /** Bytes one inflate call may still give (the per-stream budget, as zlib's maxOutputLength takes it). */
+  get maxStreamBytes(): number {
+    return this.limits.streamBytes;
+  }
+
+  /**
+   * Once a budget is spent, everything pdf.js still does for the page stops at once (its
+   * own decoder, which it falls back to when an inflate fails, included); and the page's
+   * time is checked here, where pdf.js's evaluator passes every thousand operators and
+   * every buffer that grows (its loop never yields to a timer).
+   */
+  private check(): void {
+    if (this.tripped) throw new LimitError(this.tripped);
+    if (Date.now() - this.started > this.limits.pageSeconds * 1000) this.trip(`reading it took more than ${this.limits.pageSeconds} s (--page-timeout ${this.limits.pageSeconds})`);
+  }
+
+  private trip(why: string): never {
+    this.tripped ??= why;
+    throw new LimitError(why);
+  }
+}
+
+/** This thread's guard, installed where pdf.js's changed code looks for it. */
+export function guard(): Guard {
+  const g = globalThis as { [GUARD_GLOBAL]?: Guard };
+  return (g[GUARD_GLOBAL] ??= new Guard());
+}
+
+/** Sets this thread's limits (the CLI's `--limit`, a worker's from the batch). */
+export function setLimits(limits: Limits): void {
+  guard().limits = { ...limits };
+}
+
+const mb = (n: number) => (n % MB === 0 ? `${n / MB} MB` : `${n.toLocaleString("en-US")} bytes`);
