@@ -1,0 +1,12 @@
+/** Types of ./fuzz.mjs for the tests. */
+export interface FuzzSummary {
+  count: number;
+  seed: number;
+  byCode: Record<string, number>;
+  byMutation: Record<string, number>;
+  failures: { index: number; from: string; mutation: string; command: string; code: number | null; problems: string[]; stderr: string }[];
+  maxSeconds: number;
+  maxRssMb: number;
+}
+export const MUTATIONS: Record<string, unknown>;
+export function fuzz(opts: { count?: number; seed?: number; jobs?: number; corpus?: string; keep?: string; log?: (...a: unknown[]) => void }): Promise<FuzzSummary>;
