@@ -85,10 +85,10 @@ function lineCount(text, widthCm, size) {
 }
 const lineHeight = (size) => (size * LINE) / PT_PER_CM;
 const PAD = 0.12;
-const textHeight = (paras, widthCm, size) => paras.reduce((h, t) => h + lineCount(t, widthCm - 2 * PAD, size) * lineHeight(size), 0) + 2 * PAD + 0.05;
+const textHeight = (paras, widthCm, size, spacing = 0) => paras.reduce((h, t) => h + lineCount(t, widthCm - 2 * PAD, size) * lineHeight(size) + spacing, 0) + 2 * PAD + 0.05;
 /** The largest size from `sizes` at which the paragraphs fit the box. */
-function fit(paras, w, h, sizes = [9, 8.5, 8, 7.5, 7, 6.5, 6]) {
-  for (const s of sizes) if (textHeight(paras, w, s) <= h) return s;
+function fit(paras, w, h, sizes = [9, 8.5, 8, 7.5, 7, 6.5, 6], spacing = 0) {
+  for (const s of sizes) if (textHeight(paras, w, s, spacing) <= h) return s;
   check(false, `text does not fit ${w}×${h} cm even at ${sizes.at(-1)} pt: "${paras.join('').slice(0, 40)}"`);
   return sizes.at(-1);
 }
@@ -104,6 +104,8 @@ const BOX = (x, y, w, h, paras, size, opt = {}) => ({ kind: 'box', x, y, w, h, p
 const BAND = (x, y, w, h, paras, size, opt = {}) => ({ kind: 'band', x, y, w, h, paras, size, ...opt });
 const CELL = (x, y, w, h, paras, size, opt = {}) => ({ kind: 'cell', x, y, w, h, paras, size, ...opt });
 
+/** Space under each item of the A / B / C lists (cm), as slide lists have. */
+const ITEM_SPACING = 0.12;
 const withEtc = (items, etc) => items.map((t, i) => (etc && i === items.length - 1 ? `${t} 等` : t));
 
 function layoutCase(c) {
@@ -138,7 +140,7 @@ function layoutCase(c) {
     y += 1.35;
   }
   // 地域の現状・課題 | 事業の全体像
-  const midH = top ? 5.3 : 5.6;
+  const midH = top ? 4.9 : 5.1;
   const half = (R - L - 0.4) / 2;
   const situationParas = c.situation.map((s, i) => `${(c.situationMarks ?? [])[i] ?? '・'}${s}`);
   f.push(BAND(L, y, half, 0.55, ['地域の現状・課題'], 10.5, { fill: BLUE }));
@@ -149,7 +151,7 @@ function layoutCase(c) {
   // 具体的な取組内容: A, B, C boxes; target, 重点, map at the right
   f.push(BAND(L, y, 4.2, 0.5, ['具体的な取組内容'], 10, { fill: ORANGE }));
   y += 0.55;
-  const abcH = top ? 5.0 : 5.3;
+  const abcH = top ? 5.6 : 5.8;
   const colW = 5.75;
   const gap = 0.3;
   const xA = L;
@@ -159,7 +161,7 @@ function layoutCase(c) {
     f.push(BAND(x, y, colW, 0.8, [head], 8.5, { fill: NAVY }));
     f.push(CELL(x + colW - 2.15, y + 0.85, 2.1, 0.5, [tag], 7.5, { valign: 'middle', align: 'center' }));
     const paras = items;
-    f.push(BOX(x, y + 0.8, colW, h - 0.8, paras, fit(paras, colW, h - 1.3 - reserved, [8, 7.5, 7, 6.5, 6]), { topPad: 0.5 }));
+    f.push(BOX(x, y + 0.8, colW, h - 0.8, paras, fit(paras, colW, h - 1.3 - reserved, [8, 7.5, 7, 6.5, 6], ITEM_SPACING), { topPad: 0.5, spacing: ITEM_SPACING }));
   };
   // A: the items, and a 《伴走型支援》 box inside its lower part
   const acc = withEtc(c.employers.accompanied, c.employers.accompaniedEtc);
@@ -240,12 +242,12 @@ bail('layout');
 
 const FONT = truth.font;
 const styles = new Map();
-function paraStyle(size, { bold = false, color = '#000000', align = 'start', autospace = false } = {}) {
-  const name = `P${String(size).replace('.', '_')}${bold ? 'b' : ''}${color.slice(1)}${align[0]}${autospace ? 'a' : 'n'}`;
+function paraStyle(size, { bold = false, color = '#000000', align = 'start', autospace = false, after = 0 } = {}) {
+  const name = `P${String(size).replace('.', '_')}${bold ? 'b' : ''}${color.slice(1)}${align[0]}${autospace ? 'a' : 'n'}${String(after).replace('.', '_')}`;
   if (!styles.has(name)) {
     styles.set(
       name,
-      `<style:style style:name="${name}" style:family="paragraph"><style:paragraph-properties fo:text-align="${align}" fo:margin-top="0cm" fo:margin-bottom="0cm" fo:line-height="100%" style:text-autospace="${autospace ? 'ideograph-alpha' : 'none'}"/>` +
+      `<style:style style:name="${name}" style:family="paragraph"><style:paragraph-properties fo:text-align="${align}" fo:margin-top="0cm" fo:margin-bottom="${after}cm" fo:line-height="100%" style:text-autospace="${autospace ? 'ideograph-alpha' : 'none'}"/>` +
         `<style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" fo:font-size="${size}pt" style:font-size-asian="${size}pt" fo:color="${color}"${bold ? ' fo:font-weight="bold" style:font-weight-asian="bold"' : ''}/></style:style>`,
     );
   }
@@ -275,7 +277,7 @@ function frameXml(f) {
   const paras = f.paras
     .map((t, i) => {
       const size = f.sizes?.[i] ?? f.size;
-      const p = paraStyle(size, { bold: white || f.bold || (f.firstBold && i === 0), color: white ? '#ffffff' : f.color ?? '#000000', align: white ? 'center' : f.align ?? 'start', autospace: f.autospace });
+      const p = paraStyle(size, { bold: white || f.bold || (f.firstBold && i === 0), color: white ? '#ffffff' : f.color ?? '#000000', align: white ? 'center' : f.align ?? 'start', autospace: f.autospace, after: f.spacing ?? 0 });
       return `<text:p text:style-name="${p}">${textXml(t)}</text:p>`;
     })
     .join('');

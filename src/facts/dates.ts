@@ -25,8 +25,13 @@ const WEEKDAY = "(?: ?[(\\[【][日月火水木金土](?:曜日?)?(?:[・･,、
 
 /** 令和7年4月1日, 2025年4月, 令和7年 (a year, but not 令和7年度). */
 const WRITTEN = `${YEAR} ?年(?! ?度)(?: ?${MONTH} ?月(?: ?${DAY} ?日| ?末)?)?`;
-/** R7.4.1, 2024.8.21, 2025/4/25. */
-const DOTTED = `(?:${ERA} ?${ERA_YEAR}|${WEST_YEAR})(?:\\.${MONTH}\\.${DAY}|\\/${MONTH}\\/${DAY})`;
+/**
+ * An era year as office software prints it with mixed widths: the gaps it puts between
+ * full-width and ASCII digits come out as spaces (H2 ９ → "H2 9").
+ */
+const GAPPED_ERA_YEAR = "(?:\\d(?: ?\\d)?(?!\\d)|元)";
+/** R7.4.1, 2024.8.21, 2025/4/25; with office gaps, R ４ .1.1 and H2 ９ .1.1. */
+const DOTTED = `(?:${ERA} ?${GAPPED_ERA_YEAR} ?(?=[./])|${WEST_YEAR})(?:\\.${MONTH}\\.${DAY}|\\/${MONTH}\\/${DAY})`;
 /** 4月25日, 同年9月30日: no year printed (同年 takes the last one). */
 const YEARLESS = `(?<![\\d.,/年度-])(?:同年 ?)?${MONTH} ?月 ?${DAY} ?日`;
 /** 4/25: a date only with a weekday or in a range. */

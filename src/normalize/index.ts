@@ -4,7 +4,7 @@
  * returning `{ value, raw, problems }` and never throwing on odd input.
  */
 export type { Bound, Normalized, Problem, Severity } from "./types.js";
-export { toHalfWidth } from "./width.js";
+export { closeWidthGaps, toHalfWidth } from "./width.js";
 export { COUNTERS, evalMagnitude, parseNumber, type Fraction, type NumberRange, type ParsedNumber } from "./numbers.js";
 export { parseAmount, parseUnitNote, yenMultiplier, YEN_UNITS, type AmountOptions, type ParsedAmount, type UnitNote } from "./amounts.js";
 export {

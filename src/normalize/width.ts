@@ -30,6 +30,22 @@ export function hasMixedWidthDigits(text: string): boolean {
   return /[0-9]/.test(text) && /[０-９]/.test(text);
 }
 
+/** Full-width and East Asian characters: kana, ideographs, full-width forms, CJK punctuation. */
+const WIDE = "\\u3000-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff\\uff01-\\uff60\\uffe0-\\uffe6";
+const WIDTH_GAP = new RegExp(`(?<=[${WIDE}])[ \\t\\u00a0\\u2009\\u202f]+(?=[!-~])|(?<=[!-~])[ \\t\\u00a0\\u2009\\u202f]+(?=[${WIDE}])`, "g");
+
+/**
+ * Remove the gaps office software prints between Asian and Latin text (LibreOffice's and
+ * Word's autospace), which a text layer gives as spaces: a space between a full-width or
+ * Japanese character and an ASCII one goes. For values (numbers, dates), not prose.
+ *
+ * @example closeWidthGaps("R ４ .1.1") // "R４.1.1"
+ * @example closeWidthGaps("1 ５６ 人") // "1５６人"
+ */
+export function closeWidthGaps(text: string): string {
+  return asText(text).replace(WIDTH_GAP, "");
+}
+
 /** Remove every kind of white space, including U+3000. */
 export function stripSpaces(text: string): string {
   return asText(text).replace(/[\s\u3000]+/g, "");

@@ -18,7 +18,7 @@ import type { Matrix } from "./geometry.js";
 import { type FontInfo, interpret } from "./content.js";
 import { guard, limitOption, LimitError } from "./limits.js";
 import { linksFromAnnotations } from "./links.js";
-import { rulesFromSegments } from "./rules.js";
+import { areasFromSegments, rulesFromSegments } from "./rules.js";
 import { addReadStats, ENCRYPT_MISSING, judge, type ReadStats } from "./verdict.js";
 import { type RunStats, runsFromGlyphs } from "./text.js";
 import type { DocumentInfo, Page } from "./types.js";
@@ -299,6 +299,7 @@ export class PdfDocument {
         rotation: p.rotate,
         runs,
         rules,
+        areas: areasFromSegments(content.segments),
         links,
         images,
         diagnostics,

@@ -5,7 +5,7 @@
  */
 import type { Segment } from "./content.js";
 import { round2 } from "./geometry.js";
-import type { Rule } from "./types.js";
+import type { Box, Rule } from "./types.js";
 
 /** A filled rectangle no thicker than this (points) is a line, not a shaded area. */
 export const MAX_RULE_THICKNESS = 3;
@@ -125,4 +125,38 @@ export function mergeRules(rules: readonly Rule[]): Rule[] {
 function pushMerged(out: Rule[], merged: Rule, pos: number): void {
   if (merged.end - merged.start < MIN_RULE_LENGTH) return;
   out.push({ axis: merged.axis, pos: round2(pos), start: round2(merged.start), end: round2(merged.end), thickness: round2(merged.thickness) });
+}
+
+/** A drawn box smaller than this (points) in either direction is a mark or a line, not an area. */
+const MIN_AREA_SIDE = 6;
+
+/**
+ * The boxes drawn on a page: the bounding box of every closed or filled subpath larger than
+ * {@link MIN_AREA_SIDE} in both directions — stroked frames, filled bands and label cells,
+ * rounded rectangles (curves allowed). Duplicates (a shape filled and then stroked) are kept
+ * once. Lines and thin rectangles are rules, not areas.
+ */
+export function areasFromSegments(segments: readonly Segment[]): Box[] {
+  const out: Box[] = [];
+  for (const sp of segments) {
+    if (sp.points.length < 3 || (sp.kind === "stroke" && !sp.closed && !isClosedPolygon(sp.points))) continue;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const [x, y] of sp.points) {
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+    if (x1 - x0 < MIN_AREA_SIDE || y1 - y0 < MIN_AREA_SIDE) continue;
+    const box = { x0: round2(x0), y0: round2(y0), x1: round2(x1), y1: round2(y1) };
+    if (!out.some((b) => Math.abs(b.x0 - box.x0) < 1 && Math.abs(b.y0 - box.y0) < 1 && Math.abs(b.x1 - box.x1) < 1 && Math.abs(b.y1 - box.y1) < 1)) out.push(box);
+  }
+  return out;
+}
+
+/** A stroked path that ends where it starts (drawn closed without a closepath operator). */
+function isClosedPolygon(points: readonly Point[]): boolean {
+  const a = points[0]!;
+  const b = points[points.length - 1]!;
+  return points.length >= 4 && Math.abs(a[0] - b[0]) <= AXIS_TOLERANCE && Math.abs(a[1] - b[1]) <= AXIS_TOLERANCE;
 }

@@ -69,6 +69,11 @@ export interface Page {
   rotation: number;
   runs: TextRun[];
   rules: Rule[];
+  /**
+   * Boxes drawn on the page (stroked frames, filled bands and cells, rounded rectangles), as
+   * bounding boxes; absent where a page was made without them (OCR, tests).
+   */
+  areas?: Box[];
   /** Link annotations to web addresses (http, https, mailto), in the order the page lists them. */
   links: Link[];
   /** How many images the page paints (a page of only images is probably scanned). */

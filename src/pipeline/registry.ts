@@ -4,12 +4,13 @@
  * RECOGNISED wins.
  */
 import { budgetBook } from "../../pipelines/budget-book.js";
+import { caseSheets } from "../../pipelines/case-sheets.js";
 import { guidebook } from "../../pipelines/guidebook.js";
 import { tokyoJinzaiPlan } from "../../pipelines/tokyo-jinzai-plan.js";
 import type { PdfDocument } from "../pdf/load.js";
 import type { Pipeline } from "./types.js";
 
-export const PIPELINES: readonly Pipeline[] = [tokyoJinzaiPlan, guidebook, budgetBook];
+export const PIPELINES: readonly Pipeline[] = [tokyoJinzaiPlan, guidebook, budgetBook, caseSheets];
 
 /** The score a pipeline needs to claim a document. */
 export const RECOGNISED = 0.6;

@@ -1,0 +1,188 @@
+/**
+ * A region spec (pipelines/<family>.ts) as a pipeline: pages stream through the region
+ * reader one at a time (src/pipeline/region.ts); each page of the family gives one record;
+ * the document's date comes from its first pages; then the spec's checks run on every
+ * record, each finding with the page and box of the value it is about.
+ */
+import { readDate } from "./regionValues.js";
+import { pageBoxes, readRegionPage } from "./region.js";
+import type { DateField, GroupValue, ListValue, RegionName, RegionRecord, RegionSpec, Sourced } from "./regionSpec.js";
+import type { Check, Column, FieldType, Pipeline, PipelineResult, RecordTable } from "./types.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Page } from "../pdf/types.js";
+
+const fold = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+
+/** How sure the spec is that the first pages' text is one of its family, 0–1. */
+export function recogniseRegion(spec: RegionSpec, text: string): number {
+  const t = fold(text);
+  const score = spec.recognise.reduce((s, [phrase, weight]) => s + (t.includes(fold(phrase)) ? weight : 0), 0);
+  return Math.min(1, Math.round(score * 100) / 100);
+}
+
+/** The latest date printed on a page (a cover's 令和5年12月), or null. */
+export function latestDate(page: Page): DateField | null {
+  let best: DateField | null = null;
+  for (const line of pageBoxes(page).lines) {
+    const d = readDate(line.text).value;
+    if (d && (!best || d.iso > best.iso)) best = d;
+  }
+  return best;
+}
+
+/** The flat record of the CSV: one column per field (lists joined by ／), then the page. */
+export function regionColumns(spec: RegionSpec): Column<RegionRecord>[] {
+  const v = (r: RegionRecord, name: string) => r.fields[name]?.value;
+  const cols: Column<RegionRecord>[] = [];
+  for (const f of spec.fields) {
+    switch (f.kind) {
+      case "region":
+        cols.push(
+          { name: `${f.name}.prefecture`, title: `${f.title}（都道府県）`, type: "string", value: (r) => (v(r, f.name) as RegionName | undefined)?.prefecture ?? null },
+          { name: `${f.name}.name`, title: f.title, type: "string", value: (r) => (v(r, f.name) as RegionName | undefined)?.name ?? null },
+          { name: `${f.name}.municipalities`, title: `${f.title}（構成市町村）`, type: "string", description: "member municipalities, separated by ／", value: (r) => (v(r, f.name) as RegionName | undefined)?.municipalities.map((m) => m.name).join("／") || null },
+          { name: `${f.name}.codes`, title: `${f.title}（全国地方公共団体コード）`, type: "string", description: "全国地方公共団体コード of the members, separated by ／", value: (r) => (v(r, f.name) as RegionName | undefined)?.municipalities.map((m) => m.code ?? "").join("／") || null },
+        );
+        break;
+      case "date":
+        cols.push(
+          { name: f.name, title: f.title, type: "date", description: "ISO 8601 (西暦)", value: (r) => (v(r, f.name) as DateField | undefined)?.iso ?? null },
+          { name: `${f.name}.wareki`, title: `${f.title}（和暦）`, type: "string", value: (r) => r.fields[f.name]?.raw ?? null },
+        );
+        break;
+      case "list":
+        cols.push(
+          { name: f.name, title: f.title, type: "string", description: "items separated by ／", value: (r) => (v(r, f.name) as ListValue | undefined)?.items.map((i) => i.text).join("／") || null },
+          { name: `${f.name}.etc`, title: `${f.title}（等）`, type: "boolean", description: "the list ends with 等 (more than listed)", value: (r) => (v(r, f.name) as ListValue | undefined)?.etc ?? null },
+        );
+        break;
+      case "paragraphs":
+      case "phones":
+        cols.push({ name: f.name, title: f.title, type: "string", description: "separated by ／", value: (r) => ((v(r, f.name) as string[] | undefined) ?? []).join("／") || null });
+        break;
+      default: {
+        const type: FieldType = f.kind === "integer" || f.kind === "amount" ? "integer" : f.kind === "percent" ? "number" : "string";
+        cols.push({ name: f.name, title: f.title, type, ...(f.unit ? { unit: f.unit } : {}), value: (r) => (v(r, f.name) as string | number | undefined) ?? null });
+      }
+    }
+  }
+  for (const g of spec.groups ?? []) {
+    cols.push({
+      name: g.name, title: g.title, type: "string", description: "name: items separated by ／; blocks separated by ；",
+      value: (r) => (r.groups[g.name] ?? []).map((x: GroupValue) => `${x.name}: ${x.items.map((i) => i.text).join("／")}${x.etc ? " 等" : ""}`).join("；") || null,
+    });
+  }
+  cols.push({ name: "page", title: "ページ", type: "integer", description: "page of the PDF", value: (r) => r.page });
+  return cols;
+}
+
+/** The spec's checks on one record. */
+export function regionChecks(spec: RegionSpec, r: RegionRecord, documentDate: DateField | null): Check[] {
+  const out: Check[] = [];
+  const at = (s: Sourced<unknown> | null | undefined) => ({ page: r.page, ...(s ? { box: s.box } : {}), record: r.page });
+  const title = (name: string) => spec.fields.find((f) => f.name === name)?.title ?? name;
+  for (const c of spec.checks) {
+    switch (c.rule) {
+      case "required":
+        for (const f of spec.fields.filter((x) => x.required)) {
+          const ok = r.fields[f.name] != null;
+          out.push({ rule: "region/required", ok, severity: "warning", message: ok ? `${f.title} is printed` : `page ${r.page}: ${f.title} (${f.name}) not found`, column: f.name, ...at(null) });
+        }
+        break;
+      case "range":
+        for (const name of c.fields) {
+          const s = r.fields[name];
+          if (typeof s?.value !== "number") continue;
+          const ok = s.value >= c.min && s.value <= c.max;
+          out.push({ rule: "region/range", ok, severity: "error", message: ok ? `${title(name)} ${s.value} within ${c.min}–${c.max}` : `page ${r.page}: ${title(name)} ${s.value} (${s.raw}) is outside ${c.min}–${c.max}`, column: name, printed: s.raw, ...at(s) });
+        }
+        break;
+      case "positive-integer":
+        for (const name of c.fields) {
+          const s = r.fields[name];
+          if (s == null) continue;
+          const ok = typeof s.value === "number" && Number.isInteger(s.value) && s.value > 0;
+          out.push({ rule: "region/positive-integer", ok, severity: "error", message: ok ? `${title(name)} ${s.value}` : `page ${r.page}: ${title(name)} "${s.raw}" is not a positive whole number`, column: name, printed: s.raw, ...at(s) });
+        }
+        break;
+      case "date-not-after-document":
+        for (const name of c.fields) {
+          const s = r.fields[name] as Sourced<DateField> | null;
+          if (s == null) continue;
+          const ok = documentDate === null || s.value.iso.slice(0, documentDate.iso.length) <= documentDate.iso;
+          out.push({ rule: "region/date-after-document", ok, severity: "error", message: ok ? `${title(name)} ${s.value.iso}` : `page ${r.page}: ${title(name)} ${s.raw} (${s.value.iso}) is after the document's date ${documentDate!.iso}`, column: name, printed: s.raw, ...at(s) });
+        }
+        break;
+      case "one-of": {
+        const s = r.fields[c.field];
+        if (s == null) break;
+        const ok = c.values.includes(String(s.value));
+        out.push({ rule: "region/one-of", ok, severity: "error", message: ok ? `${title(c.field)} ${s.value}` : `page ${r.page}: ${title(c.field)} "${s.raw}" is not one of ${c.values.join(", ")}`, column: c.field, printed: s.raw, ...at(s) });
+        break;
+      }
+      case "municipality": {
+        const s = r.fields[c.field] as Sourced<RegionName> | null;
+        if (s == null) break;
+        if (s.value.municipalities.length === 0) {
+          out.push({ rule: "region/municipality", ok: false, severity: "warning", message: `page ${r.page}: no municipality named in "${s.raw}"`, column: c.field, printed: s.raw, ...at(s) });
+        }
+        for (const m of s.value.municipalities) {
+          const ok = m.code !== null;
+          out.push({ rule: "region/municipality", ok, severity: "warning", message: ok ? `${m.name} ${m.code}` : `page ${r.page}: ${m.name} is not in the code list (全国地方公共団体コード)`, column: c.field, printed: m.name, ...at(s) });
+        }
+        break;
+      }
+    }
+  }
+  // A value that would not normalise (an unreadable number or date) is a finding of its own.
+  for (const [name, s] of Object.entries(r.fields)) {
+    for (const p of s?.problems ?? []) {
+      if (p.severity === "info") continue;
+      out.push({ rule: p.rule, ok: false, severity: p.severity, message: `page ${r.page}: ${title(name)}: ${p.message}`, column: name, printed: s!.raw, ...at(s) });
+    }
+  }
+  return out;
+}
+
+/** Reads a document with a region spec: one record per page of the family. */
+export async function runRegion(spec: RegionSpec, pages: AsyncIterable<Page>): Promise<PipelineResult> {
+  const records: RegionRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let documentDate: DateField | null = null;
+  let seen = 0;
+  for await (const page of pages) {
+    seen++;
+    if (spec.documentDate && seen <= spec.documentDate.pages) {
+      const d = latestDate(page);
+      if (d && (!documentDate || d.iso > documentDate.iso)) documentDate = d;
+    }
+    const r = readRegionPage(spec, page);
+    if (r) records.push(r);
+  }
+  if (records.length === 0) {
+    diagnostics.push({ severity: "warning", rule: "region/no-records", message: `no page of the ${spec.name} family (labels of ${spec.pageRequires.join(", ")}) was found` });
+  }
+  const table: RecordTable<RegionRecord> = {
+    id: spec.table.name,
+    name: spec.table.name,
+    title: spec.table.title,
+    fiscalYear: null,
+    unit: null,
+    pages: records.map((r) => r.page),
+    records,
+    checks: records.flatMap((r) => regionChecks(spec, r, documentDate)),
+    columns: regionColumns(spec),
+    primaryKey: ["page"],
+  };
+  return { pipeline: spec.name, tables: [table], diagnostics };
+}
+
+/** The pipeline of a region spec. */
+export function regionPipeline(spec: RegionSpec): Pipeline {
+  return {
+    name: spec.name,
+    description: spec.description,
+    recognise: (text) => recogniseRegion(spec, text),
+    run: (doc, pages) => runRegion(spec, doc.pages(pages)),
+  };
+}
