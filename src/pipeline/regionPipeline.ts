@@ -183,6 +183,7 @@ export function regionPipeline(spec: RegionSpec): Pipeline {
     name: spec.name,
     description: spec.description,
     recognise: (text) => recogniseRegion(spec, text),
+    recognitionWords: (text) => spec.recognise.map(([word]) => ({ word, found: fold(text).includes(fold(word)) })),
     run: (doc, pages) => runRegion(spec, doc.pages(pages)),
   };
 }
