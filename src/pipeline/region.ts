@@ -11,7 +11,7 @@
  * at the bottom of another reads the same. Values are normalised by src/normalize and keep
  * their page, box and printed text.
  */
-import { groupLines } from "../layout/lines.js";
+import { groupLines, type Line } from "../layout/lines.js";
 import type { Box, Page, TextRun } from "../pdf/types.js";
 import { groupItems, joinLines, paragraphs, readValue, type TextLine } from "./regionValues.js";
 import type { GroupValue, RegionFieldSpec, RegionPlace, RegionRecord, RegionSpec, Sourced } from "./regionSpec.js";
@@ -56,10 +56,35 @@ export function pageBoxes(page: Page): PageBoxes {
     byArea.set(best, list);
   }
   const lines: BoxedLine[] = [];
-  for (const [i, runs] of byArea) for (const l of groupLines(runs)) if (l.text.trim() !== "") lines.push({ text: l.text, box: l.box, size: l.size, area: i });
+  for (const [i, runs] of byArea) {
+    for (const l of groupLines(runs)) for (const part of splitAtSizeChange(l)) if (part.text.trim() !== "") lines.push({ ...part, area: i });
+  }
   lines.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   return { number: page.number, width: page.width, height: page.height, areas, lines };
 }
+
+/** Runs of very different sizes with a gap between them are two texts (a title and a badge beside it), not one line. */
+function splitAtSizeChange(line: Line): TextLine[] {
+  const parts: TextRun[][] = [[]];
+  const runs = [...line.runs].sort((a, b) => a.box.x0 - b.box.x0);
+  runs.forEach((r, k) => {
+    const prev = runs[k - 1];
+    if (prev) {
+      const small = Math.min(prev.size, r.size);
+      const ratio = Math.max(prev.size, r.size) / small;
+      const gap = r.box.x0 - prev.box.x1;
+      if ((ratio > SIZE_CHANGE && gap > 0.5 * small) || (ratio > 2 * SIZE_CHANGE / 1.5 && gap > 0)) parts.push([]);
+    }
+    parts[parts.length - 1]!.push(r);
+  });
+  if (parts.length === 1) return [{ text: line.text, box: line.box, size: line.size }];
+  return parts.map((rs) => {
+    const l = groupLines(rs)[0]!;
+    return { text: l.text, box: l.box, size: l.size };
+  });
+}
+/** Sizes this many times apart on one band are two texts. */
+const SIZE_CHANGE = 1.5;
 
 interface LabelHit {
   line: BoxedLine;
@@ -151,6 +176,32 @@ function placeLines(pb: PageBoxes, hit: LabelHit, place: RegionPlace, labels: re
       }
       return [nearest];
     }
+    case "before": {
+      const above: BoxedLine[] = [];
+      let top = line;
+      for (let i = hit.index - 1; i >= 0; i--) {
+        const l = pb.lines[i]!;
+        if (l.area !== line.area || l.box.y1 > top.box.y0 + 1 || overlapX(l.box, line.box) <= 0) continue;
+        if (top.box.y0 - l.box.y1 > 1.2 * l.size) break;
+        if (Math.abs(l.size - (above[0] ?? l).size) > 0.15 * l.size || isLabel(labels, l.text)) break;
+        above.unshift(l);
+        top = l;
+      }
+      const left = line.text.slice(0, hit.start).trim();
+      // the heading's last line may stand on the label's band, left of it
+      const beside = pb.lines.filter((l) => l !== line && l.area === line.area && l.box.x1 <= line.box.x0 + 1 && overlapY(l.box, line.box) >= 0.5 * Math.min(l.box.y1 - l.box.y0, line.box.y1 - line.box.y0));
+      const out: TextLine[] = [...above, ...beside];
+      if (left) out.push({ text: left, box: subBox(line, 0, hit.start), size: line.size });
+      return out.length ? out : null;
+    }
+    case "under": {
+      const box = line.area >= 0 ? pb.areas[line.area]! : null;
+      const inside = pb.lines.filter((l) => l !== line && l.box.y0 >= line.box.y1 - 1 && (box ? contains(box, l.box) : l.area < 0 && overlapX(l.box, line.box) > 0));
+      const taken = untilLabel(inside, labels);
+      return taken.length ? taken : null;
+    }
+    case "zone":
+      return null; // read without a label: see zoneLines
     case "below": {
       // Under the label in the same box, down to the next label.
       if (line.area >= 0) {
@@ -189,7 +240,19 @@ function untilLabel<T extends TextLine>(lines: readonly T[], labels: readonly Re
   return out;
 }
 
+/** The lines of the boxes drawn inside a zone of the page (fractions of its size), else the lines in it. */
+function zoneLines(pb: PageBoxes, zone: NonNullable<RegionFieldSpec["zone"]>): BoxedLine[] {
+  const z: Box = { x0: zone.x0 * pb.width, x1: zone.x1 * pb.width, y0: zone.y0 * pb.height, y1: zone.y1 * pb.height };
+  const boxes = pb.areas.filter((b) => contains(z, b, 2));
+  const inBox = pb.lines.filter((l) => boxes.some((b) => contains(b, l.box)));
+  return inBox.length ? inBox : pb.lines.filter((l) => contains(z, l.box, 0));
+}
+
 function readField(pb: PageBoxes, spec: RegionSpec, f: RegionFieldSpec, labels: readonly RegExp[]): Sourced<unknown> | null {
+  if (f.at?.includes("zone") && f.zone) {
+    const lines = zoneLines(pb, f.zone);
+    return lines.length ? readValue(f, lines, () => Math.max(...lines.map((x) => x.box.x1)), pb.number) : null;
+  }
   const hit = findLabel(pb, f.label);
   if (!hit) return null;
   for (const place of f.at ?? ["rest", "right", "below"]) {

@@ -16,9 +16,11 @@ import type { Box } from "../pdf/types.js";
  * - amount: yen from a printed amount with its unit (億円, 百万円, 千円);
  * - date: an ISO date with the era kept (R4.1.1, 令和4年1月1日);
  * - region: 「県名＋地域名（構成市町村、…）」 → prefecture, name, municipalities with codes;
- * - phones: every phone number printed.
+ * - phones: every phone number printed;
+ * - contacts: offices and phone numbers (a contact badge): { offices, phones };
+ * - facts: the amounts, caps and rates printed (補助率 2/3, 上限100万円), as the facts scanner reads them.
  */
-export type RegionValueKind = "text" | "paragraphs" | "list" | "integer" | "percent" | "amount" | "date" | "region" | "phones";
+export type RegionValueKind = "text" | "paragraphs" | "list" | "integer" | "percent" | "amount" | "date" | "region" | "phones" | "contacts" | "facts";
 
 /**
  * Where a value is, relative to its label:
@@ -26,9 +28,14 @@ export type RegionValueKind = "text" | "paragraphs" | "list" | "integer" | "perc
  * - right: the box (or text) right of the label, in the label's band;
  * - below: under the label in the same box, else the box right under the label's box;
  * - above: the line right over the label in the same box;
- * - label: the label's own text (its first capture group, if it has one).
+ * - label: the label's own text (its first capture group, if it has one);
+ * - before: a heading the label ends — the lines right above it in the same size, then the
+ *   text left of it (a title over its 予算額 line, or beside it);
+ * - under: everything under the label inside its box, boxes within it included (a diagram);
+ * - zone: the boxes drawn inside the field's `zone` of the page (a contact badge at the top
+ *   right), whatever their text; the label is not needed.
  */
-export type RegionPlace = "rest" | "left" | "right" | "below" | "above" | "label";
+export type RegionPlace = "rest" | "left" | "right" | "below" | "above" | "label" | "before" | "under" | "zone";
 
 export interface RegionListSpec {
   /** A line that starts an item (・, ●, １．); other lines continue the item before. Without it, each line is an item. */
@@ -53,6 +60,10 @@ export interface RegionFieldSpec {
   /** Missing → a warning naming it (the record is still made). */
   required?: boolean;
   unit?: string;
+  /** For place "zone": the part of the page, as fractions of its width and height (0 = left / top). */
+  zone?: { x0: number; x1: number; y0: number; y1: number };
+  /** For kind "facts": which kinds of fact to keep. */
+  facts?: ("amount" | "cap" | "rate")[];
 }
 
 /** A repeated block on a page (e.g. each partner box): found by an anchor line, named by the line above it. */
@@ -125,6 +136,18 @@ export interface RegionName {
   prefecture: string | null;
   name: string;
   municipalities: { name: string; code: string | null }[];
+}
+
+export interface ContactsValue {
+  /** Offices as printed, one a line (enumerators such as （１） taken off). */
+  offices: string[];
+  phones: string[];
+}
+
+export interface FactValue {
+  kind: string;
+  text: string;
+  value: unknown;
 }
 
 export interface GroupValue {

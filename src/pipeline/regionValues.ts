@@ -9,10 +9,10 @@ import { parseAmount } from "../normalize/amounts.js";
 import { lookupMunicipality } from "../normalize/municipality.js";
 import { parseNumber } from "../normalize/numbers.js";
 import { parseDate } from "../normalize/wareki.js";
-import { closeWidthGaps } from "../normalize/width.js";
+import { closeWidthGaps, toHalfWidth } from "../normalize/width.js";
 import { scanFacts } from "../facts/scan.js";
 import type { Box } from "../pdf/types.js";
-import type { DateField, ListItem, ListValue, RegionFieldSpec, RegionListSpec, RegionName, Sourced } from "./regionSpec.js";
+import type { ContactsValue, DateField, FactValue, ListItem, ListValue, RegionFieldSpec, RegionListSpec, RegionName, Sourced } from "./regionSpec.js";
 
 export interface TextLine {
   text: string;
@@ -207,9 +207,38 @@ export function readValue(f: RegionFieldSpec, lines: readonly TextLine[], edge: 
     }
     case "region":
       return raw ? { ...base, value: readRegionName(raw) } : null;
+    case "contacts": {
+      const v = readContacts(lines);
+      return v.offices.length || v.phones.length ? { ...base, raw: lines.map((l) => l.text).join("\n"), value: v } : null;
+    }
+    case "facts": {
+      const keep = new Set<string>(f.facts ?? ["amount", "cap", "rate"]);
+      const found: FactValue[] = scanFacts(lines.map((l) => l.text).join("\n"))
+        .filter((x) => keep.has(x.kind))
+        .map((x) => ({ kind: x.kind, text: x.text, value: x.value }));
+      return found.length ? { ...base, raw: lines.map((l) => l.text).join("\n"), value: found } : null;
+    }
     case "phones": {
       const phones = scanFacts(lines.map((l) => l.text).join("\n")).filter((x) => x.kind === "phone").map((x) => x.text);
       return phones.length ? { ...base, value: phones } : null;
     }
   }
+}
+
+const ENUMERATOR = /^\s*(?:[（(]\s*[0-9０-９]{1,2}\s*[)）]\s*)+(?:[,，、]\s*[（(]?[0-9０-９]{1,2}[)）]?\s*)*|^\s*[0-9０-９]{1,2}(?:\s*[,，、]\s*[0-9０-９]{1,2})*\s*[.．、]\s*/;
+/** A contact badge's lines → the offices (a line's text without its phone numbers) and the phone numbers. */
+export function readContacts(lines: readonly TextLine[]): ContactsValue {
+  const offices: string[] = [];
+  const phones: string[] = [];
+  for (const l of lines) {
+    const facts = scanFacts(l.text).filter((x) => x.kind === "phone");
+    let text = l.text;
+    for (const p of facts) {
+      phones.push(toHalfWidth(p.text).replace(/\s+/g, "").replace(/(?<=\d)[ー－―‐](?=\d)/g, "-"));
+      text = text.replace(p.text, " ");
+    }
+    text = text.replace(ENUMERATOR, "").replace(/[（(]\s*[)）]/g, "").replace(/\s+/g, " ").trim();
+    if (text && /[^\s\d\-ー－]/.test(text)) offices.push(text);
+  }
+  return { offices, phones };
 }

@@ -6,11 +6,12 @@
 import { budgetBook } from "../../pipelines/budget-book.js";
 import { caseSheets } from "../../pipelines/case-sheets.js";
 import { guidebook } from "../../pipelines/guidebook.js";
+import { programmeSheets } from "../../pipelines/programme-sheets.js";
 import { tokyoJinzaiPlan } from "../../pipelines/tokyo-jinzai-plan.js";
 import type { PdfDocument } from "../pdf/load.js";
 import type { Pipeline } from "./types.js";
 
-export const PIPELINES: readonly Pipeline[] = [tokyoJinzaiPlan, guidebook, budgetBook, caseSheets];
+export const PIPELINES: readonly Pipeline[] = [tokyoJinzaiPlan, guidebook, budgetBook, caseSheets, programmeSheets];
 
 /** The score a pipeline needs to claim a document. */
 export const RECOGNISED = 0.6;
