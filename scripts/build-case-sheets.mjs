@@ -16,28 +16,16 @@
 // text fails the build. Any failed check exits 1.
 // Needs: soffice (libreoffice-impress-nogui), poppler-utils, fonts-noto-cjk. Plain Node ESM, built-ins only.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkFrames, checks, esc, printPdf, PT_PER_CM, run } from './lib/impress.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'samples');
 const truth = JSON.parse(readFileSync(join(SAMPLES, 'case-sheets-r5.truth.json'), 'utf8'));
 
-const failures = [];
-const check = (ok, message) => {
-  if (!ok) failures.push(message);
-  return ok;
-};
-function bail(stage) {
-  if (failures.length === 0) return;
-  console.error(`\nbuild-case-sheets: ${failures.length} check(s) failed during ${stage}:`);
-  for (const f of failures.slice(0, 60)) console.error(`  ✗ ${f}`);
-  process.exit(1);
-}
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const squeeze = (s) => String(s).replace(/[\s\u3000]+/g, '');
+const { check, bail } = checks('build-case-sheets');
 const half = (s) => String(s).normalize('NFKC');
 
 // ---------------------------------------------------------------------------
@@ -72,7 +60,6 @@ bail('the truth checks');
 // ---------------------------------------------------------------------------
 // 2. layout (cm on A4 landscape)
 
-const PT_PER_CM = 72 / 2.54;
 const W = truth.paper.widthCm;
 const H = truth.paper.heightCm;
 const LINE = 1.5; // Noto Sans CJK JP line height in em, with some slack
@@ -307,17 +294,8 @@ writeFileSync(fodpFile, fodp);
 // ---------------------------------------------------------------------------
 // 4. print and check the PDF
 
-const run = (cmd, argv) => execFileSync(cmd, argv, { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
-const profile = join('/tmp', `kohyo-lo-case-sheets-${process.pid}`);
 const pdf = join(SAMPLES, truth.file);
-rmSync(pdf, { force: true });
-mkdirSync(profile, { recursive: true });
-try {
-  run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', SAMPLES, fodpFile]);
-} finally {
-  rmSync(profile, { recursive: true, force: true });
-}
-check(existsSync(pdf), 'soffice did not write the PDF');
+printPdf(fodpFile, pdf, SAMPLES, check);
 bail('conversion');
 
 const info = run('pdfinfo', [pdf]);
@@ -325,30 +303,6 @@ const n = Number(/^Pages:\s+(\d+)/m.exec(info)[1]);
 check(n === truth.pageCount, `${n} pages, truth says ${truth.pageCount}`);
 const fonts = run('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
 for (const f of fonts) check(/\byes\s+yes\s+yes\b/.test(f), `font not embedded+subset+ToUnicode: ${f.trim()}`);
-const multiset = (s) => [...squeeze(s)].sort().join('');
-pages.forEach((frames, i) => {
-  const page = i + 1;
-  const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), pdf, '-']);
-  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-    cx: (+m[1] + +m[3]) / 2 / PT_PER_CM, cy: (+m[2] + +m[4]) / 2 / PT_PER_CM, y0: +m[2] / PT_PER_CM, y1: +m[4] / PT_PER_CM,
-    text: m[5].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
-  }));
-  const got = frames.map(() => []);
-  for (const w of words) {
-    // the innermost frame holding the word's centre (the 《伴走型支援》 box sits inside box A)
-    let k = -1;
-    frames.forEach((f, j) => {
-      if (w.cx > f.x - 0.05 && w.cx < f.x + f.w + 0.05 && w.cy > f.y - 0.05 && w.cy < f.y + f.h + 0.05 && (k < 0 || f.w * f.h < frames[k].w * frames[k].h)) k = j;
-    });
-    if (k < 0) check(false, `p${page}: "${w.text}" lies outside every frame (overflow?)`);
-    else got[k].push(w);
-  }
-  frames.forEach((f, k) => {
-    const want = multiset(f.paras.join(''));
-    const have = multiset(got[k].map((w) => w.text).join(''));
-    check(want === have, `p${page} ${f.kind} at y=${f.y.toFixed(2)}: prints "${squeeze(got[k].map((w) => w.text).join('')).slice(0, 50)}", expected "${squeeze(f.paras.join('')).slice(0, 50)}"`);
-    for (const w of got[k]) check(w.y0 >= f.y - 0.08 && w.y1 <= f.y + f.h + 0.08, `p${page} ${f.kind}: "${w.text.slice(0, 20)}" crosses the frame's edge`);
-  });
-});
+checkFrames(pdf, pages, (f) => f.paras.join(''), check, { innermost: true });
 bail('the PDF checks');
 console.log(`build-case-sheets: ${pdf.replace(ROOT + '/', '')} (${n} pages, ${truth.cases.length} case sheets) from ${fodpFile.replace(ROOT + '/', '')}`);

@@ -15,26 +15,16 @@
 // Needs: soffice (libreoffice-impress-nogui), poppler-utils, fonts-noto-cjk. Plain Node ESM, built-ins only.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkFrames, checks, esc, printPdf, PT_PER_CM, run, squeeze } from './lib/impress.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'samples');
 const truth = JSON.parse(readFileSync(join(SAMPLES, 'guidebook-tohoku-r6.truth.json'), 'utf8'));
 
-const failures = [];
-const check = (ok, message) => {
-  if (!ok) failures.push(message);
-  return ok;
-};
-function bail(stage) {
-  if (failures.length === 0) return;
-  console.error(`\nbuild-guidebook: ${failures.length} check(s) failed during ${stage}:`);
-  for (const f of failures.slice(0, 60)) console.error(`  ✗ ${f}`);
-  if (failures.length > 60) console.error(`  … and ${failures.length - 60} more`);
-  process.exit(1);
-}
+const { check, bail } = checks('build-guidebook');
 
 // ---------------------------------------------------------------------------
 // text helpers
@@ -55,10 +45,8 @@ function pieces(s) {
 }
 const plain = (s) => pieces(s).map((p) => p.text).join('');
 const links = (s) => pieces(s).filter((p) => p.url);
-const squeeze = (s) => String(s).replace(/[\s\u3000]+/g, '');
 /** Comparison form of a title: widths folded, spaces out (the same fold kohyo's check documents). */
 const fold = (s) => squeeze(String(s).normalize('NFKC')).replace(/^[>＞]/, '');
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const WEEKDAYS = '日月火水木金土';
 
 // ---------------------------------------------------------------------------
@@ -153,7 +141,6 @@ function pageText(p) {
 // ---------------------------------------------------------------------------
 // 2. layout (cm; the page is truth.paper)
 
-const PT_PER_CM = 72 / 2.54;
 const W = truth.paper.widthCm;
 const H = truth.paper.heightCm;
 const LEFT = 1.0;
@@ -464,7 +451,6 @@ writeFileSync(fodpFile, fodp);
 // ---------------------------------------------------------------------------
 // 4. print and check the PDF
 
-const run = (cmd, argv) => execFileSync(cmd, argv, { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
 for (const c of ['soffice', 'pdfinfo', 'pdftotext', 'pdffonts']) {
   try {
     execFileSync('sh', ['-c', `command -v ${c}`], { stdio: 'ignore' });
@@ -473,16 +459,8 @@ for (const c of ['soffice', 'pdfinfo', 'pdftotext', 'pdffonts']) {
   }
 }
 bail('tool checks');
-const profile = join('/tmp', `kohyo-lo-guidebook-${process.pid}`);
 const pdf = join(SAMPLES, truth.file);
-rmSync(pdf, { force: true });
-mkdirSync(profile, { recursive: true });
-try {
-  run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', SAMPLES, fodpFile]);
-} finally {
-  rmSync(profile, { recursive: true, force: true });
-}
-check(existsSync(pdf), 'soffice did not write the PDF');
+printPdf(fodpFile, pdf, SAMPLES, check);
 bail('conversion');
 
 const info = run('pdfinfo', ['-f', '1', '-l', '999', pdf]);
@@ -501,27 +479,7 @@ function frameText(f) {
   if (f.kind === 'table') return f.table.rows.flat().filter((c) => c !== null).map((c) => plain(typeof c === 'string' ? c : c.text)).join('');
   return f.paras.map(plain).join('');
 }
-const multiset = (s) => [...squeeze(s)].sort().join('');
-pagesFrames.forEach((frames, i) => {
-  const page = i + 1;
-  const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), pdf, '-']);
-  const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-    cx: (+m[1] + +m[3]) / 2 / PT_PER_CM, cy: (+m[2] + +m[4]) / 2 / PT_PER_CM, y0: +m[2] / PT_PER_CM, y1: +m[4] / PT_PER_CM,
-    text: m[5].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
-  }));
-  const got = frames.map(() => []);
-  for (const w of words) {
-    const k = frames.findIndex((f) => w.cx > f.x - 0.05 && w.cx < f.x + f.w + 0.05 && w.cy > f.y - 0.05 && w.cy < f.y + f.h + 0.05);
-    if (k < 0) check(false, `p${page}: "${w.text}" at (${w.cx.toFixed(2)}, ${w.cy.toFixed(2)}) cm lies outside every frame (overflow?)`);
-    else got[k].push(w);
-  }
-  frames.forEach((f, k) => {
-    const want = multiset(frameText(f));
-    const have = multiset(got[k].map((w) => w.text).join(''));
-    check(want === have, `p${page} ${f.kind} at y=${f.y.toFixed(2)}: prints "${squeeze(got[k].map((w) => w.text).join('')).slice(0, 50)}", expected "${squeeze(frameText(f)).slice(0, 50)}"`);
-    for (const w of got[k]) check(w.y0 >= f.y - 0.08 && w.y1 <= f.y + f.h + 0.08, `p${page} ${f.kind}: "${w.text.slice(0, 20)}" crosses the frame's edge`);
-  });
-});
+checkFrames(pdf, pagesFrames, frameText, check);
 // every link became a link annotation (LibreOffice writes them uncompressed: count the /URI actions)
 const expectedLinks = pagesFrames.flat().reduce((s, f) => {
   if (f.kind === 'table') return s + f.table.rows.flat().filter((c) => c !== null).reduce((a, c) => a + links(typeof c === 'string' ? c : c.text).length, 0);

@@ -1,0 +1,74 @@
+// What the slide-deck sample builders share (scripts/build-guidebook.mjs, scripts/build-case-sheets.mjs):
+// a list of failed checks that stops the build, XML escaping, printing a flat ODP with LibreOffice, and the
+// check that every word pdftotext finds lies in the frame the layout put it in and that each frame prints
+// exactly its text. Plain Node ESM, built-ins only.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const PT_PER_CM = 72 / 2.54;
+export const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const squeeze = (s) => String(s).replace(/[\s\u3000]+/g, '');
+const multiset = (s) => [...squeeze(s)].sort().join('');
+export const run = (cmd, argv) => execFileSync(cmd, argv, { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** Failed checks, collected; `bail(stage)` prints them and exits 1 if there are any. */
+export function checks(name) {
+  const failures = [];
+  const check = (ok, message) => {
+    if (!ok) failures.push(message);
+    return ok;
+  };
+  const bail = (stage) => {
+    if (failures.length === 0) return;
+    console.error(`\n${name}: ${failures.length} check(s) failed during ${stage}:`);
+    for (const f of failures.slice(0, 60)) console.error(`  ✗ ${f}`);
+    if (failures.length > 60) console.error(`  … and ${failures.length - 60} more`);
+    process.exit(1);
+  };
+  return { check, bail };
+}
+
+/** Prints `fodpFile` to `pdf` (in its folder) with LibreOffice, a fresh profile for the run. */
+export function printPdf(fodpFile, pdf, outDir, check) {
+  const profile = join('/tmp', `kohyo-lo-${process.pid}`);
+  rmSync(pdf, { force: true });
+  mkdirSync(profile, { recursive: true });
+  try {
+    run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, fodpFile]);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  check(existsSync(pdf), 'soffice did not write the PDF');
+}
+
+/**
+ * Every word pdftotext finds on each page lies in a frame ({ kind, x, y, w, h } in cm) — the innermost
+ * when `innermost`, else the first that holds it — and each frame prints exactly `frameText(frame)`.
+ */
+export function checkFrames(pdf, pages, frameText, check, { innermost = false } = {}) {
+  pages.forEach((frames, i) => {
+    const page = i + 1;
+    const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), pdf, '-']);
+    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+      cx: (+m[1] + +m[3]) / 2 / PT_PER_CM, cy: (+m[2] + +m[4]) / 2 / PT_PER_CM, y0: +m[2] / PT_PER_CM, y1: +m[4] / PT_PER_CM,
+      text: m[5].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
+    }));
+    const got = frames.map(() => []);
+    const holds = (f, w) => w.cx > f.x - 0.05 && w.cx < f.x + f.w + 0.05 && w.cy > f.y - 0.05 && w.cy < f.y + f.h + 0.05;
+    for (const w of words) {
+      let k = -1;
+      frames.forEach((f, j) => {
+        if (holds(f, w) && (k < 0 || (innermost && f.w * f.h < frames[k].w * frames[k].h))) k = j;
+      });
+      if (k < 0) check(false, `p${page}: "${w.text}" at (${w.cx.toFixed(2)}, ${w.cy.toFixed(2)}) cm lies outside every frame (overflow?)`);
+      else got[k].push(w);
+    }
+    frames.forEach((f, k) => {
+      const printed = got[k].map((w) => w.text).join('');
+      check(multiset(frameText(f)) === multiset(printed), `p${page} ${f.kind} at y=${f.y.toFixed(2)}: prints "${squeeze(printed).slice(0, 50)}", expected "${squeeze(frameText(f)).slice(0, 50)}"`);
+      for (const w of got[k]) check(w.y0 >= f.y - 0.08 && w.y1 <= f.y + f.h + 0.08, `p${page} ${f.kind}: "${w.text.slice(0, 20)}" crosses the frame's edge`);
+    });
+  });
+}
