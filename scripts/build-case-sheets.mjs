@@ -19,7 +19,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkFrames, checks, esc, printPdf, PT_PER_CM, run } from './lib/impress.mjs';
+import { checkFrames, checks, esc, flatOdp, printPdf, PT_PER_CM, run } from './lib/impress.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'samples');
@@ -270,24 +270,7 @@ function frameXml(f) {
     .join('');
   return `<draw:frame draw:style-name="${g}" svg:x="${cm(f.x)}" svg:y="${cm(f.y)}" svg:width="${cm(f.w)}" svg:height="${cm(f.h)}"><draw:text-box>${paras}</draw:text-box></draw:frame>`;
 }
-const body = pages.map((frames, i) => `<draw:page draw:name="page${i + 1}" draw:master-page-name="Default" draw:style-name="dp1">${frames.map(frameXml).join('\n')}</draw:page>`).join('\n');
-const fodp = `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.presentation">
-<office:meta><dc:title>${esc(truth.document.title)}【資料編】</dc:title><meta:generator>kohyo scripts/build-case-sheets.mjs</meta:generator></office:meta>
-<office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
-<office:styles>
-<style:default-style style:family="graphic"><style:paragraph-properties style:writing-mode="lr-tb"/><style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" fo:font-size="10pt" style:font-size-asian="10pt" fo:language="ja" fo:country="JP" style:language-asian="ja" style:country-asian="JP"/></style:default-style>
-</office:styles>
-<office:automatic-styles>
-<style:page-layout style:name="PM1"><style:page-layout-properties fo:margin-top="0cm" fo:margin-bottom="0cm" fo:margin-left="0cm" fo:margin-right="0cm" fo:page-width="${W}cm" fo:page-height="${H}cm" style:print-orientation="landscape"/></style:page-layout>
-<style:style style:family="drawing-page" style:name="dp1"><style:drawing-page-properties presentation:background-visible="true" draw:fill="none"/></style:style>
-${[...styles.values()].join('\n')}
-</office:automatic-styles>
-<office:master-styles><style:master-page style:name="Default" style:page-layout-name="PM1" draw:style-name="dp1"/></office:master-styles>
-<office:body><office:presentation>
-${body}
-</office:presentation></office:body></office:document>
-`;
+const fodp = flatOdp({ title: `${truth.document.title}【資料編】`, generator: 'scripts/build-case-sheets.mjs', font: FONT, fontSize: 10, widthCm: W, heightCm: H, styles: styles.values(), pages: pages.map((frames) => frames.map(frameXml)) });
 const fodpFile = join(SAMPLES, truth.fodp);
 writeFileSync(fodpFile, fodp);
 

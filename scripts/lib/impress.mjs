@@ -72,3 +72,25 @@ export function checkFrames(pdf, pages, frameText, check, { innermost = false } 
     });
   });
 }
+
+/** A flat ODP document: one `<draw:page>` per entry of `pages` (their frames' XML), A-size landscape pages. */
+export function flatOdp({ title, generator, font, fontSize, widthCm, heightCm, styles, pages }) {
+  const body = pages.map((frames, i) => `<draw:page draw:name="page${i + 1}" draw:master-page-name="Default" draw:style-name="dp1">${frames.join('\n')}</draw:page>`).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.presentation">
+<office:meta><dc:title>${esc(title)}</dc:title><meta:generator>kohyo ${generator}</meta:generator></office:meta>
+<office:font-face-decls><style:font-face style:name="${font}" svg:font-family="'${font}'"/></office:font-face-decls>
+<office:styles>
+<style:default-style style:family="graphic"><style:paragraph-properties style:writing-mode="lr-tb"/><style:text-properties style:font-name="${font}" style:font-name-asian="${font}" fo:font-size="${fontSize}pt" style:font-size-asian="${fontSize}pt" fo:language="ja" fo:country="JP" style:language-asian="ja" style:country-asian="JP"/></style:default-style>
+</office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="PM1"><style:page-layout-properties fo:margin-top="0cm" fo:margin-bottom="0cm" fo:margin-left="0cm" fo:margin-right="0cm" fo:page-width="${widthCm}cm" fo:page-height="${heightCm}cm" style:print-orientation="landscape"/></style:page-layout>
+<style:style style:family="drawing-page" style:name="dp1"><style:drawing-page-properties presentation:background-visible="true" draw:fill="none"/></style:style>
+${[...styles].join('\n')}
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Default" style:page-layout-name="PM1" draw:style-name="dp1"/></office:master-styles>
+<office:body><office:presentation>
+${body}
+</office:presentation></office:body></office:document>
+`;
+}
