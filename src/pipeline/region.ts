@@ -196,9 +196,11 @@ function placeLines(pb: PageBoxes, hit: LabelHit, place: RegionPlace, labels: re
     }
     case "under": {
       const box = line.area >= 0 ? pb.areas[line.area]! : null;
-      const inside = pb.lines.filter((l) => l !== line && l.box.y0 >= line.box.y1 - 1 && (box ? contains(box, l.box) : l.area < 0 && overlapX(l.box, line.box) > 0));
-      const taken = untilLabel(inside, labels);
-      return taken.length ? taken : null;
+      // Without a box around the label: its column, from the label's left edge over half the page.
+      const column: Box = { x0: line.box.x0 - 6, x1: line.box.x0 + pb.width / 2, y0: line.box.y1 - 1, y1: pb.height };
+      // A diagram's words are no labels: take them all.
+      const inside = pb.lines.filter((l) => l !== line && l.box.y0 >= line.box.y1 - 1 && contains(box ?? column, l.box));
+      return inside.length ? inside : null;
     }
     case "zone":
       return null; // read without a label: see zoneLines
@@ -223,8 +225,17 @@ function placeLines(pb: PageBoxes, hit: LabelHit, place: RegionPlace, labels: re
         return taken.length ? taken : null;
       }
       if (line.area < 0) {
-        const next = pb.lines.filter((l) => l.area < 0 && l.box.y0 >= line.box.y1 - 1 && l.box.y0 - line.box.y1 < 1.5 * line.size && overlapX(l.box, line.box) > 0);
-        return next.length ? untilLabel(next.slice(0, 1), labels) : null;
+        // No box: the lines that follow in the label's column, each within a line's height of the last.
+        const column: Box = { x0: line.box.x0 - 6, x1: line.box.x0 + pb.width / 2, y0: line.box.y1 - 1, y1: pb.height };
+        const out: BoxedLine[] = [];
+        let bottom = line.box.y1;
+        for (const l of pb.lines) {
+          if (l.area >= 0 || l === line || l.box.y0 < line.box.y1 - 1 || !contains(column, l.box)) continue;
+          if (l.box.y0 - bottom > 1.5 * l.size || isLabel(labels, l.text)) break;
+          out.push(l);
+          bottom = l.box.y1;
+        }
+        return out.length ? out : null;
       }
       return null;
     }
@@ -241,16 +252,16 @@ function untilLabel<T extends TextLine>(lines: readonly T[], labels: readonly Re
 }
 
 /** The lines of the boxes drawn inside a zone of the page (fractions of its size), else the lines in it. */
-function zoneLines(pb: PageBoxes, zone: NonNullable<RegionFieldSpec["zone"]>): BoxedLine[] {
+function zoneLines(pb: PageBoxes, zone: NonNullable<RegionFieldSpec["zone"]>, labels: readonly RegExp[]): BoxedLine[] {
   const z: Box = { x0: zone.x0 * pb.width, x1: zone.x1 * pb.width, y0: zone.y0 * pb.height, y1: zone.y1 * pb.height };
   const boxes = pb.areas.filter((b) => contains(z, b, 2));
   const inBox = pb.lines.filter((l) => boxes.some((b) => contains(b, l.box)));
-  return inBox.length ? inBox : pb.lines.filter((l) => contains(z, l.box, 0));
+  return (inBox.length ? inBox : pb.lines.filter((l) => contains(z, l.box, 0))).filter((l) => !isLabel(labels, l.text));
 }
 
 function readField(pb: PageBoxes, spec: RegionSpec, f: RegionFieldSpec, labels: readonly RegExp[]): Sourced<unknown> | null {
   if (f.at?.includes("zone") && f.zone) {
-    const lines = zoneLines(pb, f.zone);
+    const lines = zoneLines(pb, f.zone, labels);
     return lines.length ? readValue(f, lines, () => Math.max(...lines.map((x) => x.box.x1)), pb.number) : null;
   }
   const hit = findLabel(pb, f.label);

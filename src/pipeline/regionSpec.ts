@@ -31,7 +31,7 @@ export type RegionValueKind = "text" | "paragraphs" | "list" | "integer" | "perc
  * - label: the label's own text (its first capture group, if it has one);
  * - before: a heading the label ends — the lines right above it in the same size, then the
  *   text left of it (a title over its 予算額 line, or beside it);
- * - under: everything under the label inside its box, boxes within it included (a diagram);
+ * - under: everything under the label inside its box (without one, its column), boxes within it included (a diagram);
  * - zone: the boxes drawn inside the field's `zone` of the page (a contact badge at the top
  *   right), whatever their text; the label is not needed.
  */

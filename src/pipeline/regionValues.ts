@@ -73,7 +73,7 @@ export function paragraphs(lines: readonly TextLine[], edge: (l: TextLine) => nu
   let cur: TextLine[] = [];
   const spaced = spacedBreaks(lines, list);
   lines.forEach((l, i) => {
-    if (cur.length && bullet?.test(l.text.trim())) {
+    if (cur.length && (bullet?.test(l.text.trim()) || PRIVATE_USE.test(l.text.trim()))) {
       out.push(cur);
       cur = [];
     }
@@ -84,8 +84,11 @@ export function paragraphs(lines: readonly TextLine[], edge: (l: TextLine) => nu
     }
   });
   if (cur.length) out.push(cur);
-  return out.map(joinLines).filter(Boolean);
+  return out.map((ls) => joinLines(ls).replace(PRIVATE_USE, "").trim()).filter(Boolean);
 }
+
+/** A symbol-font bullet (●, ■ drawn from Wingdings) comes out of the text layer as a private-use character. */
+const PRIVATE_USE = /^[\ue000-\uf8ff]\s*/;
 
 const ETC = /\s*等$/;
 /** Split at separators that are not inside brackets. */
