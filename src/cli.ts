@@ -7,7 +7,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { EXIT } from "./errors.js";
+import { EXIT, internalErrorLine, onUnhandledRejection } from "./errors.js";
 import { setUpProcess } from "./runtime.js";
 import { type Command, COMMANDS, commandByName, commandHelp, parserOptions, UsageError, usageLine } from "./cli/commands.js";
 import { type CliIO, dropStdoutWhenClosed, processIO } from "./cli/io.js";
@@ -82,7 +82,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.err(`${e.message.startsWith("kohyo") ? "" : `kohyo ${c.name}: `}${e.message} ${say(lang).seeHelp(c.name)}\n${usageLine(c)}\n`);
       return EXIT.usage;
     }
-    io.err(`kohyo: internal error (a bug in kohyo, please report it): ${(e as Error)?.stack ?? e}\n`);
+    io.err(internalErrorLine(e));
     return EXIT.internal;
   }
 }
@@ -125,13 +125,14 @@ if (isMain()) {
   // Before any command loads pdf.js or starts a worker (src/runtime.ts).
   setUpProcess();
   dropStdoutWhenClosed();
+  process.on("unhandledRejection", onUnhandledRejection);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
       // Only if even the usage text could not be made (kohyo's own modules failed to load).
-      process.stderr.write(`kohyo: internal error (a bug in kohyo, please report it): ${(e as Error)?.stack ?? e}\n`);
+      process.stderr.write(internalErrorLine(e));
       process.exitCode = EXIT.internal;
     },
   );

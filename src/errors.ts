@@ -69,3 +69,31 @@ export function exitCodeFor(errors: readonly { exitCode: number }[]): number {
   const codes = new Set(errors.map((e) => e.exitCode));
   return codes.size === 1 ? errors[0]!.exitCode : EXIT.unreadable;
 }
+
+/**
+ * The one line for a bug in kohyo (exit 70): the error's name, message and where it was
+ * thrown; the whole stack only with KOHYO_DEBUG=1.
+ */
+export function internalErrorLine(e: unknown): string {
+  const err = e as { name?: unknown; message?: unknown; stack?: unknown } | null;
+  if (process.env["KOHYO_DEBUG"] === "1" && typeof err?.stack === "string") return `kohyo: internal error (a bug in kohyo, please report it): ${err.stack}\n`;
+  const message = String(err?.message ?? e).split("\n")[0];
+  const where = typeof err?.stack === "string" ? /\n\s+at (?:.*\()?(.*?:\d+:\d+)\)?/.exec(err.stack)?.[1] : undefined;
+  return `kohyo: internal error (a bug in kohyo, please report it): ${String(err?.name ?? "Error")}: ${message}${where ? ` (at ${where})` : ""}\n`;
+}
+
+/**
+ * pdf.js's errors about a broken file. pdf.js leaves some of its promises unwatched (the
+ * annotations of a page whose /Annots array is cut short): when one rejects with one of
+ * these, the file's verdict (damaged) has said it already, and it is no bug of kohyo.
+ */
+const PDFJS_FILE_ERRORS = new Set(["ParserEOFException", "FormatError", "InvalidPDFException", "XRefParseException", "MissingDataException", "LimitError"]);
+
+export const isPdfjsFileError = (reason: unknown): boolean => PDFJS_FILE_ERRORS.has(String((reason as { name?: unknown } | null)?.name));
+
+/** For an unhandled rejection: nothing for pdf.js's errors about the file, else the one line and exit 70. */
+export function onUnhandledRejection(reason: unknown): void {
+  if (isPdfjsFileError(reason)) return;
+  process.stderr.write(internalErrorLine(reason));
+  process.exit(EXIT.internal);
+}

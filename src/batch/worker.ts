@@ -3,12 +3,16 @@
  * pool (./pool.ts) one at a time. Answers { id, ok, value } or { id, ok: false, error }.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { InputError } from "../errors.js";
+import { InputError, isPdfjsFileError } from "../errors.js";
 import { setUpThread } from "../runtime.js";
 import type { Task } from "./pool.js";
 
 // Before pdf.js loads (./task.js loads it), as the CLI's own thread does (src/runtime.ts).
 setUpThread();
+// A worker's unhandled rejection would end the thread: pdf.js's about a broken file are dropped (see onUnhandledRejection).
+process.on("unhandledRejection", (reason) => {
+  if (!isPdfjsFileError(reason)) throw reason;
+});
 const { setLimits } = await import("../pdf/limits.js");
 if (workerData?.limits) setLimits(workerData.limits);
 const { analyseChunk, extractFile } = await import("./task.js");

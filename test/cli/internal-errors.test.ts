@@ -1,0 +1,45 @@
+/**
+ * Every promise handled: a rejection pdf.js leaves unwatched about a broken file does not
+ * end the run (the file's verdict has said it); any other is a bug — one line, exit 70.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { ROOT, sample } from "../helpers.js";
+
+/** kohyo with a rejection no one handles made while it runs (after its modules have loaded). */
+function withStrayRejection(name: string) {
+  const hook = `data:text/javascript,setTimeout(()=>{const e=new Error("End of file inside array.");e.name=${JSON.stringify(name)};Promise.reject(e)},300)`;
+  const r = spawnSync(process.execPath, ["--import", hook, join(ROOT, "dist/src/cli.js"), "inspect", sample("guidebook-tohoku-r6.pdf")], { encoding: "utf8" });
+  return { code: r.status, err: r.stderr };
+}
+
+test("pdf.js's ParserEOFException left unhandled does not end kohyo inspect: exit 0, no stack trace", () => {
+  const r = withStrayRejection("ParserEOFException");
+  expect(r.err).not.toMatch(/^\s+at /m);
+  expect(r.code).toBe(0);
+});
+
+test("any other unhandled rejection is an internal error: one line, exit 70", () => {
+  const r = withStrayRejection("TypeError");
+  expect(r.code).toBe(70);
+  expect(r.err.trim().split("\n")).toEqual([expect.stringMatching(/^kohyo: internal error \(a bug in kohyo, please report it\): TypeError: End of file inside array\. \(at .*\)$/)]);
+});
+
+test("input 58 of the fuzz's seed 1 (a corpus budget book with bogus /Filter names): pdf.js's FormatError left unhandled after the verdict no longer ends kohyo with exit 1 and a Node stack trace", async () => {
+  const { inputs } = await import("../../scripts/fuzz.mjs");
+  const { CORPUS, HAVE_CORPUS } = await import("../helpers.js");
+  if (!HAVE_CORPUS) return console.warn("skipped: no corpus at ../shared/corpus");
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const tmp = mkdtempSync(join(tmpdir(), "kohyo-fuzz58-"));
+  let input: { index: number; bytes: Uint8Array; mutation: string; from: string } | undefined;
+  for (const i of inputs({ count: 59, seed: 1, corpus: CORPUS, tmp })) input = i;
+  expect([input!.index, input!.mutation, input!.from]).toEqual([58, "filter", "18_mof_R2-hosei-yosan-dai1go.pdf"]);
+  const file = join(tmp, "58.pdf");
+  writeFileSync(file, input!.bytes);
+  const r = spawnSync(process.execPath, [join(ROOT, "dist/src/cli.js"), "inspect", file], { encoding: "utf8" });
+  expect(r.stderr).not.toMatch(/^\s+at |UnhandledPromiseRejection/m);
+  expect(r.stderr.trim().split("\n").at(-1)).toBe(`kohyo: ${file}: no text layer on any page (scanned? run OCR first)`);
+  expect(r.status).toBe(7);
+}, 300_000);
