@@ -84,3 +84,53 @@ export async function cropped(bytes: Uint8Array, crops: ReadonlyArray<{ page: nu
   }
   return doc.save();
 }
+
+/**
+ * A PDF written by hand with what office tools rarely make and pdf.js must still read
+ * the same way: a Type3 font (glyphs drawn by content streams), and forms nested in
+ * forms whose resources name their fonts like the page does (/F1 is the Type3 font on
+ * the page and Helvetica in the forms), each page setting fonts again and again.
+ * `pages` pages, each a little different.
+ */
+export function type3AndNestedFormsPdf(pages: number): Uint8Array {
+  const objects: string[] = [];
+  const add = (body: string) => objects.push(body); // object n is objects[n - 1]
+  const stream = (dict: string, data: string) => `<< ${dict} /Length ${Buffer.byteLength(data, "latin1")} >>\nstream\n${data}\nendstream`;
+  add("<< /Type /Catalog /Pages 2 0 R >>"); // 1
+  add(""); // 2: pages, filled in below
+  add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"); // 3
+  add(stream("", "1000 0 0 0 750 750 d1 0 0 750 750 re f")); // 4: a square
+  add(stream("", "1000 0 0 0 750 750 d1 0 0 m 375 750 l 750 0 l f")); // 5: a triangle
+  add(
+    "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] /FontMatrix [0.001 0 0 0.001 0 0] " +
+      "/CharProcs << /square 4 0 R /triangle 5 0 R >> /Encoding << /Type /Encoding /Differences [97 /square /triangle] >> " +
+      "/FirstChar 97 /LastChar 98 /Widths [1000 1000] /Resources << >> >>",
+  ); // 6
+  // 7: the inner form (Helvetica as /F1), 8: the outer form, drawing text and the inner form twice.
+  add(stream("/Type /XObject /Subtype /Form /BBox [0 0 400 400] /Resources << /Font << /F1 3 0 R >> >>", "BT /F1 9 Tf 30 120 Td (inner form) Tj ET BT /F1 9 Tf 30 108 Td (again) Tj ET"));
+  add(
+    stream(
+      "/Type /XObject /Subtype /Form /BBox [0 0 400 400] /Resources << /Font << /F1 3 0 R /F3 6 0 R >> /XObject << /Inner 7 0 R >> >>",
+      "BT /F1 10 Tf 30 160 Td (outer form) Tj ET BT /F3 12 Tf 30 140 Td (ab) Tj ET /Inner Do q 1 0 0 1 150 0 cm /Inner Do Q",
+    ),
+  );
+  const kids: number[] = [];
+  for (let p = 1; p <= pages; p++) {
+    const text = Array.from({ length: 6 }, (_, i) => `BT /F${i % 2 ? 2 : 1} ${10 + i} Tf 30 ${360 - i * 18} Td (${i % 2 ? `page ${p} line ${i}` : "abba"}) Tj ET`).join(" ");
+    add(stream("", `${text} /Outer Do q 0.5 0 0 0.5 200 200 cm /Outer Do Q`));
+    const contents = objects.length;
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 400] /Contents ${contents} 0 R /Resources << /Font << /F1 6 0 R /F2 3 0 R >> /XObject << /Outer 8 0 R >> >> >>`);
+    kids.push(objects.length);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${pages} >>`;
+  let pdf = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(pdf, "latin1"));
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(pdf, "latin1");
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(pdf, "latin1"));
+}
