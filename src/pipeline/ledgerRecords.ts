@@ -63,16 +63,14 @@ export function ledgerTables(spec: LedgerSpec, l: Ledger, checks: CheckGroups): 
     id: "detail", name: k3, title: `${k3}（事項別明細書）`, ...common, pages: pages(l.details), records: l.details.map(detailRecord), checks: checks.detail, primaryKey: [],
     columns: [...doc<DetailRecord>(), ...context<DetailRecord>(), ...named<DetailRecord>("moku", k3, (r) => r.l3), ...amounts<DetailRecord>(withSources), int("items", `${k4}の数`, (r) => r.items), ...place<DetailRecord>()],
   };
+  /** What a 節 or 説明 row repeats of its 目: the document, side, 款, 項 and 目. */
+  const ofMoku = <R extends Parent>(): Column<R>[] => [...doc<R>(), ...context<R>(), ...named<R>("moku", k3, (r) => r.l3)];
   type Item = ItemRow & Parent;
   const items: Item[] = l.details.flatMap((d) => d.items.map((i) => ({ ...parent(d), ...i })));
   const itemTable: RecordTable<Item> = {
     id: "items", name: k4, title: `${k4}（${k3}ごと、一行一${k4}）`, ...common, pages: pages(items), records: items, checks: checks.items, primaryKey: [],
     columns: [
-      ...doc<Item>(),
-      str("side", "歳入歳出", (r) => r.side),
-      ...named<Item>("kan", k1, (r) => r.l1),
-      ...named<Item>("kou", k2, (r) => r.l2),
-      ...named<Item>("moku", k3, (r) => r.l3),
+      ...ofMoku<Item>(),
       yen<Item>("moku_now", `${k3}${l.supplementary ? "計" : "本年度"}`, (r) => r.mokuNow),
       int("setsu_no", `${k4}番号`, (r) => r.no),
       str("setsu", k4, (r) => r.name),
@@ -86,11 +84,7 @@ export function ledgerTables(spec: LedgerSpec, l: Ledger, checks: CheckGroups): 
   const noteTable: RecordTable<Note> = {
     id: "notes", name: "説明", title: `説明（${k3}ごと）`, ...common, pages: pages(notes), records: notes, checks: checks.notes, primaryKey: [],
     columns: [
-      ...doc<Note>(),
-      str("side", "歳入歳出", (r) => r.side),
-      ...named<Note>("kan", k1, (r) => r.l1),
-      ...named<Note>("kou", k2, (r) => r.l2),
-      ...named<Note>("moku", k3, (r) => r.l3),
+      ...ofMoku<Note>(),
       int("level", "階層", (r) => r.level),
       str("text", "説明", (r) => r.text),
       yen<Note>("amount", "金額", (r) => r.amount),
