@@ -36,6 +36,8 @@ export interface LevelInput {
   cellAt(r: number, c: number): StitchedCell | undefined;
   /** The slot is covered by a cell spanning into it from above or the left. */
   covered(r: number, c: number): boolean;
+  /** The slot is covered by a cell that starts on a row above (a 款 merged down over its 項 rows). */
+  coveredFromAbove?(r: number, c: number): boolean;
 }
 
 /** 款 項 目 節, outermost first. */
@@ -102,6 +104,8 @@ function unitDepth(label: string | undefined): number | undefined {
 function columnDepth(input: LevelInput, r: number): number | undefined {
   if (input.labelCols.length < 2) return undefined;
   for (const [depth, c] of input.labelCols.entries()) {
+    // A label merged down from a row above is that row's: this row's label is further right.
+    if (input.coveredFromAbove?.(r, c)) continue;
     if (input.covered(r, c)) return undefined;
     if (input.rows[r]![c]!.trim() !== "") return depth;
   }

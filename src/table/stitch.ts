@@ -17,6 +17,7 @@
  * path: ["目標(労働力確保)", "雇用・就業者数"], letter-spacing taken out (headerName).
  */
 import type { Box } from "../pdf/types.js";
+import { fold, totalKind } from "./labels.js";
 import { headerName } from "./text.js";
 import type { Cell, PageTable } from "./types.js";
 import { maxOf, pushAll } from "../bounded.js";
@@ -71,14 +72,17 @@ export class Stitcher {
   push(page: number, tables: readonly PageTable[]): Table[] {
     const done: Table[] = [];
     const onPage = [...tables].sort((a, b) => a.box.y0 - b.box.y0);
+    // A running head (page number, 一般会計) read as a small table above the continuation
+    // does not stop it: it becomes a table of its own.
+    const heads = this.open ? onPage.findIndex((t) => !isRunningHead(t)) : 0;
+    const lead = heads > 0 && this.continuation(onPage[heads]!) ? heads : 0;
     onPage.forEach((pt, i) => {
       const open = this.open;
-      const next =
-        open !== null && i === 0 && pt.page === open.last.page + 1 && isLastOnPage(open.last, open.lastPage)
-          ? sameColumns(open.header, pt)
-            ? pt
-            : mergedContinuation(open.last, pt)
-          : null;
+      if (open && i < lead) {
+        done.push(start(`t${++this.count}`, pt));
+        return;
+      }
+      const next = i === lead ? this.continuation(pt) : null;
       if (open && next) {
         append(open.table, open.last, open.header, next);
         open.last = next;
@@ -97,6 +101,17 @@ export class Stitcher {
     return done;
   }
 
+  /**
+   * `pt` as the continuation of the open table (perhaps widened onto its grid), or null:
+   * it must be on the next page, the open table last on its page (running heads aside)
+   * and not closed by its grand total (合計, 歳入合計), and the columns must agree.
+   */
+  private continuation(pt: PageTable): PageTable | null {
+    const open = this.open;
+    if (open === null || pt.page !== open.last.page + 1 || !isLastOnPage(open.last, open.lastPage) || endsWithGrandTotal(open.last)) return null;
+    return sameColumns(open.header, pt) ? pt : mergedContinuation(open.last, pt);
+  }
+
   /** The first page of the table still open (pages before it are no longer needed), or null. */
   get openSince(): number | null {
     return this.open?.table.pages[0] ?? null;
@@ -111,7 +126,18 @@ export class Stitcher {
 }
 
 function isLastOnPage(t: PageTable, page: readonly PageTable[]): boolean {
-  return page.every((o) => o === t || o.box.y0 < t.box.y0);
+  return page.every((o) => o === t || o.box.y0 < t.box.y0 || isRunningHead(o));
+}
+
+/** A page number or running title read as a table: two rows at most of short texts, no rules. */
+function isRunningHead(t: PageTable): boolean {
+  return t.kind === "stream" && t.rows <= 2 && t.cells.every((c) => c.text.replace(/\s/g, "").length <= 12);
+}
+
+/** The table's last row is a grand total (合計, 総計, 歳入合計): it closes the table. */
+function endsWithGrandTotal(t: PageTable): boolean {
+  const label = t.cells.filter((c) => c.row + c.rowSpan === t.rows && c.text.trim() !== "").sort((a, b) => a.col - b.col)[0];
+  return label !== undefined && totalKind(fold(label.text)) === "grand";
 }
 
 function widths(t: PageTable): number[] {

@@ -24,7 +24,7 @@ import { parseNumber } from "../normalize/numbers.js";
 import type { Severity } from "../diagnostics.js";
 import type { Box } from "../pdf/types.js";
 import { fold, readLabel, totalKind, valueTag, type Formula, type Limit, type RowLabel, type RowName } from "./labels.js";
-import { detectLevels, type Levels } from "./levels.js";
+import { detectLevels, type LevelInput, type Levels } from "./levels.js";
 import { dataRows, type StitchedCell, type Table } from "./stitch.js";
 import { minOf, pushAll } from "../bounded.js";
 
@@ -198,17 +198,21 @@ function blocks(detail: readonly boolean[]): [number, number][] {
 }
 
 /** Lookups on the grid by data row: the cell starting at a slot, and whether a span covers it. */
-function slots(table: Table): { cellAt: (r: number, c: number) => StitchedCell | undefined; covered: (r: number, c: number) => boolean } {
+function slots(table: Table): Pick<LevelInput, "cellAt" | "covered" | "coveredFromAbove"> {
   const start = new Map<string, StitchedCell>();
   const spanned = new Set<string>();
+  const fromAbove = new Set<string>();
   for (const cell of table.cells) {
     start.set(`${cell.row},${cell.col}`, cell);
     for (let r = cell.row; r < cell.row + cell.rowSpan; r++) {
-      for (let c = cell.col; c < cell.col + cell.colSpan; c++) if (r !== cell.row || c !== cell.col) spanned.add(`${r},${c}`);
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
+        if (r !== cell.row || c !== cell.col) spanned.add(`${r},${c}`);
+        if (r !== cell.row) fromAbove.add(`${r},${c}`);
+      }
     }
   }
   const h = table.headerRows;
-  return { cellAt: (r, c) => start.get(`${r + h},${c}`), covered: (r, c) => spanned.has(`${r + h},${c}`) };
+  return { cellAt: (r, c) => start.get(`${r + h},${c}`), covered: (r, c) => spanned.has(`${r + h},${c}`), coveredFromAbove: (r, c) => fromAbove.has(`${r + h},${c}`) };
 }
 
 /** Parents from depths: the nearest row above with a smaller depth, within a block of rows between totals. */
