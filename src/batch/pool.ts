@@ -12,7 +12,7 @@ import type { ChunkResult, ExtractSettings, FileOutcomeMessage } from "./report.
 
 export type Task =
   | { kind: "file"; file: string; settings: ExtractSettings }
-  | { kind: "chunk"; file: string; password: string | undefined; pipeline: string; pages: number[] };
+  | { kind: "chunk"; file: string; password: string | undefined; pipeline: string; pages: number[]; ocr?: "auto" | "on" | "off" };
 
 type Result<T extends Task> = T extends { kind: "file" } ? FileOutcomeMessage : ChunkResult;
 

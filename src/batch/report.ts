@@ -26,6 +26,8 @@ export interface ExtractSettings {
   splitAbove: number;
   /** The file's output folder name under outDir, when the batch chose one (see outputNames); else its own name. */
   outputName?: string;
+  /** Scanned pages: read by OCR (auto), every page with an image by OCR (on), never (off). */
+  ocr?: "auto" | "on" | "off";
 }
 
 export type FileStatus = "ok" | "checks-failed" | "unreadable" | "unrecognised" | "usage" | "internal-error" | "skipped";

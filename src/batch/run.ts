@@ -141,7 +141,7 @@ async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress
   try {
     await Promise.all(
       chunked(first.pages, pool.jobs).map(async (pages, i) => {
-        const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages });
+        const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages, ocr: s.ocr });
         progress.addPages(pages.length);
         await assembly.add(i, c);
       }),

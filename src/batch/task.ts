@@ -7,6 +7,7 @@
  *   coordinating thread (./report.ts SplitAssembly).
  */
 import { InputError } from "../errors.js";
+import { type OcrMode, type OcrReader, ocrReader } from "../ocr/index.js";
 import { openPdf, pageReadStats, type PdfDocument } from "../pdf/load.js";
 import type { DocumentInfo } from "../pdf/types.js";
 import { addReadStats, type ReadStats } from "../pdf/verdict.js";
@@ -24,7 +25,7 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
   let report: FileReport | null = null;
   let split: FileOutcomeMessage | null = null;
   let info: DocumentInfo | null = null;
-  const where = documentOptions(s.password, s.pages);
+  const where = documentOptions(s.password, s.pages, pictureReader(s.ocr));
   // A document handed back to be read in chunks stays open for this thread's first chunk
   // of it (see documentFor), its fonts translated and its first pages read already.
   const keepForChunks = (doc: PdfDocument): boolean => {
@@ -78,16 +79,28 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
 }
 
 /**
+ * This thread's reader of scanned pages, one per mode asked for: one Tesseract, started on
+ * the first scanned page (the pool's threads are what reads pages in parallel). Its thread
+ * ends with this one.
+ */
+const readers = new Map<OcrMode, OcrReader | undefined>();
+function pictureReader(mode: OcrMode = "auto"): OcrReader | undefined {
+  if (!readers.has(mode)) readers.set(mode, ocrReader(mode, 1));
+  return readers.get(mode);
+}
+
+/**
  * The document this thread read chunks of last, kept open for its next chunk: opening a
  * PDF again for every chunk would parse its cross-reference table and translate its
  * fonts (large for Japanese ones) each time. Closed when a chunk of another file comes.
  */
 let current: { file: string; password: string | undefined; doc: PdfDocument } | null = null;
 
-async function documentFor(file: string, password: string | undefined): Promise<PdfDocument> {
+async function documentFor(file: string, password: string | undefined, ocr: OcrMode | undefined): Promise<PdfDocument> {
   if (current && current.file === file && current.password === password) return current.doc;
   await releaseDocument();
-  const opened = await openPdf(file, password === undefined ? {} : { password });
+  const pictures = pictureReader(ocr);
+  const opened = await openPdf(file, { ...(password !== undefined && { password }), ...(pictures && { pictures }) });
   if (!opened.ok) throw opened.error;
   current = { file, password, doc: opened.doc };
   return opened.doc;
@@ -101,10 +114,10 @@ export async function releaseDocument(): Promise<void> {
 }
 
 /** Reads some pages of a document for a split extraction. */
-export async function analyseChunk(file: string, password: string | undefined, pipelineName: string, pages: number[]): Promise<ChunkResult> {
+export async function analyseChunk(file: string, password: string | undefined, pipelineName: string, pages: number[], ocr?: OcrMode): Promise<ChunkResult> {
   const pipeline = pipelineByName(pipelineName);
   if (!pipeline?.analysePage) throw new Error(`pipeline ${pipelineName} cannot analyse pages one by one`);
-  const doc = await documentFor(file, password);
+  const doc = await documentFor(file, password, ocr);
   const analyses: PageAnalysis[] = [];
   // Counted from the pages themselves: the document may have read some of them before
   // (recognising it, see keepForChunks), and it counts a page only the first time.

@@ -20,7 +20,7 @@ const { analyseChunk, extractFile } = await import("./task.js");
 parentPort!.on("message", async ({ id, task }: { id: number; task: Task }) => {
   try {
     const value =
-      task.kind === "file" ? await extractFile(task.file, task.settings) : await analyseChunk(task.file, task.password, task.pipeline, task.pages);
+      task.kind === "file" ? await extractFile(task.file, task.settings) : await analyseChunk(task.file, task.password, task.pipeline, task.pages, task.ocr);
     parentPort!.postMessage({ id, ok: true, value });
   } catch (e) {
     const error = e instanceof InputError ? { input: true, file: e.file, reason: e.reason, detail: e.detail } : { input: false, message: (e as Error)?.stack ?? String(e) };

@@ -60,16 +60,25 @@ const FILE_OPTIONS: Record<string, OptionSpec> = {
     value: "NAME=N,…",
     help: "raise or lower budgets: stream-bytes, page-bytes, page-operators, pattern-depth, image-pixels, table-cells, pages, worker-heap-mb (docs/limits.md; exit 10)",
   },
+  ocr: {
+    type: "string",
+    default: "auto",
+    value: "auto|on|off",
+    help: "scanned pages (only images, or invisible text over them) read by OCR: auto; every page with an image: on; never: off",
+  },
 };
 
 const BOM: OptionSpec = { type: "boolean", help: "start each CSV with a byte order mark, so Excel reads it as UTF-8" };
 const FORMAT: OptionSpec = { type: "string", default: "json", value: "json|csv", help: "JSON (to stdout without -o) or CSV files (under DIR, default output/)" };
 
 /** The shared file options as a command's options object. */
-export function fileOptions(values: Values): { pages?: string; password?: string; outDir?: string } {
+export function fileOptions(values: Values): { pages?: string; password?: string; outDir?: string; ocr: "auto" | "on" | "off" } {
   const pages = str(values.pages) ?? str(values.page);
   setLimits(limitsOf(values)); // this thread's reading; `kohyo extract` hands them to its workers
+  const ocr = str(values.ocr) ?? "auto";
+  if (ocr !== "auto" && ocr !== "on" && ocr !== "off") throw new UsageError(`--ocr is auto, on or off, not "${ocr}"`);
   return {
+    ocr,
     ...(pages !== undefined && { pages }),
     ...(str(values.password) !== undefined && { password: str(values.password)! }),
     ...(str(values.out) !== undefined && { outDir: str(values.out)! }),

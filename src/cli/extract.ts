@@ -29,6 +29,8 @@ export interface ExtractOptions {
   force?: boolean;
   /** Budgets for the workers (src/pdf/limits.ts). */
   limits?: Limits;
+  /** Scanned pages: read by OCR (auto, the default), every page by OCR (on), never (off). */
+  ocr?: "auto" | "on" | "off";
   /** Draws the progress bar (a terminal); null prints plain lines. */
   bar?: ((line: string) => void) | null;
 }
@@ -50,6 +52,7 @@ export async function extract(opts: ExtractOptions, io: CliIO): Promise<number> 
       header: opts.header ?? "ja",
       strict: opts.strict === true,
       splitAbove: SPLIT_ABOVE,
+      ocr: opts.ocr ?? "auto",
       ...(opts.pipeline !== undefined && { pipeline: opts.pipeline }),
       ...(opts.pages !== undefined && { pages: opts.pages }),
       ...(opts.password !== undefined && { password: opts.password }),

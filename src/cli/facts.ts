@@ -15,7 +15,9 @@ import type { Diagnostic } from "../diagnostics.js";
 import { extractFacts } from "../facts/extract.js";
 import type { Fact } from "../facts/types.js";
 import { type CliIO, outputNames, writeJsonFile } from "./io.js";
-import { documentOptions, readPages, runBatch, withDocument } from "./run.js";
+import { defaultJobs } from "../batch/pool.js";
+import { type OcrMode, ocrReader } from "../ocr/index.js";
+import { documentOptions, readPages, runBatch, withDocument, withOcr } from "./run.js";
 
 export interface FactsOptions {
   files: string[];
@@ -25,6 +27,8 @@ export interface FactsOptions {
   bom?: boolean;
   password?: string;
   outDir?: string;
+  /** Scanned pages: read by OCR (auto, the default), every page by OCR (on), never (off). */
+  ocr?: OcrMode;
 }
 
 /** The stable JSON form of one file's facts (documented in the README). */
@@ -40,9 +44,10 @@ export interface FactsJson {
 const CSV_HEADER = ["page", "kind", "text", "value", "to", "x0", "y0", "x1", "y1", "detail", "line", "problems"];
 
 export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
-  const where = documentOptions(opts.password, opts.pages);
+  const ocr = ocrReader(opts.ocr ?? "auto", defaultJobs());
+  const where = documentOptions(opts.password, opts.pages, ocr);
   const names = outputNames(opts.files);
-  return runBatch(opts.files, io, (file) =>
+  return withOcr(ocr, () => runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
       const read = await readPages(doc, selection, extractFacts);
       if (!read) return { checksFailed: false };
@@ -54,7 +59,7 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
       await write(file, names.get(file)!, json, opts, io);
       return { checksFailed: false };
     }),
-  );
+  ));
 }
 
 async function write(file: string, name: string, json: FactsJson, opts: FactsOptions, io: CliIO): Promise<void> {

@@ -12,7 +12,9 @@ import type { InputError } from "../errors.js";
 import { groupLines, type Line } from "../layout/lines.js";
 import type { Page } from "../pdf/types.js";
 import { type CliIO, outputNames } from "./io.js";
-import { documentOptions, runBatch, withDocument } from "./run.js";
+import { defaultJobs } from "../batch/pool.js";
+import { type OcrMode, ocrReader } from "../ocr/index.js";
+import { documentOptions, runBatch, withDocument, withOcr } from "./run.js";
 
 export interface InspectOptions {
   files: string[];
@@ -20,6 +22,8 @@ export interface InspectOptions {
   json?: boolean;
   password?: string;
   outDir?: string;
+  /** Scanned pages: read by OCR (auto, the default), every page by OCR (on), never (off). */
+  ocr?: OcrMode;
 }
 
 const fmt = (v: number) => v.toFixed(1).padStart(7);
@@ -27,12 +31,13 @@ const fmt = (v: number) => v.toFixed(1).padStart(7);
 /** Runs inspect over the files; returns the process exit code. */
 export async function inspect(opts: InspectOptions, io: CliIO): Promise<number> {
   const names = outputNames(opts.files);
-  return runBatch(opts.files, io, async (file) => {
+  const ocr = ocrReader(opts.ocr ?? "auto", defaultJobs());
+  return withOcr(ocr, () => runBatch(opts.files, io, async (file) => {
     let sink: WriteStream | null = null;
     let started = false;
     const outcome = await withDocument(
       file,
-      documentOptions(opts.password, opts.page),
+      documentOptions(opts.password, opts.page, ocr),
       io,
       async (doc, selection) => {
         started = true;
@@ -76,7 +81,7 @@ export async function inspect(opts: InspectOptions, io: CliIO): Promise<number> 
       io.out(JSON.stringify({ file, error: errorJson(outcome) }) + "\n");
     }
     return outcome;
-  });
+  }));
 }
 
 function errorJson(e: InputError) {

@@ -5,8 +5,9 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { EXIT, exitCodeFor, type InputError } from "../errors.js";
-import { openPdf, type PdfDocument } from "../pdf/load.js";
+import { openPdf, type PdfDocument, type PictureReader } from "../pdf/load.js";
 import type { Page } from "../pdf/types.js";
+import type { OcrReader } from "../ocr/index.js";
 import type { CliIO } from "./io.js";
 import { parsePageSpec } from "./pages.js";
 import { pushAll } from "../bounded.js";
@@ -14,10 +15,18 @@ import { pushAll } from "../bounded.js";
 /** How one file went: unreadable, a bad page selection, or read (with or without failed checks). */
 export type FileOutcome = InputError | "usage" | { checksFailed: boolean };
 
+/** What withDocument opens a file with: its password, the page selection, the reader of scanned pages (OCR). */
+export interface DocumentOptions {
+  password?: string;
+  pages?: string;
+  pictures?: PictureReader;
+}
+
 /** withDocument's options from values that may be missing (a key only for a value given). */
-export const documentOptions = (password: string | undefined, pages: string | undefined): { password?: string; pages?: string } => ({
+export const documentOptions = (password: string | undefined, pages: string | undefined, pictures?: PictureReader): DocumentOptions => ({
   ...(password !== undefined && { password }),
   ...(pages !== undefined && { pages }),
+  ...(pictures !== undefined && { pictures }),
 });
 
 /**
@@ -27,13 +36,16 @@ export const documentOptions = (password: string | undefined, pages: string | un
  */
 export async function withDocument(
   file: string,
-  opts: { password?: string; pages?: string },
+  opts: DocumentOptions,
   io: CliIO,
   read: (doc: PdfDocument, pages: number[] | undefined) => Promise<{ checksFailed: boolean }>,
   /** Whether the document stays open for the caller afterwards (which then closes it); by default it is closed. */
   keep: (doc: PdfDocument) => boolean = () => false,
 ): Promise<FileOutcome> {
-  const opened = await openPdf(file, opts.password === undefined ? {} : { password: opts.password });
+  const opened = await openPdf(file, {
+    ...(opts.password !== undefined && { password: opts.password }),
+    ...(opts.pictures !== undefined && { pictures: opts.pictures }),
+  });
   if (!opened.ok) return opened.error;
   const { doc } = opened;
   try {
@@ -84,4 +96,13 @@ export async function runBatch(files: readonly string[], io: CliIO, one: (file: 
   if (failures.length) return exitCodeFor(failures);
   if (usage) return EXIT.usage;
   return checksFailed ? EXIT.checkFailed : EXIT.ok;
+}
+
+/** Runs a command with the reader of scanned pages it made, and ends the reader's OCR threads after it. */
+export async function withOcr<T>(ocr: OcrReader | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } finally {
+    await ocr?.close();
+  }
 }

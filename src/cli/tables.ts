@@ -13,8 +13,11 @@ import type { Diagnostic } from "../diagnostics.js";
 import { findTables } from "../table/find.js";
 import { dataRows, stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
+import { cellConfidence, type OcrReading, ocrReadings, suspectDigits } from "../table/suspects.js";
 import { type CliIO, outputNames, writeJsonFile } from "./io.js";
-import { documentOptions, readPages, runBatch, withDocument } from "./run.js";
+import { defaultJobs } from "../batch/pool.js";
+import { type OcrMode, ocrReader } from "../ocr/index.js";
+import { documentOptions, readPages, runBatch, withDocument, withOcr } from "./run.js";
 
 export interface TablesOptions {
   files: string[];
@@ -24,6 +27,8 @@ export interface TablesOptions {
   bom?: boolean;
   password?: string;
   outDir?: string;
+  /** Scanned pages: read by OCR (auto, the default), every page by OCR (on), never (off). */
+  ocr?: OcrMode;
 }
 
 /** The stable JSON form of one file's tables (documented in the README). */
@@ -37,36 +42,51 @@ export interface TablesJson {
     headerRows: number;
     columns: string[][];
     rows: string[][];
-    cells: { row: number; col: number; rowSpan: number; colSpan: number; text: string; page: number; box: Table["cells"][number]["box"] }[];
+    /** `confidence`: only for a cell read by OCR, the least sure of its words (0–1). */
+    cells: { row: number; col: number; rowSpan: number; colSpan: number; text: string; page: number; box: Table["cells"][number]["box"]; confidence?: number }[];
     totals: TotalCheck[];
   }[];
   diagnostics: Diagnostic[];
 }
 
 export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
-  const where = documentOptions(opts.password, opts.pages);
+  const ocr = ocrReader(opts.ocr ?? "auto", defaultJobs());
+  const where = documentOptions(opts.password, opts.pages, ocr);
   const names = outputNames(opts.files);
-  return runBatch(opts.files, io, (file) =>
+  return withOcr(ocr, () => runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
-      const read = await readPages(doc, selection, findTables);
+      // What OCR read, with its confidence: for the cells' confidence and the suspects of a failing total.
+      const readings: OcrReading[] = [];
+      const read = await readPages(doc, selection, (page) => {
+        readings.push(...ocrReadings(page));
+        return findTables(page);
+      });
       if (!read) return { checksFailed: false };
       const { found: pageTables, diagnostics } = read;
       const json: TablesJson = {
         file: doc.info.file,
         sha256: doc.info.sha256,
         pages: doc.info.pages,
-        tables: stitchTables(pageTables).map((t) => ({
-          id: t.id,
-          pages: t.pages,
-          headerRows: t.headerRows,
-          columns: t.columns,
-          rows: dataRows(t),
-          cells: t.cells.map(({ row, col, rowSpan, colSpan, text, page, box }) => ({ row, col, rowSpan, colSpan, text, page, box })),
-          totals: checkTotals(t),
-        })),
+        tables: stitchTables(pageTables).map((t) => {
+          const totals = checkTotals(t);
+          diagnostics.push(...suspectDigits(t, totals, readings, file));
+          return {
+            id: t.id,
+            pages: t.pages,
+            headerRows: t.headerRows,
+            columns: t.columns,
+            rows: dataRows(t),
+            cells: t.cells.map(({ row, col, rowSpan, colSpan, text, page, box }) => {
+              const confidence = readings.length ? cellConfidence({ page, box }, readings) : undefined;
+              return { row, col, rowSpan, colSpan, text, page, box, ...(confidence !== undefined && { confidence }) };
+            }),
+            totals,
+          };
+        }),
         diagnostics,
       };
       const failing = json.tables.flatMap((t) => t.totals).filter((c) => !c.ok);
+      for (const d of diagnostics.filter((x) => x.rule === "ocr/suspect-digit")) io.err(`kohyo: ${d.severity}: ${file} ${d.message}\n`);
       for (const c of failing) {
         io.err(
           `kohyo: ${c.severity}: ${file} p.${c.page}: ${c.label} of ${c.column || "column"} prints ${c.printed}, ` +
@@ -76,7 +96,7 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
       await write(file, names.get(file)!, json, opts, io);
       return { checksFailed: failing.some((c) => c.severity === "error") };
     }),
-  );
+  ));
 }
 
 async function write(file: string, name: string, json: TablesJson, opts: TablesOptions, io: CliIO): Promise<void> {

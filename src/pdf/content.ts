@@ -52,6 +52,25 @@ export interface PageContent {
   glyphs: GlyphList;
   segments: Segment[];
   images: number;
+  /** Glyphs shown in text render mode 3 or 7 (neither filled nor stroked: an OCR layer under a scan). */
+  invisible: number;
+  /** The images painted, where and how, in drawing order (see ./images.ts). */
+  placed: PlacedImage[];
+}
+
+/**
+ * An image as painted: pdf.js's reference to its pixels and the matrix that maps the unit
+ * square of image space onto the page (top-left origin, points). An image mask (a stencil)
+ * paints its opaque pixels in the fill colour, `fill`, as gray 0–255.
+ */
+export interface PlacedImage {
+  kind: "image" | "mask";
+  /** pdf.js's object id of the decoded image, or the decoded image itself (inline images, small masks). */
+  ref: unknown;
+  width: number;
+  height: number;
+  matrix: Matrix;
+  fill: number;
 }
 
 const DEFAULT_ASCENT = 0.88;
@@ -88,6 +107,8 @@ interface TextState {
   hScale: number;
   leading: number;
   rise: number;
+  /** Text render mode (Tr): 3 and 7 paint nothing. */
+  renderMode: number;
 }
 
 interface GState {
@@ -95,9 +116,18 @@ interface GState {
   lineWidth: number;
   strokeVisible: boolean;
   fillVisible: boolean;
+  /** The fill colour as gray 0–255 (what an image mask paints). */
+  fillGray: number;
   /** Visible area in page coordinates (bounding box of the clip path), null = whole page. */
   clip: Box | null;
   text: TextState;
+}
+
+/** Gray 0–255 of a pdf.js colour ("#rrggbb"); black for anything else. */
+function grayOf(color: unknown): number {
+  if (typeof color !== "string" || !/^#[0-9a-f]{6}$/i.test(color)) return 0;
+  const v = (i: number) => parseInt(color.slice(i, i + 2), 16);
+  return Math.round(0.299 * v(1) + 0.587 * v(3) + 0.114 * v(5));
 }
 
 function isInvisible(color: unknown): boolean {
@@ -179,13 +209,16 @@ export function interpret(
   const glyphs = new GlyphList();
   const segments: Segment[] = [];
   let images = 0;
+  const placed: PlacedImage[] = [];
+  const counts = { invisible: 0 };
   let gs: GState = {
     ctm: pageTransform,
     lineWidth: 1,
     strokeVisible: true,
     fillVisible: true,
+    fillGray: 0,
     clip: null,
-    text: { font: null, fontSize: 0, fontDirection: 1, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 },
+    text: { font: null, fontSize: 0, fontDirection: 1, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, renderMode: 0 },
   };
   const stack: GState[] = [];
   const save = () => {
@@ -252,6 +285,7 @@ export function interpret(
         break;
       case OPS.setFillRGBColor:
         gs.fillVisible = !isInvisible(args?.[0]);
+        gs.fillGray = grayOf(args?.[0]);
         break;
       case OPS.setStrokeTransparent:
         gs.strokeVisible = false;
@@ -327,10 +361,27 @@ export function interpret(
       case OPS.setTextRise:
         gs.text.rise = Number(args?.[0]);
         break;
+      case OPS.setTextRenderingMode:
+        gs.text.renderMode = Number(args?.[0]) & 7;
+        break;
       case OPS.showText: {
+        const before = glyphs.length;
         const adv = showText(args?.[0] as (PdfJsGlyph | number)[], gs, multiply(gs.ctm, tm), tx, ty, page, glyphs);
+        if (gs.text.renderMode === 3 || gs.text.renderMode === 7) counts.invisible += glyphs.length - before;
         if (gs.text.font?.vertical) ty -= adv;
         else tx += adv * gs.text.hScale * gs.text.fontDirection;
+        break;
+      }
+      case OPS.paintImageXObject:
+      case OPS.paintInlineImageXObject:
+      case OPS.paintImageMaskXObject: {
+        images++;
+        const mask = fn === OPS.paintImageMaskXObject;
+        // [objId, width, height] for an XObject; [the decoded image] inline or for a mask.
+        const ref = args?.[0];
+        const size = (fn === OPS.paintImageXObject ? { width: args?.[1], height: args?.[2] } : args?.[0]) as { width?: unknown; height?: unknown } | null;
+        const width = Number(size?.width), height = Number(size?.height);
+        if (ref != null && width > 0 && height > 0) placed.push({ kind: mask ? "mask" : "image", ref, width, height, matrix: gs.ctm, fill: gs.fillGray });
         break;
       }
       default:
@@ -338,7 +389,7 @@ export function interpret(
         break;
     }
   }
-  return { glyphs, segments, images };
+  return { glyphs, segments, images, invisible: counts.invisible, placed };
 }
 
 /**

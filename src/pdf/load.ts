@@ -17,6 +17,7 @@ import { InputError } from "../errors.js";
 import type { Matrix } from "./geometry.js";
 import { type FontInfo, interpret } from "./content.js";
 import { guard, limitOption, LimitError } from "./limits.js";
+import { pageRaster, type Raster } from "./images.js";
 import { linksFromAnnotations } from "./links.js";
 import { areasFromSegments, rulesFromSegments } from "./rules.js";
 import { addReadStats, ENCRYPT_MISSING, judge, type ReadStats } from "./verdict.js";
@@ -55,6 +56,24 @@ export interface OpenOptions {
   password?: string;
   /** Name used in messages and output when the input is bytes rather than a path. */
   name?: string;
+  /** Reads pages whose text cannot be read (scans) from their picture: OCR (src/ocr/). */
+  pictures?: PictureReader;
+}
+
+/**
+ * What reads a page from its picture when its text cannot be read; src/ocr/ makes one.
+ * The PDF layer only says what the page holds and hands over its picture.
+ */
+export interface PictureReader {
+  /**
+   * Why this page is to be read from its picture, or null: `glyphs` is how many characters
+   * its text layer shows, `invisible` how many of them in a render mode that paints nothing.
+   */
+  wants(page: Page, text: { glyphs: number; invisible: number }): "no-text" | "invisible-text" | "forced" | null;
+  /** The page read from its picture; never throws. `replaced` is the text layer it replaces. */
+  read(page: Page, raster: Raster, reason: "no-text" | "invisible-text" | "forced", replaced: string, file: string): Promise<Page>;
+  /** How many pages it reads at once (pages are read ahead by that many once a scanned page is met). */
+  readonly parallel: number;
 }
 
 export type OpenResult = { ok: true; doc: PdfDocument } | { ok: false; error: InputError };
@@ -158,7 +177,7 @@ export async function openPdf(input: string | Uint8Array, options: OpenOptions =
   if (!docInfo.encrypted && namesEncrypt) {
     diagnostics.push({ severity: "warning", rule: ENCRYPT_MISSING, message: "its trailer names an /Encrypt dictionary that is missing or cannot be read", file });
   }
-  return { ok: true, doc: new PdfDocument(proxy, docInfo, diagnostics) };
+  return { ok: true, doc: new PdfDocument(proxy, docInfo, diagnostics, options.pictures) };
 }
 
 /** A few words on what the bytes look like instead, for the error line. */
@@ -212,22 +231,35 @@ export class PdfDocument {
   private stats: ReadStats = { read: 0, withText: 0, failed: 0 };
   private readonly fonts = new Map<string, FontInfo | null>();
   private recent: Page[] = [];
+  /** Set once a page was read from its picture: from then on pages are read ahead (see pages). */
+  private scanned = false;
 
   constructor(
     private readonly proxy: PDFDocumentProxy,
     readonly info: DocumentInfo,
     /** Document-level findings (e.g. `pdf/truncated`). */
     readonly diagnostics: Diagnostic[],
+    private readonly pictures?: PictureReader,
   ) {}
 
   get pageCount(): number {
     return this.info.pages;
   }
 
-  /** Streams the given pages (1-based, default all) one at a time. */
+  /**
+   * Streams the given pages (1-based, default all) in order. One at a time — except in a
+   * scan: once a page was read from its picture, the next pages are read ahead, as many as
+   * the picture reader reads at once, so that OCR runs on every core it has.
+   */
   async *pages(numbers?: readonly number[]): AsyncGenerator<Page> {
     const list = numbers ?? Array.from({ length: this.pageCount }, (_, i) => i + 1);
-    for (const n of list) yield await this.page(n);
+    const ahead: Promise<Page>[] = [];
+    let next = 0;
+    while (next < list.length || ahead.length) {
+      const window = this.scanned && this.pictures ? Math.max(1, this.pictures.parallel) : 1;
+      while (next < list.length && ahead.length < window) ahead.push(this.page(list[next++]!));
+      yield await ahead.shift()!;
+    }
   }
 
   /** Reads one page. A page that cannot be parsed comes back empty with an error diagnostic. */
@@ -242,7 +274,15 @@ export class PdfDocument {
     return page;
   }
 
+  /** Reads one page: from the PDF, then, for a scan, from its picture (after pdf.js let go of the page). */
   private async read(number: number): Promise<Page> {
+    const { page, picture } = await this.readPdf(number);
+    if (!picture || !this.pictures) return page;
+    this.scanned = true;
+    return this.pictures.read(page, picture.raster, picture.reason, picture.replaced, this.info.file);
+  }
+
+  private async readPdf(number: number): Promise<{ page: Page; picture?: { raster: Raster; reason: "no-text" | "invisible-text" | "forced"; replaced: string } }> {
     const budget = guard();
     const overLimit = (why: string): Page =>
       emptyPage(number, { severity: "error", rule: OVER_LIMIT, message: `page ${number}: ${why}`, file: this.info.file, page: number });
@@ -261,7 +301,7 @@ export class PdfDocument {
       const links = linksFromAnnotations(await p.getAnnotations({ intent: "display" }), (r) => viewport.convertToViewportRectangle(r));
       // pdf.js stops reading where a budget was spent, and may go on as for a broken stream:
       // what it read of the page is not the page.
-      if (budget.tripped) return overLimit(budget.tripped);
+      if (budget.tripped) return { page: overLimit(budget.tripped) };
       const diagnostics: Diagnostic[] = [];
       if (stats.hidden > 0) {
         diagnostics.push({
@@ -292,7 +332,7 @@ export class PdfDocument {
           page: number,
         });
       }
-      return {
+      const page: Page = {
         number,
         width: Math.round(viewport.width * 100) / 100,
         height: Math.round(viewport.height * 100) / 100,
@@ -304,15 +344,20 @@ export class PdfDocument {
         images,
         diagnostics,
       };
+      const reason = this.pictures?.wants(page, { glyphs: content.glyphs.length, invisible: content.invisible }) ?? null;
+      // The picture is made while pdf.js still holds the page's decoded images.
+      const raster = reason ? await pageRaster(p, content.placed, page) : null;
+      if (!reason || !raster) return { page };
+      return { page, picture: { raster, reason, replaced: runs.map((r) => r.text).join(" ") } };
     } catch (e) {
-      if (budget.tripped || e instanceof LimitError) return overLimit(budget.tripped ?? (e as Error).message);
-      return emptyPage(number, {
+      if (budget.tripped || e instanceof LimitError) return { page: overLimit(budget.tripped ?? (e as Error).message) };
+      return { page: emptyPage(number, {
         severity: "error",
         rule: UNREADABLE,
         message: `page ${number} cannot be read: ${(e as Error)?.message ?? e}`,
         file: this.info.file,
         page: number,
-      });
+      }) };
     } finally {
       p?.cleanup();
     }

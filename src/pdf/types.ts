@@ -37,6 +37,8 @@ export interface TextRun {
    * (half-width kana composed, controls dropped).
    */
   edges?: number[];
+  /** How sure OCR is of the text, 0–1 (its least sure word); absent for text from the PDF's own layer. */
+  confidence?: number;
 }
 
 /**
@@ -80,6 +82,18 @@ export interface Page {
   images: number;
   /** Page-level findings, e.g. a page without text. */
   diagnostics: Diagnostic[];
+  /** Set when the page's text and some of its rules were read from its picture by OCR (src/ocr/). */
+  ocr?: PageOcrInfo;
+}
+
+/** How a page was read by OCR. */
+export interface PageOcrInfo {
+  /** No text layer, a layer of invisible text only (render mode 3 over a scan), or OCR asked for every page. */
+  reason: "no-text" | "invisible-text" | "forced";
+  engine: string;
+  dpi: number;
+  /** The skew the picture was straightened by, radians: of its horizontal lines, of its vertical ones. */
+  skew: [number, number];
 }
 
 /** Facts about the whole document. */

@@ -10,6 +10,7 @@ import type { Box, Page } from "../pdf/types.js";
 import { guard } from "../pdf/limits.js";
 import { latticeTables } from "./lattice.js";
 import { streamTables } from "./stream.js";
+import { textRowCuts } from "./textRows.js";
 import type { PageTable } from "./types.js";
 
 export interface FindOptions {
@@ -21,7 +22,11 @@ export interface FindOptions {
 }
 
 export function findTables(page: Pick<Page, "number" | "width" | "height" | "runs" | "rules">, options: FindOptions = {}): PageTable[] {
-  const ruled = latticeTables(page.number, page.rules, page.runs).map((t) => ({ ...t, kind: "lattice" as const }));
+  let grid = latticeTables(page.number, page.rules, page.runs);
+  // Rows a ruled table draws no line between, cut where its text lines are (./textRows.ts).
+  const cuts = textRowCuts(grid, page.runs);
+  if (cuts.length) grid = latticeTables(page.number, [...page.rules, ...cuts], page.runs);
+  const ruled = grid.map((t) => ({ ...t, kind: "lattice" as const }));
   // Stream tables from more text runs than a table may have cells (src/pdf/limits.ts): no
   // publication prints that many on a page, and reading columns from them takes time that
   // grows faster than their number.

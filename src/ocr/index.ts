@@ -1,0 +1,58 @@
+/**
+ * OCR for scanned pages, behind `--ocr auto|on|off`:
+ *
+ * - auto (the default): a page that paints images and has no text, or whose only text is
+ *   invisible (render mode 3: the OCR layer a scanner puts under its picture, often poor),
+ *   is read from its picture; the replaced layer is reported (`ocr/replaced-invisible-layer`).
+ * - on: every page that paints an image is read from its picture, its text layer replaced.
+ * - off: pages are read from their text layer only; a file without any stays unreadable.
+ *
+ * {@link ocrReader} makes the PDF layer's {@link PictureReader}; its engine starts on the
+ * first scanned page and must be closed ({@link OcrReader.close}) when the run is over.
+ */
+import type { PictureReader } from "../pdf/load.js";
+import type { Page } from "../pdf/types.js";
+import { type OcrEngine, tesseractEngine } from "./engine.js";
+import { ocrPage } from "./page.js";
+
+export type OcrMode = "auto" | "on" | "off";
+export const OCR_MODES: readonly OcrMode[] = ["auto", "on", "off"];
+
+export interface OcrReader extends PictureReader {
+  /** Pages read by OCR so far. */
+  readonly pagesRead: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The picture reader for a mode, or undefined for "off". `threads`: how many pages are read at
+ * once (one Tesseract each). `engine`: another engine than tesseract.js (tests, the bench).
+ */
+export function ocrReader(mode: OcrMode, threads = 1, engine?: () => OcrEngine): OcrReader | undefined {
+  if (mode === "off") return undefined;
+  let started: OcrEngine | null = null;
+  let pagesRead = 0;
+  return {
+    parallel: Math.max(1, threads),
+    get pagesRead() {
+      return pagesRead;
+    },
+    wants(page: Page, text: { glyphs: number; invisible: number }) {
+      if (page.images === 0) return null;
+      if (mode === "on") return text.glyphs === 0 ? "no-text" : text.invisible === text.glyphs ? "invisible-text" : "forced";
+      if (page.runs.length === 0) return "no-text";
+      if (text.glyphs > 0 && text.invisible === text.glyphs) return "invisible-text";
+      return null;
+    },
+    async read(page, raster, reason, replaced, file) {
+      started ??= engine ? engine() : tesseractEngine(threads);
+      pagesRead++;
+      return ocrPage({ page, raster, reason, replaced, file }, started);
+    },
+    async close() {
+      const e = started;
+      started = null;
+      await e?.close();
+    },
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * A scanned page read from its picture: the same {@link Page} the PDF layer makes from a
+ * text layer, so the lattice and stream readers, the pipelines and the checks work on it
+ * unchanged.
+ *
+ * 1. The picture's ruling lines are found (./lines.ts); a skewed picture is turned
+ *    straight first. They become the page's rules (beside any drawn as vectors).
+ * 2. The lines are painted out and the picture is read by the engine (./engine.ts).
+ * 3. Words become text runs: the words of one engine line that continue each other (no
+ *    wider gap than a character, no rule between them) make one run, with the lowest
+ *    confidence of its words. What OCR misreads in printed numbers in a regular way is
+ *    put right in the text (the raw reading stays in `raw`): a thousands separator read
+ *    as "." (1.928,533 → 1,928,533), the spaces a scan leaves after separators, a
+ *    triangle minus (△) read as A or ム.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+import type { Raster } from "../pdf/images.js";
+import { toPgm } from "../pdf/images.js";
+import type { Box, Page, Rule, TextRun } from "../pdf/types.js";
+import { repairText } from "../text/repair.js";
+import type { OcrEngine, OcrWord } from "./engine.js";
+import { binarise, deskew, findLines, type PixelLine, skewOf, toRules, withoutLines } from "./lines.js";
+
+/** Why a page is read by OCR. */
+export type OcrReason = "no-text" | "invisible-text" | "forced";
+
+/** Below this confidence (0–1) a number read by OCR is suspect. */
+export const LOW_CONFIDENCE = 0.8;
+/** Skew below this (slope, about 0.1°) is left alone. */
+const MIN_SKEW = 0.0017;
+
+export interface OcrPageInput {
+  /** The page as read from the PDF (its size, images, vector rules, diagnostics). */
+  page: Page;
+  raster: Raster;
+  reason: OcrReason;
+  /** The text the PDF's layer had, when replaced (invisible or forced). */
+  replaced?: string;
+  file?: string;
+}
+
+/** Reads a page from its picture. Never throws: a failure is an `ocr/failed` finding on the page as it was. */
+export async function ocrPage(input: OcrPageInput, engine: OcrEngine): Promise<Page> {
+  const { page, reason, file } = input;
+  const where = { ...(file !== undefined && { file }), page: page.number };
+  try {
+    let raster = input.raster;
+    let ink = binarise(raster);
+    let lines = [...findLines(ink, raster.width, raster.height, "h", raster.scale), ...findLines(ink, raster.width, raster.height, "v", raster.scale)];
+    const skew = skewOf(lines, raster.width, raster.height);
+    const skewed = Math.max(Math.abs(skew.h), Math.abs(skew.v)) >= MIN_SKEW;
+    if (skewed && !process.env.XNODESKEW) {
+      raster = deskew(raster, skew);
+      ink = binarise(raster);
+      lines = [...findLines(ink, raster.width, raster.height, "h", raster.scale), ...findLines(ink, raster.width, raster.height, "v", raster.scale)];
+    }
+    ink = new Uint8Array(0);
+    const clean = process.env.XNOCLEAN ? raster : withoutLines(raster, lines);
+    const dpi = Math.round(raster.scale * 72);
+    const words = await engine.recognise(toPgm(clean), { psm: Number(process.env.XPSM ?? 11), dpi });
+    const imageRules = toRules(lines, raster.scale);
+    const runs = process.env.XNOSECOND ? wordsToRuns(words, raster.scale, imageRules) : await secondLook(wordsToRuns(words, raster.scale, imageRules), clean, engine);
+    const numbers = runs.filter((r) => /\d/.test(r.text));
+    const low = numbers.filter((r) => (r.confidence ?? 1) < LOW_CONFIDENCE).length;
+    const mean = runs.length ? runs.reduce((s, r) => s + (r.confidence ?? 0), 0) / runs.length : 0;
+    const diagnostics: Diagnostic[] = page.diagnostics.filter((d) => d.rule !== "pdf/page-no-text");
+    if (reason === "invisible-text") {
+      diagnostics.push({
+        severity: "warning",
+        rule: "ocr/replaced-invisible-layer",
+        message: `page ${page.number}: its only text was an invisible layer over a scan (${sample(input.replaced ?? "")}); read by OCR instead`,
+        ...where,
+        actual: input.replaced ?? "",
+      });
+    }
+    diagnostics.push({
+      severity: "info",
+      rule: "ocr/page",
+      message:
+        `page ${page.number} read by OCR (${engine.name}, ${Math.round(raster.scale * 72)} dpi` +
+        `${skewed ? `, straightened by ${deg(skew.h)}° across and ${deg(skew.v)}° down` : ""}): ` +
+        `${runs.length} runs, mean confidence ${mean.toFixed(2)}, ${imageRules.length} ruling lines; ${low} of ${numbers.length} numbers below ${LOW_CONFIDENCE}`,
+      ...where,
+      actual: Math.round(mean * 100) / 100,
+    });
+    if (runs.length === 0) diagnostics.push({ severity: "warning", rule: "pdf/page-no-text", message: `page ${page.number} has no text, and OCR found none on it`, ...where });
+    return { ...page, runs, rules: [...page.rules, ...imageRules], diagnostics, ocr: { reason, engine: engine.name, dpi: Math.round(raster.scale * 72), skew: [Math.atan(skew.h), Math.atan(skew.v)] } };
+  } catch (e) {
+    return {
+      ...page,
+      diagnostics: [...page.diagnostics, { severity: "error", rule: "ocr/failed", message: `page ${page.number} could not be read by OCR: ${(e as Error)?.message ?? e}`, ...where }],
+    };
+  }
+}
+
+const deg = (slope: number) => ((Math.atan(slope) * 180) / Math.PI).toFixed(2);
+
+/** Characters a printed number is made of (a second look at a number reads only these). */
+const NUMBER_CHARS = "0123456789,△()【】";
+/** A run that is a number and nothing else (perhaps bracketed or negative). */
+const NUMBER_RUN = /^[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]*\d[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]*$/u;
+
+/**
+ * A second look at every number: its box cut out of the picture and read alone, as one
+ * line of digits. The surer of the two readings stands; where they differ, the run keeps
+ * the lower confidence of the two, so that a total that fails names it.
+ */
+async function secondLook(runs: TextRun[], r: Raster, engine: OcrEngine): Promise<TextRun[]> {
+  const out: TextRun[] = [];
+  for (const run of runs) {
+    if (!NUMBER_RUN.test(run.text)) {
+      out.push(run);
+      continue;
+    }
+    const words = await engine.recognise(toPgm(crop(r, run.box)), { psm: 7, whitelist: NUMBER_CHARS, dpi: Math.round(r.scale * 72) });
+    const raw = words.map((w) => w.text).join("");
+    const text = repairNumbers(raw);
+    const confidence = words.length ? Math.min(...words.map((w) => w.confidence)) : 0;
+    const first = run.confidence ?? 0;
+    if (!/\d/.test(text) || text === run.text) {
+      out.push(text === run.text ? { ...run, confidence: Math.max(first, confidence) } : run);
+      continue;
+    }
+    const surer = confidence > first ? { ...run, text, raw } : run;
+    out.push({ ...surer, confidence: Math.round(Math.min(first, confidence) * 100) / 100 });
+  }
+  return out;
+}
+
+/** A box of the page (points) cut out of its picture, with a margin of paper. */
+function crop(r: Raster, box: Box): Raster {
+  const m = Math.round(3 * r.scale);
+  const x0 = Math.max(0, Math.floor(box.x0 * r.scale) - m), y0 = Math.max(0, Math.floor(box.y0 * r.scale) - m);
+  const x1 = Math.min(r.width, Math.ceil(box.x1 * r.scale) + m), y1 = Math.min(r.height, Math.ceil(box.y1 * r.scale) + m);
+  const width = Math.max(1, x1 - x0), height = Math.max(1, y1 - y0);
+  const gray = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) gray.set(r.gray.subarray((y0 + y) * r.width + x0, (y0 + y) * r.width + x0 + width), y * width);
+  return { width, height, gray, scale: r.scale };
+}
+
+/** The start of a text for a message, quoted. */
+function sample(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t ? `“${t.length > 30 ? t.slice(0, 30) + "…" : t}”` : "empty";
+}
+
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+
+/**
+ * OCR words → text runs in points. Words of one engine line that continue each other (a
+ * gap of at most a character's height — four between kanji or kana, which a cell spreads
+ * out — and no rule between them) make one run.
+ */
+export function wordsToRuns(words: readonly OcrWord[], scale: number, rules: readonly Rule[] = []): TextRun[] {
+  const pt = (v: number) => Math.round((v / scale) * 100) / 100;
+  const vertical = rules.filter((r) => r.axis === "v");
+  const runs: TextRun[] = [];
+  let cur: { words: OcrWord[]; box: Box } | null = null;
+  const flush = () => {
+    if (!cur) return;
+    let raw = "";
+    cur.words.forEach((w, i) => {
+      if (i > 0) {
+        const prev = cur!.words[i - 1]!;
+        const gap = w.x0 - prev.x1;
+        const spaced = gap > 0.25 * Math.max(prev.y1 - prev.y0, w.y1 - w.y0);
+        const tight = CJK.test(prev.text.slice(-1)) || CJK.test(w.text[0]!) || /[,.]$/.test(prev.text);
+        if (spaced && !tight) raw += " ";
+      }
+      raw += w.text;
+    });
+    const text = repairNumbers(repairText(raw));
+    const box = cur.box;
+    runs.push({
+      text,
+      raw,
+      box: { x0: pt(box.x0), y0: pt(box.y0), x1: pt(box.x1), y1: pt(box.y1) },
+      font: "OCR",
+      size: pt(box.y1 - box.y0),
+      vertical: false,
+      confidence: Math.round(Math.min(...cur.words.map((w) => w.confidence)) * 100) / 100,
+    });
+    cur = null;
+  };
+  let line = -1;
+  for (const w of words) {
+    if (cur) {
+      const last = cur.words[cur.words.length - 1]!;
+      const height = Math.max(last.y1 - last.y0, w.y1 - w.y0);
+      const gap = w.x0 - last.x1;
+      const x0 = last.x1 / scale, x1 = w.x0 / scale, ymid = (w.y0 + w.y1) / 2 / scale;
+      const ruled = vertical.some((r) => r.pos > x0 - 0.5 && r.pos < x1 + 0.5 && r.start <= ymid && r.end >= ymid);
+      // Kanji and kana spread over a cell (均等割付: 売　　掛　　金) stay one run.
+      const spread = CJK.test(last.text.slice(-1)) && CJK.test(w.text[0]!) ? 4 : 1.2;
+      if (w.line !== line || gap > spread * height || gap < -height || ruled) flush();
+    }
+    line = w.line;
+    if (!cur) cur = { words: [w], box: { x0: w.x0, y0: w.y0, x1: w.x1, y1: w.y1 } };
+    else {
+      cur.words.push(w);
+      cur.box = { x0: Math.min(cur.box.x0, w.x0), y0: Math.min(cur.box.y0, w.y0), x1: Math.max(cur.box.x1, w.x1), y1: Math.max(cur.box.y1, w.y1) };
+    }
+  }
+  flush();
+  return runs;
+}
+
+/**
+ * Regular misreadings of printed numbers put right: grouped digits whose separators were
+ * read as "." or "，" (or with a space after them) get ","; a triangle minus read as A, a
+ * or ム before grouped digits becomes △. A decimal point (97.7) is left alone: only groups
+ * of exactly three digits count as thousands.
+ */
+export function repairNumbers(text: string): string {
+  return text
+    .replace(/(\d)\s*[,，.．、]\s*(?=\d{3}(?!\d))/g, "$1,")
+    .replace(/(^|[^\w△])[Aaム^▲](?=\d{1,3}(?:,\d{3})+(?!\d))/g, "$1△");
+}

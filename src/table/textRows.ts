@@ -1,0 +1,69 @@
+/**
+ * Rows that a ruled table draws no line between. A balance sheet or a profit and loss
+ * statement printed by accounting software often rules only its columns, its header and
+ * its totals: one grid row then holds a dozen lines of labels beside a dozen amounts. Where
+ * two or more columns of a grid row each hold several text lines, and those lines line up
+ * across the columns, the row is cut between them — as the eye reads it.
+ *
+ * The cuts are returned as rules of thickness 0 (drawn nowhere) for the lattice to read
+ * with the page's own; a cell whose text wraps in one column only (a long label beside
+ * one amount) is not cut.
+ */
+import type { Rule, TextRun } from "../pdf/types.js";
+import type { PageTable } from "./types.js";
+
+/** How many columns of a grid row must hold several lines for it to be cut. */
+const MIN_COLUMNS = 2;
+
+interface TextLine {
+  y0: number;
+  y1: number;
+}
+
+/** The unseen row borders of a page's ruled tables, as rules of thickness 0 (none when every row is drawn). */
+export function textRowCuts(tables: readonly PageTable[], runs: readonly TextRun[]): Rule[] {
+  const cuts: Rule[] = [];
+  for (const t of tables) {
+    if (t.cols < 2) continue;
+    const x0 = t.xs[0]!, x1 = t.xs[t.xs.length - 1]!;
+    for (let r = 0; r + 1 < t.ys.length; r++) {
+      const top = t.ys[r]!, bottom = t.ys[r + 1]!;
+      const inRow = runs.filter((run) => {
+        const cy = (run.box.y0 + run.box.y1) / 2, cx = (run.box.x0 + run.box.x1) / 2;
+        return !run.vertical && cy > top && cy < bottom && cx > x0 && cx < x1;
+      });
+      if (inRow.length < 2 * MIN_COLUMNS) continue;
+      // Lines per column slot.
+      let several = 0;
+      for (let c = 0; c + 1 < t.xs.length; c++) {
+        const mine = inRow.filter((run) => {
+          const cx = (run.box.x0 + run.box.x1) / 2;
+          return cx >= t.xs[c]! && cx < t.xs[c + 1]!;
+        });
+        if (linesOf(mine).length >= 2) several++;
+      }
+      if (several < MIN_COLUMNS) continue;
+      const lines = linesOf(inRow);
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const y = (lines[i]!.y1 + lines[i + 1]!.y0) / 2;
+        cuts.push({ axis: "h", pos: Math.round(y * 100) / 100, start: x0, end: x1, thickness: 0 });
+      }
+    }
+  }
+  return cuts;
+}
+
+/** Runs grouped into lines by their vertical extent (overlapping by half the smaller height: one line), top to bottom. */
+function linesOf(runs: readonly TextRun[]): TextLine[] {
+  const sorted = [...runs].sort((a, b) => a.box.y0 + a.box.y1 - (b.box.y0 + b.box.y1));
+  const lines: TextLine[] = [];
+  for (const run of sorted) {
+    const last = lines[lines.length - 1];
+    const h = run.box.y1 - run.box.y0;
+    if (last && Math.min(last.y1, run.box.y1) - Math.max(last.y0, run.box.y0) >= 0.5 * Math.min(h, last.y1 - last.y0)) {
+      last.y0 = Math.min(last.y0, run.box.y0);
+      last.y1 = Math.max(last.y1, run.box.y1);
+    } else lines.push({ y0: run.box.y0, y1: run.box.y1 });
+  }
+  return lines;
+}
