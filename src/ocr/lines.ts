@@ -124,7 +124,9 @@ export function findLines(ink: Uint8Array, width: number, height: number, axis: 
       sx += w * mid;
       sy += w * s.across;
       sxy += w * mid * s.across;
-      sxx += w * mid * mid;
+      // A stretch stands for every pixel along it: its spread (w²/12) counts, or a thick
+      // line's stretches, long and short, would read as a steep slope.
+      sxx += w * (mid * mid + (w * w) / 12);
       start = Math.min(start, s.start);
       end = Math.max(end, s.end);
     }
@@ -214,7 +216,7 @@ export function withoutLines(r: Raster, lines: readonly PixelLine[]): Raster {
   const gray = r.gray.slice();
   const { width, height } = r;
   for (const l of lines) {
-    const half = Math.ceil(l.thickness / 2) + 1;
+    const half = Math.ceil(l.thickness / 2) + 2;
     for (let a = Math.floor(l.start); a < Math.ceil(l.end); a++) {
       const mid = Math.round(l.pos + l.slope * (a - (l.start + l.end) / 2));
       for (let q = mid - half; q <= mid + half; q++) {

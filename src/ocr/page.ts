@@ -5,7 +5,9 @@
  *
  * 1. The picture's ruling lines are found (./lines.ts); a skewed picture is turned
  *    straight first. They become the page's rules (beside any drawn as vectors).
- * 2. The lines are painted out and the picture is read by the engine (./engine.ts).
+ * 2. The lines are painted out and the picture is read by the engine (./engine.ts), as
+ *    sparse text (a table's cells are words apart); every number gets a second look, cut
+ *    out and read alone with only the characters numbers are printed with.
  * 3. Words become text runs: the words of one engine line that continue each other (no
  *    wider gap than a character, no rule between them) make one run, with the lowest
  *    confidence of its words. What OCR misreads in printed numbers in a regular way is
@@ -49,17 +51,17 @@ export async function ocrPage(input: OcrPageInput, engine: OcrEngine): Promise<P
     let lines = [...findLines(ink, raster.width, raster.height, "h", raster.scale), ...findLines(ink, raster.width, raster.height, "v", raster.scale)];
     const skew = skewOf(lines, raster.width, raster.height);
     const skewed = Math.max(Math.abs(skew.h), Math.abs(skew.v)) >= MIN_SKEW;
-    if (skewed && !process.env.XNODESKEW) {
+    if (skewed) {
       raster = deskew(raster, skew);
       ink = binarise(raster);
       lines = [...findLines(ink, raster.width, raster.height, "h", raster.scale), ...findLines(ink, raster.width, raster.height, "v", raster.scale)];
     }
     ink = new Uint8Array(0);
-    const clean = process.env.XNOCLEAN ? raster : withoutLines(raster, lines);
+    const clean = withoutLines(raster, lines);
     const dpi = Math.round(raster.scale * 72);
-    const words = await engine.recognise(toPgm(clean), { psm: Number(process.env.XPSM ?? 11), dpi });
+    const words = await engine.recognise(toPgm(clean), { psm: 11, dpi });
     const imageRules = toRules(lines, raster.scale);
-    const runs = process.env.XNOSECOND ? wordsToRuns(words, raster.scale, imageRules) : await secondLook(wordsToRuns(words, raster.scale, imageRules), clean, engine);
+    const runs = await secondLook(wordsToRuns(words, raster.scale, imageRules), clean, engine);
     const numbers = runs.filter((r) => /\d/.test(r.text));
     const low = numbers.filter((r) => (r.confidence ?? 1) < LOW_CONFIDENCE).length;
     const mean = runs.length ? runs.reduce((s, r) => s + (r.confidence ?? 0), 0) / runs.length : 0;
@@ -97,8 +99,12 @@ const deg = (slope: number) => ((Math.atan(slope) * 180) / Math.PI).toFixed(2);
 
 /** Characters a printed number is made of (a second look at a number reads only these). */
 const NUMBER_CHARS = "0123456789,△()【】";
-/** A run that is a number and nothing else (perhaps bracketed or negative). */
-const NUMBER_RUN = /^[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]*\d[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]*$/u;
+/** A run that is mostly a number: at least three digits, and digits and separators at least two thirds of it. */
+const isNumberRun = (text: string): boolean => {
+  const t = text.replace(/\s/g, "");
+  const digits = (t.match(/\d/g) ?? []).length;
+  return digits >= 3 && (t.match(/[\d,.]/g) ?? []).length >= (2 / 3) * t.length;
+};
 
 /**
  * A second look at every number: its box cut out of the picture and read alone, as one
@@ -108,7 +114,7 @@ const NUMBER_RUN = /^[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]*\d[
 async function secondLook(runs: TextRun[], r: Raster, engine: OcrEngine): Promise<TextRun[]> {
   const out: TextRun[] = [];
   for (const run of runs) {
-    if (!NUMBER_RUN.test(run.text)) {
+    if (!isNumberRun(run.text)) {
       out.push(run);
       continue;
     }
@@ -207,12 +213,17 @@ export function wordsToRuns(words: readonly OcrWord[], scale: number, rules: rea
 
 /**
  * Regular misreadings of printed numbers put right: grouped digits whose separators were
- * read as "." or "，" (or with a space after them) get ","; a triangle minus read as A, a
- * or ム before grouped digits becomes △. A decimal point (97.7) is left alone: only groups
- * of exactly three digits count as thousands.
+ * read as "." or "，" (or doubled, or with a space after them) get ","; a space where a
+ * separator belongs before a group of three (3 271,900) becomes one; a group of six digits
+ * after a separator (138,585510: one separator lost) is cut in two; a stray _ or | stuck
+ * to a number goes; a triangle minus read as A, a or ム before grouped digits becomes △.
+ * A decimal point (97.7) is left alone: only groups of exactly three digits count.
  */
 export function repairNumbers(text: string): string {
   return text
-    .replace(/(\d)\s*[,，.．、]\s*(?=\d{3}(?!\d))/g, "$1,")
+    .replace(/(\d[,，.．]\d{3})(\d{3})(?!\d)/g, "$1,$2")
+    .replace(/(\d)\s*[,，.．、]{1,2}\s*(?=\d{3}(?!\d))/g, "$1,")
+    .replace(/(\d) (?=\d{3},\d{3}(?!\d))/g, "$1,")
+    .replace(/[_|](?=[△\d])|(?<=\d)[_|]/g, "")
     .replace(/(^|[^\w△])[Aaム^▲](?=\d{1,3}(?:,\d{3})+(?!\d))/g, "$1△");
 }
