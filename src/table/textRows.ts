@@ -2,8 +2,8 @@
  * Rows that a ruled table draws no line between. A balance sheet or a profit and loss
  * statement printed by accounting software often rules only its columns, its header and
  * its totals: one grid row then holds a dozen lines of labels beside a dozen amounts. Where
- * two or more columns of a grid row each hold several text lines, and those lines line up
- * across the columns, the row is cut between them — as the eye reads it.
+ * two or more columns of a grid row each hold several text lines and one of them is a
+ * stack of amounts, one per line, the row is cut between its lines — as the eye reads it.
  *
  * The cuts are returned as rules of thickness 0 (drawn nowhere) for the lattice to read
  * with the page's own; a cell whose text wraps in one column only (a long label beside
@@ -14,6 +14,8 @@ import type { PageTable } from "./types.js";
 
 /** How many columns of a grid row must hold several lines for it to be cut. */
 const MIN_COLUMNS = 2;
+/** A line that is an amount and nothing else: 1,234 · △1,234 · (1,234) · 【1,234】. */
+const AMOUNT = /^[\s【(（\[]*[△▲\-－]?[\d０-９]{1,3}(?:[,，][\d０-９]{3})*[\s】)）\]]*$/u;
 
 interface TextLine {
   y0: number;
@@ -33,16 +35,20 @@ export function textRowCuts(tables: readonly PageTable[], runs: readonly TextRun
         return !run.vertical && cy > top && cy < bottom && cx > x0 && cx < x1;
       });
       if (inRow.length < 2 * MIN_COLUMNS) continue;
-      // Lines per column slot.
+      // Lines per column slot; one column must be a stack of amounts, one per line.
       let several = 0;
+      let amounts = false;
       for (let c = 0; c + 1 < t.xs.length; c++) {
         const mine = inRow.filter((run) => {
           const cx = (run.box.x0 + run.box.x1) / 2;
           return cx >= t.xs[c]! && cx < t.xs[c + 1]!;
         });
-        if (linesOf(mine).length >= 2) several++;
+        const lines = linesOf(mine);
+        if (lines.length < 2) continue;
+        several++;
+        if (lines.length === mine.length && mine.every((run) => AMOUNT.test(run.text))) amounts = true;
       }
-      if (several < MIN_COLUMNS) continue;
+      if (several < MIN_COLUMNS || !amounts) continue;
       const lines = linesOf(inRow);
       for (let i = 0; i + 1 < lines.length; i++) {
         const y = (lines[i]!.y1 + lines[i + 1]!.y0) / 2;
