@@ -21,10 +21,11 @@ export interface FindOptions {
   stream?: boolean;
 }
 
-export function findTables(page: Pick<Page, "number" | "width" | "height" | "runs" | "rules">, options: FindOptions = {}): PageTable[] {
+export function findTables(page: Pick<Page, "number" | "width" | "height" | "runs" | "rules" | "ocr">, options: FindOptions = {}): PageTable[] {
   let grid = latticeTables(page.number, page.rules, page.runs);
-  // Rows a ruled table draws no line between, cut where its text lines are (./textRows.ts).
-  const cuts = textRowCuts(grid, page.runs);
+  // Rows a ruled table draws no line between, cut where its text lines are (./textRows.ts):
+  // on pages read by OCR only, for now — budget books stack amounts in ruled cells too.
+  const cuts = page.ocr ? textRowCuts(grid, page.runs) : [];
   if (cuts.length) grid = latticeTables(page.number, [...page.rules, ...cuts], page.runs);
   const ruled = grid.map((t) => ({ ...t, kind: "lattice" as const }));
   // Stream tables from more text runs than a table may have cells (src/pdf/limits.ts): no
