@@ -16,6 +16,7 @@
  * Accuracy is the same measure for both table tools (src/table/accuracy.ts). Scanned
  * pages: corpus 25 pp.9–12 by kohyo tables --ocr auto and by the tesseract command line,
  * numbers right against the hand-read truth (bench/ocr.mjs); --no-ocr skips them. Peak RSS
+ * And a review page of a 600-page book opened in chromium (bench/review.mjs).
  * is the kernel's high-water mark (VmHWM in /proc/<pid>/status) sampled until the
  * process exits, the same way for every tool. Times are wall-clock, best of --runs
  * (default 3), process start-up included.
@@ -26,6 +27,7 @@ import { cpus, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PDFDocument } from "pdf-lib";
+import { benchReview } from "../bench/review.mjs";
 import { javaVersion, tabulaArgs, tabulaJar, tabulaTables, tabulaVersion } from "../bench/tabula.mjs";
 import { kohyoCells, numberAccuracy, OCR_PAGES, pagePictures, truthNumbers, tsvWords } from "../bench/ocr.mjs";
 
@@ -314,6 +316,7 @@ async function main() {
 
   const normalize = join(ROOT, "scripts/bench-normalize.mjs");
   const normalizeResult = existsSync(normalize) ? await (await import(normalize)).benchNormalize() : null;
+  const review = await benchReview(ROOT, CACHE, RUNS).catch((e) => ({ failed: e.message }));
 
   const results = {
     date: new Date().toISOString(),
@@ -323,6 +326,7 @@ async function main() {
     largeDocuments: books.map((b) => ({ file: b.name, pages: b.pages, source: b.source })),
     results: rows,
     normalize: normalizeResult,
+    review,
   };
   mkdirSync(join(ROOT, "bench"), { recursive: true });
   writeFileSync(join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
@@ -347,6 +351,15 @@ function print(res) {
   console.log(line(head));
   console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
   for (const b of body) console.log(line(b));
+  const rv = res.review;
+  if (rv?.skipped || rv?.failed) console.log(`\nreview.html of a 600-page book: ${rv.skipped ? `skipped: ${rv.skipped}` : `failed: ${rv.failed}`}`);
+  else if (rv) {
+    console.log(
+      `\nreview.html of ${rv.file} (${rv.source}): written in ${rv.writeSeconds} s (${rv.htmlMiB} MiB); in chromium the panel and overlays are there ${rv.readySeconds} s after opening and page 1 is drawn at ${rv.openSeconds} s, ` +
+        `page ${rv.pages / 2} ${rv.middlePageSeconds} s and page ${rv.pages} ${rv.lastPageSeconds} s after a jump, next failure (n) ${rv.nextFailureSeconds} s; ` +
+        `longest main-thread task while opening ${rv.longestTaskSeconds} s; ${rv.consoleErrors} console errors (load average ${rv.loadAverage})`,
+    );
+  }
   if (res.normalize) console.log(`\nnormalise: ${res.normalize.cells} mixed cells in ${Math.round(res.normalize.ms)} ms (${Math.round(res.normalize.cellsPerSecond)} cells/s)`);
 }
 

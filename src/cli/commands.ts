@@ -176,7 +176,8 @@ export const COMMANDS: readonly Command[] = [
       "static host, no network, with the PDF's pages drawn by pdf.js and over them the tables (grid, header\n" +
       "rows), cells, records and their fields, printed totals and every check (failing red, warnings amber,\n" +
       "passing green), each with its message; a side panel lists the checks by rule, the records and tables\n" +
-      "(n / p: next / previous failure). --png also draws the same into DIR/<file name>/review-p<N>.png.",
+      "(n / p: next / previous failure). --png also draws the same into DIR/<file name>/review-p<N>.png,\n" +
+      "for the pages --pages names (the whole document is read either way: a total needs its whole table).",
     options: {
       ...FILE_OPTIONS,
       pipeline: { type: "string", value: "NAME", help: "read every file as this family (default: the family recognised, if any)" },

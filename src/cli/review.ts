@@ -4,7 +4,8 @@
  * What kohyo read, drawn over each file's pages: DIR/<file name>/review.html (DIR
  * defaults to output/), one self-contained page that opens offline, from file:// too
  * (see src/review/). With --png, also one PNG per page with the same overlays,
- * DIR/<file name>/review-p<N>.png. Exit 1 when a check fails, as `kohyo extract`.
+ * DIR/<file name>/review-p<N>.png, for the pages --pages names (default all; the whole
+ * document is read either way). Exit 1 when a check fails, as `kohyo extract`.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -32,7 +33,9 @@ export async function review(opts: ReviewOptions, io: CliIO): Promise<number> {
   const outDir = opts.outDir ?? "output";
   return runBatch(opts.files, io, (file) =>
     withDocument(file, documentOptions(opts.password, opts.pages), io, async (doc, pages) => {
-      const data = await gatherReview(doc, { kohyoVersion: KOHYO_VERSION, ...(pages && { pages }), ...(opts.pipeline !== undefined && { pipeline: opts.pipeline }) });
+      // The whole document is read, whatever --pages says: a check needs its whole table
+      // (a total closes rows on earlier pages). --pages picks the pages drawn into PNGs.
+      const data = await gatherReview(doc, { kohyoVersion: KOHYO_VERSION, ...(opts.pipeline !== undefined && { pipeline: opts.pipeline }) });
       if (doc.verdict()) return { checksFailed: false };
       const dir = join(outDir, names.get(file)!);
       mkdirSync(dir, { recursive: true });

@@ -109,14 +109,19 @@ function drawOverlays(ctx: SKRSContext2D, data: ReviewData, n: number): void {
   }
   ctx.font = `${11 * SCALE}px "Noto Sans CJK JP", "IPAexGothic", sans-serif`;
   const width = ctx.canvas.width;
+  const height = 14 * SCALE;
+  const placedLabels: { x: number; y: number; w: number }[] = [];
   for (const { f, b } of labels) {
-    const text = f.message.length > 90 ? `${f.message.slice(0, 89)}…` : f.message;
+    const text = f.message.length > 110 ? `${f.message.slice(0, 109)}…` : f.message;
     const w = Math.min(ctx.measureText(text).width + 8, width - 4);
     const x = Math.max(2, Math.min(b[0] * SCALE, width - w - 2));
     // Below the box where the page has room (the rows above stay readable), else above it.
-    const y = b[3] * SCALE + 16 * SCALE < ctx.canvas.height ? b[3] * SCALE + 2 : Math.max(0, b[1] * SCALE - 15 * SCALE);
+    let y = b[3] * SCALE + 16 * SCALE < ctx.canvas.height ? b[3] * SCALE + 2 : Math.max(0, b[1] * SCALE - 15 * SCALE);
+    // Labels of boxes side by side (a total row's columns) stack instead of covering each other.
+    while (placedLabels.some((p) => x < p.x + p.w && p.x < x + w && Math.abs(p.y - y) < height)) y += height + 2;
+    placedLabels.push({ x, y, w });
     ctx.fillStyle = f.severity === "error" ? "rgba(211, 47, 47, 0.92)" : "rgba(190, 120, 0, 0.92)";
-    ctx.fillRect(x, y, w, 14 * SCALE);
+    ctx.fillRect(x, y, w, height);
     ctx.fillStyle = "#fff";
     ctx.textBaseline = "middle";
     ctx.fillText(text, x + 4, y + 7 * SCALE, w - 8);

@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 import { kohyo, ROOT, sample } from "../helpers.js";
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version as string;
-const COMMANDS = ["extract", "tables", "facts", "inspect", "pipelines"];
+const COMMANDS = ["extract", "tables", "facts", "inspect", "pipelines", "review"];
 
 test("README's install step: `npm install -g .` from the clone gives a `kohyo` command (in a temp prefix)", () => {
   const prefix = mkdtempSync(join(tmpdir(), "kohyo-prefix-"));

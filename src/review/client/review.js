@@ -26,9 +26,43 @@ const fromBase64 = (b64) => {
   return out;
 };
 
+performance.mark("kohyo:script");
 const data = JSON.parse($("#kohyo-data").textContent);
 const cmaps = JSON.parse($("#kohyo-cmaps").textContent);
 const lib = globalThis.pdfjsLib;
+
+// ---- pdf.js (started first) --------------------------------------------------------------------------
+
+/** pdf.js asks for CMaps (and fonts, decoders) by file name; the page carries the CMaps it needs. */
+class EmbeddedData {
+  async fetch({ kind, filename }) {
+    const name = filename.replace(/\.bcmap$/, "");
+    if (kind === "cMapUrl" && cmaps[name]) return fromBase64(cmaps[name]);
+    throw new Error(`${filename} is not in this review page`);
+  }
+}
+
+async function open() {
+  performance.mark("kohyo:open");
+  const worker = new Worker(URL.createObjectURL(new Blob([$("#kohyo-pdfjs-worker").textContent], { type: "text/javascript" })));
+  lib.GlobalWorkerOptions.workerPort = worker;
+  const task = lib.getDocument({
+    data: fromBase64($("#kohyo-pdf").textContent),
+    BinaryDataFactory: EmbeddedData,
+    cMapUrl: "embedded/",
+    cMapPacked: true,
+    useWorkerFetch: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  });
+  pdfDoc = await task.promise;
+  performance.mark("kohyo:pdf-open");
+  document.body.dataset.pdf = "open";
+  pump();
+}
+// Started first: pdf.js's worker starts and reads the PDF while the page makes its panel and overlays.
+let pdfDoc = null;
+const opening = open();
 
 // ---- what is where -------------------------------------------------------------------
 
@@ -72,6 +106,7 @@ function recordOfCell(cell) {
   return on(cell.page).records.find((r) => inside(r.box, x, y)) ?? null;
 }
 
+performance.mark("kohyo:indexed");
 const isFailure = (f) => !f.ok && f.severity === "error";
 const isWarning = (f) => !f.ok && f.severity === "warning";
 const kind = (f) => (f.ok ? "ok" : f.severity === "error" ? "error" : f.severity === "warning" ? "warning" : "info");
@@ -123,13 +158,41 @@ function buildOverlays(n) {
   page.dataset.overlays = "1";
 }
 
-let pdfDoc = null;
 const rendered = new Set();
+/** Pages asked for and not drawn yet: drawn one at a time, the one nearest the view first. */
+const wanted = new Set();
+let drawing = false;
 /** Canvases kept at most: pages further from the view give theirs back. */
 const KEEP = 12;
-async function renderPage(n) {
+function renderPage(n) {
+  if (rendered.has(n)) return;
+  wanted.add(n);
+  pump();
+}
+/** The page at the top of the view. */
+function currentPage() {
+  const y = pagesEl.scrollTop + pagesEl.clientHeight / 3;
+  let lo = 0;
+  let hi = pageEls.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pageEls[mid].offsetTop <= y) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+async function pump() {
+  if (drawing || !pdfDoc || wanted.size === 0) return;
+  const at = currentPage();
+  const n = [...wanted].reduce((a, b) => (Math.abs(b - at) < Math.abs(a - at) ? b : a));
+  wanted.delete(n);
+  drawing = true;
+  await draw(n);
+  drawing = false;
+  pump();
+}
+async function draw(n) {
   const page = pageEls[n - 1];
-  if (rendered.has(n) || !pdfDoc) return;
   rendered.add(n);
   try {
     const p = await pdfDoc.getPage(n);
@@ -138,9 +201,10 @@ async function renderPage(n) {
     const canvas = el("canvas", { class: "pdf" });
     canvas.width = Math.round(viewport.width);
     canvas.height = Math.round(viewport.height);
-    page.prepend(canvas);
     await p.render({ canvasContext: canvas.getContext("2d"), viewport }).promise;
+    page.prepend(canvas);
     page.dataset.rendered = "1";
+    if (!performance.getEntriesByName("kohyo:first-page").length) performance.mark("kohyo:first-page");
   } catch (e) {
     page.dataset.rendered = "failed";
     page.append(el("div", { class: "render-error", text: `pdf.js could not draw this page: ${e?.message ?? e}` }));
@@ -167,7 +231,10 @@ const observer = new IntersectionObserver(
         visible.add(n);
         buildOverlays(n);
         renderPage(n);
-      } else visible.delete(n);
+      } else {
+        visible.delete(n);
+        wanted.delete(n);
+      }
     }
   },
   { root: pagesEl, rootMargin: "50% 0px" },
@@ -371,6 +438,7 @@ const tables = el(
   ),
 );
 panel.append(summary, detail, checks, records, tables);
+performance.mark("kohyo:panel");
 
 // ---- keyboard: next / previous failure ------------------------------------------------
 
@@ -399,34 +467,7 @@ document.addEventListener("keydown", (e) => {
   e.preventDefault();
 });
 
-// ---- pdf.js --------------------------------------------------------------------------
-
-/** pdf.js asks for CMaps (and fonts, decoders) by file name; the page carries the CMaps it needs. */
-class EmbeddedData {
-  async fetch({ kind, filename }) {
-    const name = filename.replace(/\.bcmap$/, "");
-    if (kind === "cMapUrl" && cmaps[name]) return fromBase64(cmaps[name]);
-    throw new Error(`${filename} is not in this review page`);
-  }
-}
-
-async function open() {
-  const worker = new Worker(URL.createObjectURL(new Blob([$("#kohyo-pdfjs-worker").textContent], { type: "text/javascript" })));
-  lib.GlobalWorkerOptions.workerPort = worker;
-  const task = lib.getDocument({
-    data: fromBase64($("#kohyo-pdf").textContent),
-    BinaryDataFactory: EmbeddedData,
-    cMapUrl: "embedded/",
-    cMapPacked: true,
-    useWorkerFetch: false,
-    isEvalSupported: false,
-    verbosity: 0,
-  });
-  pdfDoc = await task.promise;
-  document.body.dataset.pdf = "open";
-  for (const n of visible) renderPage(n);
-}
-window.kohyoReview = { data, show, selectFinding, selectRecord, buildOverlays, ready: open() };
+window.kohyoReview = { data, show, selectFinding, selectRecord, buildOverlays, ready: opening };
 window.kohyoReview.ready.catch((e) => {
   document.body.dataset.pdf = "failed";
   pagesEl.prepend(el("p", { class: "render-error", text: `pdf.js could not open the PDF: ${e?.message ?? e}` }));
