@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { corpus, HAVE_CORPUS, kohyo, ROOT, sample } from "../helpers.js";
+import { corpus, HAVE_CORPUS, kohyo, ROOT, sample, SAMPLE_PASSWORD } from "../helpers.js";
 
 // The functions given to page.evaluate run in the browser; the project is typed for Node (no DOM lib).
 declare const document: any;
@@ -163,6 +163,23 @@ describe.skipIf(!HAVE_CHROMIUM)("review.html in chromium", () => {
     await page.locator("#detail .record-link").click();
     expect(await page.locator("#detail table.fields").textContent()).toContain("新宿区");
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("an encrypted PDF: the page holds no password, asks for it, and opens with it", async () => {
+    const file = sample("tokyo-plan-r5-a4.encrypted.pdf");
+    const r = kohyo("review", file, "--password", SAMPLE_PASSWORD, "-o", ARTEFACTS);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(reviewOf(file), "utf8")).not.toContain(SAMPLE_PASSWORD);
+    const page = await browser.newPage();
+    const asked: string[] = [];
+    page.on("dialog", (d) => {
+      asked.push(d.message());
+      void d.accept(SAMPLE_PASSWORD);
+    });
+    await page.goto(`file://${reviewOf(file)}`);
+    await page.waitForSelector('.page[data-page="1"][data-rendered="1"]');
+    expect(asked).toEqual(["The PDF's password:"]);
     await page.close();
   });
 

@@ -55,6 +55,12 @@ async function open() {
     isEvalSupported: false,
     verbosity: 0,
   });
+  // An encrypted PDF: the page carries no password; the reader types it.
+  task.onPassword = (give, reason) => {
+    const pw = window.prompt(reason === lib.PasswordResponses.INCORRECT_PASSWORD ? "Wrong password. The PDF's password:" : "The PDF's password:");
+    if (pw === null) task.destroy();
+    else give(pw);
+  };
   pdfDoc = await task.promise;
   performance.mark("kohyo:pdf-open");
   document.body.dataset.pdf = "open";
@@ -377,8 +383,18 @@ const summary = el(
   ),
 );
 
-const rules = new Map();
-for (const f of data.findings) rules.set(f.rule, [...(rules.get(f.rule) ?? []), f]);
+/** Items by a key, in their order. */
+function groupBy(items, key) {
+  const groups = new Map();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+const rules = groupBy(data.findings, (f) => f.rule);
 const checks = el(
   "section",
   { id: "checks" },
@@ -408,8 +424,7 @@ const checks = el(
     }),
 );
 
-const recordTables = new Map();
-for (const r of data.records) recordTables.set(r.table, [...(recordTables.get(r.table) ?? []), r]);
+const recordTables = groupBy(data.records, (r) => r.table);
 const records = el(
   "section",
   { id: "records" },
