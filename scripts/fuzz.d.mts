@@ -10,4 +10,4 @@ export interface FuzzSummary {
 }
 export const MUTATIONS: Record<string, unknown>;
 export function fuzz(opts: { count?: number; seed?: number; jobs?: number; corpus?: string; keep?: string; log?: (...a: unknown[]) => void }): Promise<FuzzSummary>;
-export function inputs(opts: { count: number; seed: number; corpus?: string; tmp: string }): Generator<{ index: number; from: string; mutation: string; command: string; bytes: Uint8Array }>;
+export function inputs(opts: { count: number; seed: number; corpus?: string; tmp: string; seeds?: string[] }): Generator<{ index: number; from: string; mutation: string; command: string; bytes: Uint8Array }>;

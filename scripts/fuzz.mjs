@@ -125,9 +125,8 @@ function qpdfThen(b, args, r, tmp) {
 }
 
 /** The inputs of a run: `count` of them, from the seed. */
-export function* inputs({ count, seed, corpus, tmp }) {
+export function* inputs({ count, seed, corpus, tmp, seeds = seedFiles(corpus) }) {
   const r = rng(seed);
-  const seeds = seedFiles(corpus);
   const cache = new Map();
   const names = Object.keys(MUTATIONS);
   for (let i = 0; i < count; i++) {

@@ -34,7 +34,11 @@ test("input 58 of the fuzz's seed 1 (a corpus budget book with bogus /Filter nam
   const { tmpdir } = await import("node:os");
   const tmp = mkdtempSync(join(tmpdir(), "kohyo-fuzz58-"));
   let input: { index: number; bytes: Uint8Array; mutation: string; from: string } | undefined;
-  for (const i of inputs({ count: 59, seed: 1, corpus: CORPUS, tmp })) input = i;
+  // The seed files as they were when input 58 was found (samples added since would shift the stream).
+  const { readdirSync } = await import("node:fs");
+  const then = ["budget-r6", "encrypted-owner-only", "encrypted-user-password", "guidebook-tohoku-r6", "text-layer-traps", "tokyo-plan-r5-a3-mincho", "tokyo-plan-r5-a4-mistyped", "tokyo-plan-r5-a4-unruled", "tokyo-plan-r5-a4.encrypted", "tokyo-plan-r5-a4", "tokyo-plan-r5-b4-merged", "tokyo-plan-r5-b4-unruled"];
+  const seeds = [...then.map((n) => sample(`${n}.pdf`)), ...readdirSync(CORPUS).filter((f) => /\.pdf$/i.test(f)).sort().map((f) => join(CORPUS, f))];
+  for (const i of inputs({ count: 59, seed: 1, corpus: CORPUS, tmp, seeds })) input = i;
   expect([input!.index, input!.mutation, input!.from]).toEqual([58, "filter", "18_mof_R2-hosei-yosan-dai1go.pdf"]);
   const file = join(tmp, "58.pdf");
   writeFileSync(file, input!.bytes);
