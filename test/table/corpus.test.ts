@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { dataRows } from "../../src/table/stitch.js";
+import { checkTotals } from "../../src/table/totals.js";
 import { CORPUS, corpusTables, HAVE_CORPUS } from "../helpers.js";
 import { join } from "node:path";
 
@@ -100,5 +101,19 @@ describe.skipIf(!HAVE_CORPUS)("corpus tables", () => {
       "医療法人細田内科医院", "616-8157", "京都府京都市右京区太秦御所ノ内町7-10", "075-864-6778",
       "http://www.ukyo.kyoto.med.or.jp/area/arashiyama/hosodanaika.html", "×", "○",
     ]);
+  });
+});
+
+describe.skipIf(!HAVE_CORPUS)("corpus tables, real layouts", () => {
+  test("15 (一太郎): corner bars clipped out of sight are no rules — no margin rows or columns, the table goes on to p.3 and its 合計 sums both pages", async () => {
+    const t = (await corpusTables("15_nankoku-city_henchi-sogo-seibi-keikaku_R8-henko.pdf", [2, 3]))[0]!;
+    expect(t.pages).toEqual([2, 3]);
+    expect(t.headerRows).toBe(2);
+    expect(t.columns).toEqual([["区分", "施設名"], ["区分", "事業主体名"], ["事業費"], ["財源内訳", "特定財源"], ["財源内訳", "一般財源"], ["一般財源のうち辺地対策事業債の予定額"]]);
+    const rows = dataRows(t);
+    expect(rows[0]).toEqual(["市道", "南国市", "219,394", "", "219,394", "219,300"]);
+    expect(rows.map((r) => r[0])).toEqual(["市道", "橋りょう", "林道", "自動車", "公民館・その他の集会施設", "飲料水供給施設", "農林漁業経営近代化施設", "地場産業振興施設", "合計"]);
+    const checks = checkTotals(t);
+    expect(checks.map((c) => [c.printed, c.ok])).toEqual([[753836, true], [33979, true], [719857, true], [688800, true]]);
   });
 });
