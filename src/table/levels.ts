@@ -46,9 +46,9 @@ const UNIT = /^第?[0-9一二三四五六七八九十百]+(款|項|目|節)/u;
 /** Numbering styles; `n` of a dotted number ("2-1.") is its depth among dotted numbers. */
 const STYLES: [string, RegExp][] = [
   ["dotted", /^\d+(?:-\d+)+[.)\s]/u],
-  ["(1)", /^\(\d+\)/u],
+  ["(1)", /^(?:\(\d+\)|[⑴-⒇])/u],
   ["1)", /^\d+\)/u],
-  ["1", /^\d+[.、\s]/u],
+  ["1", /^(?:\d+[.、\s]|[⒈-⒛])/u],
   ["①", /^[①-⑳㉑-㉟㊱-㊿]/u],
   ["(ア)", /^\([ア-ン]\)/u],
   ["ア", /^[ア-ン][.、\s]/u],

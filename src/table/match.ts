@@ -4,7 +4,9 @@
  *
  * A truth cell names its row by the row's label and its column by the header text:
  * `{ page, rowKey, column, value }`. It is right when, in a table on that page,
- * - a row holds a cell reading `rowKey` (a spanning label fills every row it covers),
+ * - a row holds a cell reading `rowKey`, or neighbouring cells that read it together (a
+ *   number and its name in two columns); a spanning label fills every row it covers, and
+ *   a note mark printed with a label (※２) is not part of it,
  * - a column's header text, its header rows joined top to bottom, reads `column` (or,
  *   when no column reads exactly that, contains it: "品名" in "品名（電子機器付属品も含みます）"),
  * - and the cell where they cross holds `value`: a number equal to it (△/▲ negative,
@@ -14,7 +16,9 @@
  * cell counts as found when some number of top rows, taken as the header, makes it match.
  *
  * A printed total `{ page, label, values }` is right when, for every value, a check of a
- * total row with that label on that page printed the value and passed.
+ * total row with that label on that page printed the value and passed — or missed by no
+ * more than the rounding of the unit, which the check reports as a warning (13,561 億円
+ * printed where the rounded items add to 13,562).
  */
 
 import type { Table } from "./stitch.js";
@@ -48,7 +52,8 @@ export interface PrintedTotal {
   page: number;
   label: string;
   printed: number;
-  ok: boolean;
+  /** "error" when it fails; a difference within the rounding of the unit is a "warning". */
+  severity: "error" | "warning" | "info";
 }
 
 /** Header rows a tool without a header is tried with: none up to this many. */
@@ -87,13 +92,26 @@ function guessedHeader(t: GridTable, k: number): { header: string[][]; rows: Gri
   return { header: Array.from({ length: cols }, (_, c) => top.map((r) => r.cells[c] ?? "").filter((s) => s !== "")), rows: t.rows.slice(k) };
 }
 
+/** A row label as compared: a note mark printed with it (※２, *1) left out. */
+const labelKey = (s: string): string => comparable(s).replace(/[※*][0-9]*/gu, "");
+
+/** Does the row read `key` in one cell, or in neighbouring cells read together (「②」「雇用の維持…」)? */
+function rowReads(cells: readonly string[], key: string): boolean {
+  for (let a = 0; a < cells.length; a++) {
+    let joined = "";
+    for (let b = a; b < cells.length && joined.length < key.length; b++) {
+      joined += labelKey(cells[b]!);
+      if (joined === key) return true;
+    }
+  }
+  return false;
+}
+
 function cellIn(header: string[][], rows: GridTable["rows"], item: TruthCell): boolean {
   const cols = columnsFor(header, item.column);
   if (!cols.length) return false;
-  const key = comparable(item.rowKey);
-  return rows.some(
-    (r) => r.page === item.page && r.cells.some((c) => comparable(c) === key) && cols.some((c) => valueMatches(r.cells[c] ?? "", item.value)),
-  );
+  const key = labelKey(item.rowKey);
+  return rows.some((r) => r.page === item.page && rowReads(r.cells, key) && cols.some((c) => valueMatches(r.cells[c] ?? "", item.value)));
 }
 
 /** Is the truth cell found, by the rule above, in one of the tables? */
@@ -109,10 +127,10 @@ export function findsCell(tables: readonly GridTable[], item: TruthCell): boolea
   });
 }
 
-/** Is every value of the printed total checked and passed? */
+/** Is every value of the printed total checked and passed (within the rounding of its unit counts as passed)? */
 export function findsTotal(checks: readonly PrintedTotal[], item: TruthTotal): boolean {
-  const label = comparable(item.label);
-  return item.values.every((v) => checks.some((c) => c.page === item.page && comparable(c.label) === label && c.printed === v && c.ok));
+  const label = labelKey(item.label);
+  return item.values.every((v) => checks.some((c) => c.page === item.page && labelKey(c.label) === label && c.printed === v && c.severity !== "error"));
 }
 
 export interface Score {

@@ -197,13 +197,15 @@ function blocks(detail: readonly boolean[]): [number, number][] {
   return out;
 }
 
-/** Lookups on the grid by data row: the cell starting at a slot, and whether a span covers it. */
+/** Lookups on the grid by data row: the cell starting at a slot, and whether a span with text covers it. */
 function slots(table: Table): Pick<LevelInput, "cellAt" | "covered" | "coveredFromAbove"> {
   const start = new Map<string, StitchedCell>();
   const spanned = new Set<string>();
   const fromAbove = new Set<string>();
   for (const cell of table.cells) {
     start.set(`${cell.row},${cell.col}`, cell);
+    // An empty cell spanning rows (a shaded strip beside a section's items) hides no label.
+    if (cell.text.trim() === "") continue;
     for (let r = cell.row; r < cell.row + cell.rowSpan; r++) {
       for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
         if (r !== cell.row || c !== cell.col) spanned.add(`${r},${c}`);

@@ -4,9 +4,23 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { dataRows } from "../../src/table/stitch.js";
 import { checkTotals } from "../../src/table/totals.js";
-import { CORPUS, corpusTables, HAVE_CORPUS } from "../helpers.js";
+import { corpus, CORPUS, corpusTables, HAVE_CORPUS, open } from "../helpers.js";
+import { findTables } from "../../src/table/find.js";
+import { dataRows, stitchTables } from "../../src/table/stitch.js";
+import type { PageTable } from "../../src/table/types.js";
+
+/** Every table (ruled or not) on one page of a corpus file. */
+async function pageTables(name: string, page: number): Promise<PageTable[]> {
+  const doc = await open(corpus(name));
+  try {
+    const found: PageTable[] = [];
+    for await (const p of doc.pages([page])) found.push(...findTables(p));
+    return found;
+  } finally {
+    await doc.close();
+  }
+}
 import { join } from "node:path";
 
 /** Minimal CSV reader for the reference outputs (quoted fields may hold commas and newlines). */
@@ -115,5 +129,33 @@ describe.skipIf(!HAVE_CORPUS)("corpus tables, real layouts", () => {
     expect(rows.map((r) => r[0])).toEqual(["市道", "橋りょう", "林道", "自動車", "公民館・その他の集会施設", "飲料水供給施設", "農林漁業経営近代化施設", "地場産業振興施設", "合計"]);
     const checks = checkTotals(t);
     expect(checks.map((c) => [c.printed, c.ok])).toEqual([[753836, true], [33979, true], [719857, true], [688800, true]]);
+  });
+
+  test("18 (財務省, unruled): letter-spaced labels (特　例　公　債　金, 均等割付) are one cell; ⑴/① rows start at their markers, a two-line label stays in its row", async () => {
+    const tables = stitchTables(await pageTables("18_mof_R2-hosei-yosan-dai1go.pdf", 1));
+    expect(tables.map((t) => dataRows(t))).toEqual([
+      [
+        ["⑴", "新型コロナウイルス感染症緊急経済対策関係経費", "167,058"],
+        ["①", "感染拡大防止策と医療提供体制の整備及び治療薬の開発", "18,097"],
+        ["②", "雇用の維持と事業の継続", "106,308"],
+        ["③", "次の段階としての官民を挙げた経済活動の回復", "18,482"],
+        ["④", "強靱な経済構造の構築", "9,172"],
+        ["⑤", "新型コロナウイルス感染症対策予備費", "15,000"],
+        ["⑵", "国債整理基金特別会計へ繰入", "999"],
+        ["", "計", "168,057"],
+      ],
+      [
+        ["⑴", "公債金", "23,290"],
+        ["⑵", "特例公債金", "144,767"],
+        ["", "計", "168,057"],
+      ],
+    ]);
+    // ⑴ is the parent of ①–⑤: 計 = ⑴ + ⑵, not every row.
+    for (const t of tables) expect(checkTotals(t).filter((c) => c.label === "計").map((c) => [c.printed, c.sum])).toEqual([[168057, 168057]]);
+  });
+
+  test("16 (内閣府): a note mark printed small beside a label (配分予定額※２) reads after it", async () => {
+    const [t] = stitchTables(await pageTables("16_naikakufu_chihososei-rinji-kofukin_jisshi-keikaku-teishutsu.pdf", 1));
+    expect(t!.cells.map((c) => c.text)).toContain("（４）配分予定額※２");
   });
 });
