@@ -6,7 +6,7 @@
  * A ruled "table" of one column is only rules across (a table with horizontal rules and
  * no column borders): where stream reads columns in it, the stream table replaces it.
  */
-import type { Box, Page } from "../pdf/types.js";
+import type { Box, Page, TextRun } from "../pdf/types.js";
 import { guard } from "../pdf/limits.js";
 import { latticeTables } from "./lattice.js";
 import { streamTables } from "./stream.js";
@@ -35,7 +35,43 @@ export function findTables(page: Pick<Page, "number" | "width" | "height" | "run
   const grids = ruled.filter((t) => t.cols > 1);
   const stream = streamTables(page.number, page.runs, page.rules, grids.map((t) => t.box)).map((t) => ({ ...t, kind: "stream" as const }));
   const across = ruled.filter((t) => t.cols === 1 && !stream.some((s) => overlap(s.box, t.box)));
-  return [...grids, ...across, ...stream].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  const tables = [...grids, ...across, ...stream].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  return withUnits(tables, page.runs).map((t) => withCaption(t, page.runs));
+}
+
+/** The caption over a table: the line just above it (within a line's height), across the table's width. */
+function withCaption(t: PageTable, runs: readonly TextRun[]): PageTable {
+  const above = runs.filter((r) => r.box.y1 <= t.box.y0 + 1 && r.box.y1 >= t.box.y0 - 1.5 * r.size && r.box.x1 > t.box.x0 && r.box.x0 < t.box.x1);
+  if (!above.length) return t;
+  const bottom = above.reduce((y, r) => Math.max(y, r.box.y1), -Infinity);
+  const line = above.filter((r) => r.box.y1 > bottom - r.size / 2).sort((a, b) => a.box.x0 - b.box.x0);
+  return { ...t, caption: line.map((r) => r.text.trim()).join(" ") };
+}
+
+/** A unit note: （単位：千円）, (単位 億円), 単位：千円. */
+const UNIT_NOTE = /単位\s*[:：]?\s*([^\s)）、,，:：]+)/u;
+
+/**
+ * Each table with the unit printed over it: the nearest unit note above the table, within
+ * the table's width (a note at the top of the page holds for every table under it until
+ * another note).
+ */
+function withUnits(tables: PageTable[], runs: readonly TextRun[]): PageTable[] {
+  const notes = runs.flatMap((r) => {
+    if (!r.text.includes("単位")) return [];
+    const line = runs
+      .filter((o) => o.box.x0 >= r.box.x0 - 0.5 && o.box.y0 < r.box.y1 && r.box.y0 < o.box.y1)
+      .sort((a, b) => a.box.x0 - b.box.x0);
+    const m = UNIT_NOTE.exec(line.map((o) => o.text).join(" ").normalize("NFKC"));
+    return m ? [{ unit: m[1]!, box: r.box }] : [];
+  });
+  if (!notes.length) return tables;
+  return tables.map((t) => {
+    const note = notes
+      .filter((n) => n.box.y1 <= t.box.y0 + 1 && n.box.x1 > t.box.x0 && n.box.x0 < t.box.x1 + 10)
+      .sort((a, b) => b.box.y1 - a.box.y1)[0];
+    return note ? { ...t, unit: note.unit } : t;
+  });
 }
 
 const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;

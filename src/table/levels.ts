@@ -100,7 +100,10 @@ function unitDepth(label: string | undefined): number | undefined {
   return m ? UNITS.indexOf(m[1]!) : undefined;
 }
 
-/** Depth = which label column the row's label starts in; unknown where a span hides that. */
+/**
+ * Depth = which label column the row's label starts in. A label spanning down from a row
+ * above (a 款 beside its 項) is the parent's, not this row's: the row's own label is further right.
+ */
 function columnDepth(input: LevelInput, r: number): number | undefined {
   if (input.labelCols.length < 2) return undefined;
   for (const [depth, c] of input.labelCols.entries()) {

@@ -8,7 +8,9 @@
  *   number and its name in two columns); a spanning label fills every row it covers, and
  *   a note mark printed with a label (※２) is not part of it,
  * - a column's header text, its header rows joined top to bottom, reads `column` (or,
- *   when no column reads exactly that, contains it: "品名" in "品名（電子機器付属品も含みます）"),
+ *   when no column reads exactly that, contains it: "品名" in "品名（電子機器付属品も含みます）");
+ *   a column printed without a header is named by the unit printed over the table
+ *   (単位 億円), where the tool reads one,
  * - and the cell where they cross holds `value`: a number equal to it (△/▲ negative,
  *   commas and units around it allowed) or, for a string, the same text.
  * Texts are compared after NFKC and with every space taken out. A tool that does not say
@@ -32,6 +34,8 @@ export interface GridTable {
    * first rows are then tried as header, see above). With a header, `rows` are data rows only.
    */
   header: string[][] | null;
+  /** The unit printed over the table (単位 億円), when the tool reads it: it names a column printed without a header. */
+  unit?: string;
 }
 
 export interface TruthCell {
@@ -77,9 +81,9 @@ export function valueMatches(text: string, value: number | string): boolean {
 }
 
 /** Candidate column indices for a header text: exact matches, else the columns containing it. */
-function columnsFor(header: string[][], column: string): number[] {
+function columnsFor(header: string[][], column: string, unit?: string): number[] {
   const want = comparable(column);
-  const joined = header.map((path) => comparable(path.join("")));
+  const joined = header.map((path) => comparable(path.length ? path.join("") : (unit ?? "")));
   const exact = joined.flatMap((h, i) => (h === want ? [i] : []));
   if (exact.length) return exact;
   return joined.flatMap((h, i) => (want !== "" && h.includes(want) ? [i] : []));
@@ -87,7 +91,7 @@ function columnsFor(header: string[][], column: string): number[] {
 
 /** The header a tool without one would have if its first `k` rows were header rows. */
 function guessedHeader(t: GridTable, k: number): { header: string[][]; rows: GridTable["rows"] } {
-  const cols = Math.max(0, ...t.rows.map((r) => r.cells.length));
+  const cols = t.rows.reduce((n, r) => Math.max(n, r.cells.length), 0);
   const top = t.rows.slice(0, k);
   return { header: Array.from({ length: cols }, (_, c) => top.map((r) => r.cells[c] ?? "").filter((s) => s !== "")), rows: t.rows.slice(k) };
 }
@@ -107,8 +111,8 @@ function rowReads(cells: readonly string[], key: string): boolean {
   return false;
 }
 
-function cellIn(header: string[][], rows: GridTable["rows"], item: TruthCell): boolean {
-  const cols = columnsFor(header, item.column);
+function cellIn(header: string[][], rows: GridTable["rows"], item: TruthCell, unit?: string): boolean {
+  const cols = columnsFor(header, item.column, unit);
   if (!cols.length) return false;
   const key = labelKey(item.rowKey);
   return rows.some((r) => r.page === item.page && rowReads(r.cells, key) && cols.some((c) => valueMatches(r.cells[c] ?? "", item.value)));
@@ -118,7 +122,7 @@ function cellIn(header: string[][], rows: GridTable["rows"], item: TruthCell): b
 export function findsCell(tables: readonly GridTable[], item: TruthCell): boolean {
   return tables.some((t) => {
     if (!t.rows.some((r) => r.page === item.page)) return false;
-    if (t.header) return cellIn(t.header, t.rows, item);
+    if (t.header) return cellIn(t.header, t.rows, item, t.unit);
     for (let k = 0; k <= Math.min(MAX_GUESSED_HEADER, t.rows.length); k++) {
       const g = guessedHeader(t, k);
       if (cellIn(g.header, g.rows, item)) return true;
@@ -155,5 +159,5 @@ export function gridOf(t: Table): GridTable {
       for (let k = c.col; k < c.col + c.colSpan; k++) row.cells[k] = c.text;
     }
   }
-  return { header: t.columns, rows: grid.slice(t.headerRows) };
+  return { header: t.columns, rows: grid.slice(t.headerRows), ...(t.unit && { unit: t.unit }) };
 }

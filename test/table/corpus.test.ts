@@ -158,4 +158,44 @@ describe.skipIf(!HAVE_CORPUS)("corpus tables, real layouts", () => {
     const [t] = stitchTables(await pageTables("16_naikakufu_chihososei-rinji-kofukin_jisshi-keikaku-teishutsu.pdf", 1));
     expect(t!.cells.map((c) => c.text)).toContain("（４）配分予定額※２");
   });
+
+  test("16 (内閣府): quantities printed with their unit (1,788 団体) are values, so one header row; an L-shaped merge (section label over an unruled strip) is cut into rectangles and 総計 sums the sections only", async () => {
+    const [t1, t2] = stitchTables(await pageTables("16_naikakufu_chihososei-rinji-kofukin_jisshi-keikaku-teishutsu.pdf", 1));
+    expect(t1!.headerRows).toBe(1);
+    expect(t1!.columns).toEqual([[], ["合計"], ["都道府県"], ["市町村"]]);
+    expect(dataRows(t1!)[0]).toEqual(["（１）地方公共団体数", "1,788 団体", "47 団体", "1,741 団体"]);
+    const total = checkTotals(t2!).filter((c) => c.rule === "totals/rows");
+    // 23,803 = 9,594 + 9,403 + 3,353 + 1,453; the 億円 sections add to 13,562 against 13,561 printed (rounding).
+    expect(total.map((c) => [c.label, c.printed, c.sum, c.severity])).toEqual([
+      ["総計※３", 23803, 23803, "info"],
+      ["総計※３", 13561, 13562, "warning"],
+    ]);
+  });
+
+  test("20 (政務活動費の手引き): a table of text only has one header row (項目 | 概要), not four", async () => {
+    const [t] = stitchTables(await pageTables("20_nankoku-city-gikai_seimu-katsudohi-tebiki.pdf", 5));
+    expect(t!.headerRows).toBe(1);
+    expect(t!.columns).toEqual([["項目"], ["概要"]]);
+    expect(dataRows(t!)[0]).toEqual(["交付対象（条例第２条）", "南国市議会における議員に対して交付する。"]);
+  });
+
+  test("17 (補正予算 第1表): the table goes on under each page's running head; (歳入) and (歳出) are two tables; the 補正額 totals hold over all pages", async () => {
+    const doc = await open(corpus("17_nankoku-city_R3_ippan-kaikei-hosei-yosan.pdf"));
+    const found: PageTable[] = [];
+    try {
+      for await (const p of doc.pages([2, 3, 4, 5, 6, 7])) found.push(...findTables(p));
+    } finally {
+      await doc.close();
+    }
+    const ruled = stitchTables(found).filter((t) => t.kind === "lattice");
+    expect(ruled.map((t) => t.pages)).toEqual([[2, 3, 4], [5, 6, 7]]);
+    for (const [t, label] of [[ruled[0]!, "歳入合計"], [ruled[1]!, "歳出合計"]] as const) {
+      const c = checkTotals(t).find((c) => c.label === label && c.column === "補正額")!;
+      expect([c.printed, c.sum, c.ok]).toEqual([-110893, -110893, true]);
+    }
+  });
+
+  test("18 (財務省): a table printed without column headers carries the unit printed over the page (単位 億円)", async () => {
+    expect(stitchTables(await pageTables("18_mof_R2-hosei-yosan-dai1go.pdf", 1)).map((t) => t.unit)).toEqual(["億円", "億円"]);
+  });
 });
