@@ -11,6 +11,7 @@ import { guard } from "../pdf/limits.js";
 import { latticeTables } from "./lattice.js";
 import { streamTables } from "./stream.js";
 import { textRowCuts } from "./textRows.js";
+import { joinParts } from "./text.js";
 import type { PageTable } from "./types.js";
 
 export interface FindOptions {
@@ -19,9 +20,30 @@ export interface FindOptions {
    * off: boxes of text laid out in rows and columns read as stream tables there.
    */
   stream?: boolean;
+  /**
+   * Corrections a reader gives, as Camelot and Tabula take them: only ruled tables
+   * ("lattice") or only tables read from the text's alignment ("stream", ruling lines
+   * ending rows but never making a grid).
+   */
+  strategy?: "lattice" | "stream";
+  /** Read only what lies inside this area of the page (points, top-left origin): the page cropped. */
+  area?: Box;
+  /**
+   * Column edges given (x positions in points, left to right, inner edges only): the text
+   * (of the area, or the page) is read as one table, a row per printed line, a column
+   * between each two edges.
+   */
+  columns?: readonly number[];
 }
 
-export function findTables(page: Pick<Page, "number" | "width" | "height" | "runs" | "rules" | "ocr">, options: FindOptions = {}): PageTable[] {
+type Found = Pick<Page, "number" | "width" | "height" | "runs" | "rules" | "ocr">;
+
+export function findTables(whole: Found, options: FindOptions = {}): PageTable[] {
+  const page = options.area ? cropped(whole, options.area) : whole;
+  if (options.columns?.length) return explicitTable(page, options.columns);
+  if (options.strategy === "stream") {
+    return withUnits(streamTables(page.number, page.runs, page.rules, []).map((t) => ({ ...t, kind: "stream" as const })), page.runs);
+  }
   let grid = latticeTables(page.number, page.rules, page.runs);
   // Rows a ruled table draws no line between, cut where its text lines are (./textRows.ts):
   // on pages read by OCR only, for now — budget books stack amounts in ruled cells too.
@@ -31,7 +53,7 @@ export function findTables(page: Pick<Page, "number" | "width" | "height" | "run
   // Stream tables from more text runs than a table may have cells (src/pdf/limits.ts): no
   // publication prints that many on a page, and reading columns from them takes time that
   // grows faster than their number.
-  if (options.stream === false || page.runs.length > guard().limits.tableCells) return ruled;
+  if (options.stream === false || options.strategy === "lattice" || page.runs.length > guard().limits.tableCells) return ruled;
   const grids = ruled.filter((t) => t.cols > 1);
   const stream = streamTables(page.number, page.runs, page.rules, grids.map((t) => t.box)).map((t) => ({ ...t, kind: "stream" as const }));
   const across = ruled.filter((t) => t.cols === 1 && !stream.some((s) => overlap(s.box, t.box)));
@@ -75,3 +97,48 @@ function withUnits(tables: PageTable[], runs: readonly TextRun[]): PageTable[] {
 }
 
 const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+const inArea = (b: Box, a: Box) => (b.x0 + b.x1) / 2 >= a.x0 && (b.x0 + b.x1) / 2 <= a.x1 && (b.y0 + b.y1) / 2 >= a.y0 && (b.y0 + b.y1) / 2 <= a.y1;
+
+/** The page cut to an area: the runs whose centre lies in it, the rules cut at its edges. */
+function cropped(page: Found, a: Box): Found {
+  const rules = page.rules.flatMap((r) => {
+    const [lo, hi, from, to] = r.axis === "h" ? [a.y0, a.y1, a.x0, a.x1] : [a.x0, a.x1, a.y0, a.y1];
+    if (r.pos < lo || r.pos > hi) return [];
+    const start = Math.max(r.start, from);
+    const end = Math.min(r.end, to);
+    return end > start ? [{ ...r, start, end }] : [];
+  });
+  return { ...page, runs: page.runs.filter((r) => inArea(r.box, a)), rules };
+}
+
+/** One table from given column edges: a row per printed line (runs sharing a baseline band), cells by where each run's centre falls. */
+function explicitTable(page: Found, edges: readonly number[]): PageTable[] {
+  const runs = page.runs.filter((r) => r.text.trim() !== "");
+  if (!runs.length) return [];
+  const x0 = runs.reduce((m, r) => Math.min(m, r.box.x0), Infinity);
+  const x1 = runs.reduce((m, r) => Math.max(m, r.box.x1), -Infinity);
+  const xs = [x0, ...[...edges].filter((x) => x > x0 && x < x1).sort((a, b) => a - b), x1];
+  const lines: TextRun[][] = [];
+  for (const r of [...runs].sort((a, b) => a.box.y0 - b.box.y0)) {
+    const line = lines[lines.length - 1];
+    const cy = (r.box.y0 + r.box.y1) / 2;
+    if (line && line.some((o) => cy > o.box.y0 && cy < o.box.y1)) line.push(r);
+    else lines.push([r]);
+  }
+  const ys = [...lines.map((l) => l.reduce((m, r) => Math.min(m, r.box.y0), Infinity)), lines[lines.length - 1]!.reduce((m, r) => Math.max(m, r.box.y1), -Infinity)];
+  const cols = xs.length - 1;
+  const cells = lines.flatMap((line, row) =>
+    Array.from({ length: cols }, (_, col) => {
+      const inside = line.filter((r) => {
+        const cx = (r.box.x0 + r.box.x1) / 2;
+        return cx >= xs[col]! && (cx < xs[col + 1]! || col === cols - 1);
+      });
+      const text = joinParts(inside.sort((a, b) => a.box.x0 - b.box.x0).map((r) => r.text));
+      const box = { x0: xs[col]!, y0: ys[row]!, x1: xs[col + 1]!, y1: ys[row + 1]! };
+      return { row, col, rowSpan: 1, colSpan: 1, text, lines: text ? [text] : [], box, page: page.number };
+    }),
+  );
+  const box = { x0: xs[0]!, y0: ys[0]!, x1: xs[cols]!, y1: ys[ys.length - 1]! };
+  return [{ page: page.number, box, xs, ys, rows: lines.length, cols, cells, kind: "stream" }];
+}

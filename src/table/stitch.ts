@@ -60,13 +60,24 @@ const isValue = (text: string): boolean => {
   return t !== "" && (NUMERIC.test(t) || QUANTITY.test(t.normalize("NFKC")));
 };
 
-export function stitchTables(pageTables: readonly PageTable[]): Table[] {
+export interface StitchOptions {
+  /** Header rows of every table, as the reader counts them (a correction: the count read from the rows is not used). */
+  headerRows?: number;
+}
+
+export function stitchTables(pageTables: readonly PageTable[], options: StitchOptions = {}): Table[] {
   const byPage = new Map<number, PageTable[]>();
   for (const t of pageTables) byPage.set(t.page, [...(byPage.get(t.page) ?? []), t]);
   const stitcher = new Stitcher();
   const out: Table[] = [];
   for (const page of [...byPage.keys()].sort((a, b) => a - b)) pushAll(out, stitcher.push(page, byPage.get(page)!));
-  return [...out, ...stitcher.finish()];
+  const tables = [...out, ...stitcher.finish()];
+  const h = options.headerRows;
+  if (h === undefined) return tables;
+  return tables.map((t) => {
+    const headerRows = Math.min(h, t.rows);
+    return { ...t, headerRows, columns: columnPaths(t, headerRows) };
+  });
 }
 
 /**
@@ -245,7 +256,7 @@ function start(id: string, pt: PageTable): Table {
   };
 }
 
-function columnPaths(pt: PageTable, headerRows: number): string[][] {
+function columnPaths(pt: Pick<PageTable, "cols" | "cells">, headerRows: number): string[][] {
   return Array.from({ length: pt.cols }, (_, col) => {
     const path: string[] = [];
     for (const c of pt.cells.filter((c) => c.row < headerRows && c.col <= col && col < c.col + c.colSpan).sort((a, b) => a.row - b.row)) {
