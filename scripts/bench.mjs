@@ -14,7 +14,9 @@
  *   java and the package are there; its output read as bench/tabula.mjs describes;
  * - pdftotext -layout: text only, the floor for reading a PDF at all.
  * And a review page of a 600-page book opened in chromium (bench/review.mjs).
- * Accuracy is the same measure for both table tools (src/table/accuracy.ts). Scanned
+ * Accuracy is the same measure for both table tools (src/table/accuracy.ts); the real corpus
+ * (../shared/corpus/truth.json): kohyo beside pdfplumber (and Camelot, when python3 can
+ * import them) by the truth's matching rule (src/table/match.ts, bench/corpus.mjs). Scanned
  * pages: corpus 25 pp.9–12 by kohyo tables --ocr auto and by the tesseract command line,
  * numbers right against the hand-read truth (bench/ocr.mjs); --no-ocr skips them. Peak RSS
  * is the kernel's high-water mark (VmHWM in /proc/<pid>/status) sampled until the
@@ -30,6 +32,7 @@ import { PDFDocument } from "pdf-lib";
 import { benchReview } from "../bench/review.mjs";
 import { javaVersion, tabulaArgs, tabulaJar, tabulaTables, tabulaVersion } from "../bench/tabula.mjs";
 import { kohyoCells, numberAccuracy, OCR_PAGES, pagePictures, truthNumbers, tsvWords } from "../bench/ocr.mjs";
+import { camelotVersion, corpusTruth, kohyoGrids, pdfplumberGrids, pdfplumberVersion, scoreCorpus } from "../bench/corpus.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = join(ROOT, "bench/.cache");
@@ -318,11 +321,13 @@ async function main() {
   const normalizeResult = existsSync(normalize) ? await (await import(normalize)).benchNormalize() : null;
   const review = await benchReview(ROOT, CACHE, RUNS).catch((e) => ({ failed: e.message }));
 
+  const corpus = await corpusSection();
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, java },
     runs: RUNS,
     tabula,
+    corpus,
     largeDocuments: books.map((b) => ({ file: b.name, pages: b.pages, source: b.source })),
     results: rows,
     normalize: normalizeResult,
@@ -351,6 +356,13 @@ function print(res) {
   console.log(line(head));
   console.log("|" + widths.map((w) => "-".repeat(w + 2)).join("|") + "|");
   for (const b of body) console.log(line(b));
+  if (res.corpus) {
+    console.log(`\ncorpus truth (${res.corpus.source}): cells found with their row label and column header; printed totals with a passing check`);
+    for (const t of res.corpus.tools) {
+      const pct = (s) => `${((100 * s.found) / s.total).toFixed(1)}% (${s.found}/${s.total})`;
+      console.log(`  ${t.tool.padEnd(22)} ${t.skipped ? `not run: ${t.skipped}` : `cells ${pct(t.cells)}${t.totals ? ` · totals ${pct(t.totals)}` : " · totals — (no checks)"}`}`);
+    }
+  }
   const rv = res.review;
   if (rv?.skipped || rv?.failed) console.log(`\nreview.html of a 600-page book: ${rv.skipped ? `skipped: ${rv.skipped}` : `failed: ${rv.failed}`}`);
   else if (rv) {
@@ -361,6 +373,26 @@ function print(res) {
     );
   }
   if (res.normalize) console.log(`\nnormalise: ${res.normalize.cells} mixed cells in ${Math.round(res.normalize.ms)} ms (${Math.round(res.normalize.cellsPerSecond)} cells/s)`);
+}
+
+/**
+ * The corpus truth section: kohyo and pdfplumber scored by the same rule (bench/corpus.mjs);
+ * Camelot when python3 can import it. A tool that is not there is named with the reason,
+ * never given a figure.
+ */
+async function corpusSection() {
+  const truth = corpusTruth(ROOT);
+  if (!truth) return null;
+  const tools = [{ tool: "kohyo tables", ...(await scoreCorpus(ROOT, truth, (f) => kohyoGrids(ROOT, f))) }];
+  const plumber = pdfplumberVersion();
+  tools.push(
+    plumber
+      ? { tool: `pdfplumber ${plumber}`, ...(await scoreCorpus(ROOT, truth, (f) => pdfplumberGrids(ROOT, f))) }
+      : { tool: "pdfplumber", skipped: "python3 cannot import pdfplumber (pip install pdfplumber)" },
+  );
+  const camelot = camelotVersion();
+  tools.push({ tool: camelot ? `Camelot ${camelot}` : "Camelot", skipped: camelot ? "not wired yet" : "python3 cannot import camelot (no camelot-py on the package index here, none in Debian)" });
+  return { source: `${truth.items.filter((i) => i.kind === "cell").length} cells, ${truth.items.filter((i) => i.kind === "total").length} totals in ${truth.files.length} files`, tools };
 }
 
 await main();

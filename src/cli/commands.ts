@@ -39,6 +39,35 @@ export interface Command {
   run: (args: { values: Values; positionals: string[]; lang: Lang }, io: CliIO) => Promise<number>;
 }
 
+/** Numbers separated by commas, or a usage error naming the option. */
+function numbers(values: Values, name: string, count?: number): number[] | undefined {
+  const v = values[name];
+  if (v === undefined || typeof v === "boolean") return undefined;
+  const xs = v.split(",").map((x) => Number(x.trim()));
+  if (xs.some((x) => x === null || !Number.isFinite(x)) || (count !== undefined && xs.length !== count) || xs.length === 0) {
+    throw new UsageError(`--${name} takes ${count === undefined ? "numbers" : `${count} numbers`} separated by commas, not "${v}"`);
+  }
+  return xs;
+}
+
+/** kohyo tables' corrections: --strategy, --area, --columns, --header-rows. */
+function tableCorrections(values: Values): { find: import("../table/find.js").FindOptions; headerRows?: number } {
+  const strategy = values.strategy;
+  if (strategy !== undefined && strategy !== "lattice" && strategy !== "stream") throw new UsageError(`--strategy is lattice or stream, not "${String(strategy)}"`);
+  const area = numbers(values, "area", 4);
+  const columns = numbers(values, "columns");
+  const header = numbers(values, "header-rows", 1)?.[0];
+  if (header !== undefined && (!Number.isInteger(header) || header < 0)) throw new UsageError(`--header-rows takes a whole number, not "${String(values["header-rows"])}"`);
+  return {
+    find: {
+      ...(strategy !== undefined && { strategy }),
+      ...(area && { area: { x0: area[0]!, y0: area[1]!, x1: area[2]!, y1: area[3]! } }),
+      ...(columns && { columns }),
+    },
+    ...(header !== undefined && { headerRows: header }),
+  };
+}
+
 /** A bad command line: one line saying what is wrong, then the command's usage line. */
 export class UsageError extends Error {}
 
@@ -196,21 +225,30 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "tables",
-    usage: "tables FILE... [--pages 1-3,5] [--format json|csv] [--bom] [-o DIR]",
+    usage: "tables FILE... [--pages 1-3,5] [--format json|csv] [--bom] [-o DIR] [--strategy lattice|stream] [--area x0,y0,x1,y1] [--columns x1,x2,…] [--header-rows N]",
     summary: "every table, ruled or not, continued over pages as one, with its printed totals checked",
     description:
       "Every table of each file, ruled or not; a table continued over pages comes out as one, and its\n" +
       "printed totals (合計, 小計) are checked against its rows. JSON goes to stdout (JSON Lines for\n" +
       "several files), or to DIR/<file name>/tables.json with -o; --format csv writes one CSV per table.",
-    options: { ...FILE_OPTIONS, format: FORMAT, bom: BOM },
+    options: {
+      ...FILE_OPTIONS,
+      format: FORMAT,
+      bom: BOM,
+      strategy: { type: "string", value: "lattice|stream", help: "only ruled tables, or only tables read from the text's alignment" },
+      area: { type: "string", value: "x0,y0,x1,y1", help: "read only this area of each page (points from the top left)" },
+      columns: { type: "string", value: "x1,x2,…", help: "column edges (points): the text read as one table with these columns" },
+      "header-rows": { type: "string", value: "N", help: "every table has N header rows" },
+    },
     examples: [
       ["kohyo tables budget.pdf --pages 3-5", "the tables of pages 3 to 5 as JSON on stdout"],
+      ["kohyo tables list.pdf --strategy lattice --header-rows 2", "ruled tables only, each with two header rows"],
       ["kohyo tables budget.pdf --format csv --bom -o tables", "one CSV per table under tables/budget/, for Excel"],
     ],
     async run({ values, positionals, lang }, io) {
       needFiles("tables", positionals, lang);
       const { tables } = await import("./tables.js");
-      return tables({ files: positionals, format: format(values), bom: values.bom === true, ...fileOptions(values) }, io);
+      return tables({ files: positionals, format: format(values), bom: values.bom === true, ...tableCorrections(values), ...fileOptions(values) }, io);
     },
   },
   {

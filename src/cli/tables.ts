@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../diagnostics.js";
-import { findTables } from "../table/find.js";
+import { findTables, type FindOptions } from "../table/find.js";
 import { dataRows, stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
 import { cellConfidence, type OcrReading, ocrReadings, suspectDigits } from "../table/suspects.js";
@@ -20,6 +20,10 @@ import { type OcrMode, ocrReader } from "../ocr/index.js";
 import { documentOptions, readPages, runBatch, withDocument, withOcr } from "./run.js";
 
 export interface TablesOptions {
+  /** Corrections: --strategy, --area, --columns (see FindOptions). */
+  find?: FindOptions;
+  /** Correction: --header-rows N for every table. */
+  headerRows?: number;
   files: string[];
   pages?: string;
   format: "json" | "csv";
@@ -59,7 +63,7 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
       const readings: OcrReading[] = [];
       const read = await readPages(doc, selection, (page) => {
         readings.push(...ocrReadings(page));
-        return findTables(page);
+        return findTables(page, opts.find ?? {});
       });
       if (!read) return { checksFailed: false };
       const { found: pageTables, diagnostics } = read;
@@ -67,7 +71,7 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
         file: doc.info.file,
         sha256: doc.info.sha256,
         pages: doc.info.pages,
-        tables: stitchTables(pageTables).map((t) => {
+        tables: stitchTables(pageTables, opts.headerRows === undefined ? {} : { headerRows: opts.headerRows }).map((t) => {
           const totals = checkTotals(t);
           diagnostics.push(...suspectDigits(t, totals, readings, file));
           return {

@@ -13,6 +13,7 @@
  */
 import { groupLines, type Line } from "../layout/lines.js";
 import { parseAmount } from "../normalize/amounts.js";
+import { lookupMunicipality } from "../normalize/municipality.js";
 import type { Page, TextRun } from "../pdf/types.js";
 import { type LineChars, lineChars, union } from "./chars.js";
 import { scanFacts } from "./scan.js";
@@ -42,7 +43,30 @@ export function extractFacts(page: Pick<Page, "number" | "runs">): Fact[] {
     }
     year = context.year;
   });
-  return placed.sort((a, b) => a.line - b.line || a.offset - b.offset).map((p) => p.fact);
+  const facts = placed.sort((a, b) => a.line - b.line || a.offset - b.offset).map((p) => p.fact);
+  const local = facts.filter((f) => f.kind === "phone" && f.problems.some((p) => p.rule === "contact/no-area-code"));
+  if (local.length) {
+    const named = municipalityNamed(lines);
+    if (named) for (const f of local) f.detail = { ...f.detail, municipality: named };
+  }
+  return facts;
+}
+
+/** A municipality name as printed: a few letters ending in 市, 町, 村 or 区. */
+const MUNICIPALITY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ヶケ]{1,6}?[市町村区]/gu;
+
+/** The first municipality the page names (checked against the code list), the full name. */
+function municipalityNamed(lines: readonly Line[]): string | undefined {
+  for (const line of lines) {
+    for (const m of line.text.replace(/\s+/gu, "").matchAll(MUNICIPALITY)) {
+      // The name may start later in the match: 音威子府村 inside 「小型家電を音威子府村」.
+      for (let i = 0; i < m[0].length - 1; i++) {
+        const found = lookupMunicipality(m[0].slice(i));
+        if (found.match === "exact" && found.value) return found.value.prefecture + (found.value.city ?? "") + found.value.name;
+      }
+    }
+  }
+  return undefined;
 }
 
 interface PageText {

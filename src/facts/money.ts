@@ -16,8 +16,9 @@ import type { TextFact } from "./types.js";
 const DIGITS = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
 const KANJI = "[〇一二三四五六七八九十百千]+";
 const PART = `(?:${DIGITS}|${KANJI})`;
-/** 3, 2億3千430万, 1億2,000万, 三千万, 75 万 (a space before the unit is common). */
-const NUMBER = `${PART}(?: ?[兆億万千](?:${PART}(?: ?[兆億万千])?)*)?`;
+/** 3, 2億3千430万, 1億2,000万, 三千万, 3千万, 1.5百万, 75 万 (a space before the unit is common). */
+const MULTIPLIER = "(?:千万|百万|[兆億万千])";
+const NUMBER = `${PART}(?: ?${MULTIPLIER}(?:${PART}(?: ?${MULTIPLIER})?)*)?`;
 const YEN = `(?:${NUMBER} ?円|[¥￥] ?${DIGITS}円?)`;
 const TAX = "(?: ?\\((?:税抜|税別|税込)き?\\))";
 const BOUND = "(?:以上|以下|以内|未満|を超える|超え?)";
@@ -53,7 +54,8 @@ export function findAmounts(input: ScanInput): TextFact[] {
   return out;
 }
 
-const PERCENT = new RegExp(`(?<![\\d.,]\\s?)[+-]?\\d+(?:\\.\\d+)? ?%${BOUND}?`, "g");
+/** A percentage; ▲ / △ print a negative one (前年比▲2.5%). */
+const PERCENT = new RegExp(`(?<![\\d.,]\\s?)[+\\-▲△]?\\d+(?:\\.\\d+)? ?%${BOUND}?`, "g");
 /** 2/3, 3／4以内 — not 2024/8/21, not 1/2(月), not one end of 12/29～1/3. */
 const FRACTION = new RegExp(`(?<![\\d.,/:]\\s?)(?<!\\d ?~ ?)\\d{1,2} ?/ ?\\d{1,2}(?![\\d/:])(?! ?[(\\[【][日月火水木金土])(?! ?~ ?\\d)${BOUND}?`, "g");
 const BUNNO = new RegExp(`(?<![\\d一二三四五六七八九十])(?:\\d{1,2}|[一二三四五六七八九十]{1,2})分の(?:\\d{1,2}|[一二三四五六七八九十]{1,2})${BOUND}?`, "g");

@@ -54,6 +54,8 @@ export interface FactDetail {
   number?: string;
   phoneKind?: Phone["kind"];
   extension?: string;
+  /** phone without an area code: the municipality the page names (音威子府村), to look the code up by. */
+  municipality?: string;
 }
 
 /** A fact found in a piece of text: where in the text, and what it says. */

@@ -45,6 +45,8 @@ export interface Segment {
   curved: boolean;
   /** Stroke width in points (stroke only). */
   width: number;
+  /** The clip in force when it was painted (bounding box, page coordinates); absent = the whole page. */
+  clip?: Box;
 }
 
 export interface PageContent {
@@ -314,10 +316,12 @@ export function interpret(
           }
         }
         if (!data) break;
+        const painted = segments.length;
         if (STROKE_OPS.has(paintOp) && gs.strokeVisible) {
           pushAll(segments, subpaths(data, gs.ctm, "stroke", gs.lineWidth * scaleOf(gs.ctm)));
         }
         if (FILL_OPS.has(paintOp) && gs.fillVisible) pushAll(segments, subpaths(data, gs.ctm, "fill", 0));
+        if (gs.clip) for (let k = painted; k < segments.length; k++) segments[k]!.clip = gs.clip;
         break;
       }
       // ---- text

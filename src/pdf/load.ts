@@ -19,7 +19,7 @@ import { type FontInfo, interpret } from "./content.js";
 import { guard, limitOption, LimitError } from "./limits.js";
 import { pageRaster, type Raster } from "./images.js";
 import { linksFromAnnotations } from "./links.js";
-import { areasFromSegments, rulesFromSegments } from "./rules.js";
+import { areasFromSegments, rulesFromSegments, withoutLinkUnderlines } from "./rules.js";
 import { addReadStats, ENCRYPT_MISSING, judge, type ReadStats } from "./verdict.js";
 import { type RunStats, runsFromGlyphs } from "./text.js";
 import type { DocumentInfo, Page } from "./types.js";
@@ -295,10 +295,10 @@ export class PdfDocument {
       const ops = await p.getOperatorList();
       const content = interpret(ops.fnArray, ops.argsArray, transform, viewport, (id) => this.font(p!, id));
       const stats: RunStats = { hidden: 0, unmapped: 0 };
-      const rules = rulesFromSegments(content.segments);
+      const links = linksFromAnnotations(await p.getAnnotations({ intent: "display" }), (r) => viewport.convertToViewportRectangle(r));
+      const rules = withoutLinkUnderlines(rulesFromSegments(content.segments), links);
       const runs = runsFromGlyphs(content.glyphs, rules, stats);
       const images = content.images;
-      const links = linksFromAnnotations(await p.getAnnotations({ intent: "display" }), (r) => viewport.convertToViewportRectangle(r));
       // pdf.js stops reading where a budget was spent, and may go on as for a broken stream:
       // what it read of the page is not the page.
       if (budget.tripped) return { page: overLimit(budget.tripped) };

@@ -5,7 +5,7 @@
  */
 import type { Segment } from "./content.js";
 import { round2 } from "./geometry.js";
-import type { Box, Rule } from "./types.js";
+import type { Box, Link, Rule } from "./types.js";
 
 /** A filled rectangle no thicker than this (points) is a line, not a shaded area. */
 export const MAX_RULE_THICKNESS = 3;
@@ -64,15 +64,30 @@ export function rulesFromSegments(segments: readonly Segment[]): Rule[] {
     if (sp.kind === "stroke") {
       const pts = sp.closed && sp.points.length > 2 ? [...sp.points, sp.points[0]!] : sp.points;
       for (let k = 1; k < pts.length; k++) {
-        const r = segmentRule(pts[k - 1]!, pts[k]!, sp.width);
+        const r = clipped(segmentRule(pts[k - 1]!, pts[k]!, sp.width), sp.clip);
         if (r) raw.push(r);
       }
     } else if (!sp.curved) {
-      const r = thinRectRule(sp.points);
+      const r = clipped(thinRectRule(sp.points), sp.clip);
       if (r) raw.push(r);
     }
   }
   return mergeRules(raw);
+}
+
+/**
+ * The part of a rule the clip lets be seen, as the renderer paints it: cut at the clip's
+ * edges along the rule, gone when the clip leaves none of its width. (一太郎 draws a
+ * table's corners as bars running past the frame and clips them back to it.)
+ */
+function clipped(r: Rule | null, clip: Box | undefined): Rule | null {
+  if (!r || !clip) return r;
+  const [lo, hi, from, to] = r.axis === "h" ? [clip.y0, clip.y1, clip.x0, clip.x1] : [clip.x0, clip.x1, clip.y0, clip.y1];
+  const half = r.thickness / 2;
+  if (r.pos + half < lo || r.pos - half > hi) return null;
+  const start = Math.max(r.start, from);
+  const end = Math.min(r.end, to);
+  return end > start ? { ...r, start, end } : null;
 }
 
 /**
@@ -159,4 +174,20 @@ function isClosedPolygon(points: readonly Point[]): boolean {
   const a = points[0]!;
   const b = points[points.length - 1]!;
   return points.length >= 4 && Math.abs(a[0] - b[0]) <= AXIS_TOLERANCE && Math.abs(a[1] - b[1]) <= AXIS_TOLERANCE;
+}
+
+/** How far (points) an underline may stand outside its link's area. */
+const UNDERLINE_SLACK = 1;
+
+/**
+ * Rules without the underlines of hyperlinks: a horizontal rule lying inside a link's
+ * area is the link's underline, not a border, even where a cell's clip cuts it to the
+ * cell's width.
+ */
+export function withoutLinkUnderlines(rules: Rule[], links: readonly Link[]): Rule[] {
+  if (!links.length) return rules;
+  const s = UNDERLINE_SLACK;
+  return rules.filter(
+    (r) => r.axis !== "h" || !links.some(({ box: b }) => r.pos >= b.y0 - s && r.pos <= b.y1 + s && r.start >= b.x0 - s && r.end <= b.x1 + s),
+  );
 }

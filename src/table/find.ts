@@ -6,11 +6,12 @@
  * A ruled "table" of one column is only rules across (a table with horizontal rules and
  * no column borders): where stream reads columns in it, the stream table replaces it.
  */
-import type { Box, Page } from "../pdf/types.js";
+import type { Box, Page, TextRun } from "../pdf/types.js";
 import { guard } from "../pdf/limits.js";
 import { latticeTables } from "./lattice.js";
 import { streamTables } from "./stream.js";
 import { textRowCuts } from "./textRows.js";
+import { joinParts } from "./text.js";
 import type { PageTable } from "./types.js";
 
 export interface FindOptions {
@@ -19,9 +20,30 @@ export interface FindOptions {
    * off: boxes of text laid out in rows and columns read as stream tables there.
    */
   stream?: boolean;
+  /**
+   * Corrections a reader gives, as Camelot and Tabula take them: only ruled tables
+   * ("lattice") or only tables read from the text's alignment ("stream", ruling lines
+   * ending rows but never making a grid).
+   */
+  strategy?: "lattice" | "stream";
+  /** Read only what lies inside this area of the page (points, top-left origin): the page cropped. */
+  area?: Box;
+  /**
+   * Column edges given (x positions in points, left to right, inner edges only): the text
+   * (of the area, or the page) is read as one table, a row per printed line, a column
+   * between each two edges.
+   */
+  columns?: readonly number[];
 }
 
-export function findTables(page: Pick<Page, "number" | "width" | "height" | "runs" | "rules" | "ocr">, options: FindOptions = {}): PageTable[] {
+type Found = Pick<Page, "number" | "width" | "height" | "runs" | "rules" | "ocr">;
+
+export function findTables(whole: Found, options: FindOptions = {}): PageTable[] {
+  const page = options.area ? cropped(whole, options.area) : whole;
+  if (options.columns?.length) return explicitTable(page, options.columns);
+  if (options.strategy === "stream") {
+    return withUnits(streamTables(page.number, page.runs, page.rules, []).map((t) => ({ ...t, kind: "stream" as const })), page.runs);
+  }
   let grid = latticeTables(page.number, page.rules, page.runs);
   // Rows a ruled table draws no line between, cut where its text lines are (./textRows.ts):
   // on pages read by OCR only, for now — budget books stack amounts in ruled cells too.
@@ -31,11 +53,92 @@ export function findTables(page: Pick<Page, "number" | "width" | "height" | "run
   // Stream tables from more text runs than a table may have cells (src/pdf/limits.ts): no
   // publication prints that many on a page, and reading columns from them takes time that
   // grows faster than their number.
-  if (options.stream === false || page.runs.length > guard().limits.tableCells) return ruled;
+  if (options.stream === false || options.strategy === "lattice" || page.runs.length > guard().limits.tableCells) return ruled;
   const grids = ruled.filter((t) => t.cols > 1);
   const stream = streamTables(page.number, page.runs, page.rules, grids.map((t) => t.box)).map((t) => ({ ...t, kind: "stream" as const }));
   const across = ruled.filter((t) => t.cols === 1 && !stream.some((s) => overlap(s.box, t.box)));
-  return [...grids, ...across, ...stream].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  const tables = [...grids, ...across, ...stream].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  return withUnits(tables, page.runs).map((t) => withCaption(t, page.runs));
+}
+
+/** The caption over a table: the line just above it (within a line's height), across the table's width. */
+function withCaption(t: PageTable, runs: readonly TextRun[]): PageTable {
+  const above = runs.filter((r) => r.box.y1 <= t.box.y0 + 1 && r.box.y1 >= t.box.y0 - 1.5 * r.size && r.box.x1 > t.box.x0 && r.box.x0 < t.box.x1);
+  if (!above.length) return t;
+  const bottom = above.reduce((y, r) => Math.max(y, r.box.y1), -Infinity);
+  const line = above.filter((r) => r.box.y1 > bottom - r.size / 2).sort((a, b) => a.box.x0 - b.box.x0);
+  return { ...t, caption: line.map((r) => r.text.trim()).join(" ") };
+}
+
+/** A unit note: （単位：千円）, (単位 億円), 単位：千円. */
+const UNIT_NOTE = /単位\s*[:：]?\s*([^\s)）、,，:：]+)/u;
+
+/**
+ * Each table with the unit printed over it: the nearest unit note above the table, within
+ * the table's width (a note at the top of the page holds for every table under it until
+ * another note).
+ */
+function withUnits(tables: PageTable[], runs: readonly TextRun[]): PageTable[] {
+  const notes = runs.flatMap((r) => {
+    if (!r.text.includes("単位")) return [];
+    const line = runs
+      .filter((o) => o.box.x0 >= r.box.x0 - 0.5 && o.box.y0 < r.box.y1 && r.box.y0 < o.box.y1)
+      .sort((a, b) => a.box.x0 - b.box.x0);
+    const m = UNIT_NOTE.exec(line.map((o) => o.text).join(" ").normalize("NFKC"));
+    return m ? [{ unit: m[1]!, box: r.box }] : [];
+  });
+  if (!notes.length) return tables;
+  return tables.map((t) => {
+    const note = notes
+      .filter((n) => n.box.y1 <= t.box.y0 + 1 && n.box.x1 > t.box.x0 && n.box.x0 < t.box.x1 + 10)
+      .sort((a, b) => b.box.y1 - a.box.y1)[0];
+    return note ? { ...t, unit: note.unit } : t;
+  });
 }
 
 const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+const inArea = (b: Box, a: Box) => (b.x0 + b.x1) / 2 >= a.x0 && (b.x0 + b.x1) / 2 <= a.x1 && (b.y0 + b.y1) / 2 >= a.y0 && (b.y0 + b.y1) / 2 <= a.y1;
+
+/** The page cut to an area: the runs whose centre lies in it, the rules cut at its edges. */
+function cropped(page: Found, a: Box): Found {
+  const rules = page.rules.flatMap((r) => {
+    const [lo, hi, from, to] = r.axis === "h" ? [a.y0, a.y1, a.x0, a.x1] : [a.x0, a.x1, a.y0, a.y1];
+    if (r.pos < lo || r.pos > hi) return [];
+    const start = Math.max(r.start, from);
+    const end = Math.min(r.end, to);
+    return end > start ? [{ ...r, start, end }] : [];
+  });
+  return { ...page, runs: page.runs.filter((r) => inArea(r.box, a)), rules };
+}
+
+/** One table from given column edges: a row per printed line (runs sharing a baseline band), cells by where each run's centre falls. */
+function explicitTable(page: Found, edges: readonly number[]): PageTable[] {
+  const runs = page.runs.filter((r) => r.text.trim() !== "");
+  if (!runs.length) return [];
+  const x0 = runs.reduce((m, r) => Math.min(m, r.box.x0), Infinity);
+  const x1 = runs.reduce((m, r) => Math.max(m, r.box.x1), -Infinity);
+  const xs = [x0, ...[...edges].filter((x) => x > x0 && x < x1).sort((a, b) => a - b), x1];
+  const lines: TextRun[][] = [];
+  for (const r of [...runs].sort((a, b) => a.box.y0 - b.box.y0)) {
+    const line = lines[lines.length - 1];
+    const cy = (r.box.y0 + r.box.y1) / 2;
+    if (line && line.some((o) => cy > o.box.y0 && cy < o.box.y1)) line.push(r);
+    else lines.push([r]);
+  }
+  const ys = [...lines.map((l) => l.reduce((m, r) => Math.min(m, r.box.y0), Infinity)), lines[lines.length - 1]!.reduce((m, r) => Math.max(m, r.box.y1), -Infinity)];
+  const cols = xs.length - 1;
+  const cells = lines.flatMap((line, row) =>
+    Array.from({ length: cols }, (_, col) => {
+      const inside = line.filter((r) => {
+        const cx = (r.box.x0 + r.box.x1) / 2;
+        return cx >= xs[col]! && (cx < xs[col + 1]! || col === cols - 1);
+      });
+      const text = joinParts(inside.sort((a, b) => a.box.x0 - b.box.x0).map((r) => r.text));
+      const box = { x0: xs[col]!, y0: ys[row]!, x1: xs[col + 1]!, y1: ys[row + 1]! };
+      return { row, col, rowSpan: 1, colSpan: 1, text, lines: text ? [text] : [], box, page: page.number };
+    }),
+  );
+  const box = { x0: xs[0]!, y0: ys[0]!, x1: xs[cols]!, y1: ys[ys.length - 1]! };
+  return [{ page: page.number, box, xs, ys, rows: lines.length, cols, cells, kind: "stream" }];
+}

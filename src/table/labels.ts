@@ -46,9 +46,11 @@ export interface RowLabel {
 const NAME = String.raw`\(([a-zA-Z]|\d{1,2})\)`;
 const FRACTION = String.raw`(\d+(?:\.\d+)?)(?:\/(\d+)|(%))`;
 const TIMES = "[×xX*]";
-const GRAND = /^.{0,6}(?:総合計|合計|総計)(?:金?額)?$/u;
+/** A note mark after a label: 総計※３, 合計*1. */
+const NOTE = String.raw`(?:[※*＊]\d*)?`;
+const GRAND = new RegExp(String.raw`^.{0,6}(?:総合計|合計|総計)(?:金?額)?${NOTE}$`, "u");
 /** 計 closes rows; 会計, 統計, 設計 … are words, not totals. */
-const SUB = /^.{0,6}(?:小計|(?<![会設統時家生主推余早集累])計)$/u;
+const SUB = new RegExp(String.raw`^.{0,6}(?:小計|(?<![会設統時家生主推余早集累])計)${NOTE}$`, "u");
 const LEADING_NUMBER = /^(?:\d+(?:-\d+)*[.、]|[①-⑳])/u;
 
 export const fold = (s: string): string => toHalfWidth(s).replace(/\s+/gu, "");

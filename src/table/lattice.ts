@@ -159,26 +159,15 @@ function buildCells(
       if (r + 1 < rows && coverage(hOn[r + 1]!, xs[c]!, xs[c + 1]!) < BORDER_COVERED) parent[rootOf(parent, at + cols)] = rootOf(parent, at);
     }
   }
-  // Each group of slots → one cell spanning their bounding rectangle.
-  const spans = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const root = rootOf(parent, r * cols + c);
-      const s = spans.get(root);
-      if (!s) spans.set(root, { r0: r, c0: c, r1: r, c1: c });
-      else {
-        s.r0 = Math.min(s.r0, r);
-        s.c0 = Math.min(s.c0, c);
-        s.r1 = Math.max(s.r1, r);
-        s.c1 = Math.max(s.c1, c);
-      }
-    }
-  }
-  const slotOf = new Map<number, number>(); // root → index in cells
+  // Each group of slots → one cell spanning their rectangle; a group that is no rectangle
+  // (a section's label row joined to an unruled strip under its first column: an L) is cut
+  // into rectangles, row by row from its top left.
+  const rects = rectangles(parent, rows, cols);
+  const cellOf = new Int32Array(rows * cols);
   const cells: Cell[] = [];
   const texts: TextRun[][] = [];
-  for (const [root, s] of [...spans.entries()].sort((a, b) => a[1].r0 - b[1].r0 || a[1].c0 - b[1].c0)) {
-    slotOf.set(root, cells.length);
+  for (const s of rects) {
+    for (let r = s.r0; r <= s.r1; r++) for (let c = s.c0; c <= s.c1; c++) cellOf[r * cols + c] = cells.length;
     const box: Box = { x0: xs[s.c0]!, y0: ys[s.r0]!, x1: xs[s.c1 + 1]!, y1: ys[s.r1 + 1]! };
     cells.push({ row: s.r0, col: s.c0, rowSpan: s.r1 - s.r0 + 1, colSpan: s.c1 - s.c0 + 1, text: "", lines: [], box, page });
     texts.push([]);
@@ -189,7 +178,7 @@ function buildCells(
     const c = slot(xs, cx);
     const r = slot(ys, cy);
     if (c < 0 || r < 0) continue;
-    texts[slotOf.get(rootOf(parent, r * cols + c))!]!.push(run);
+    texts[cellOf[r * cols + c]!]!.push(run);
   }
   cells.forEach((cell, i) => {
     cell.lines = cellLines(texts[i]!);
@@ -201,6 +190,59 @@ function buildCells(
     if (bottom) cell.openBottom = true;
   });
   return cells;
+}
+
+interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+/**
+ * The cells of a grid whose slots are joined into groups (union-find `parent`, slot r·cols+c):
+ * each group's rectangle, in reading order; a group that does not fill its bounding
+ * rectangle is cut into rectangles — from its first free slot, as far right as the group
+ * goes, then as far down as whole rows of that width go.
+ */
+function rectangles(parent: number[], rows: number, cols: number): Rect[] {
+  const bounds = new Map<number, Rect & { slots: number }>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const root = rootOf(parent, r * cols + c);
+      const b = bounds.get(root);
+      if (!b) bounds.set(root, { r0: r, c0: c, r1: r, c1: c, slots: 1 });
+      else {
+        b.r0 = Math.min(b.r0, r);
+        b.c0 = Math.min(b.c0, c);
+        b.r1 = Math.max(b.r1, r);
+        b.c1 = Math.max(b.c1, c);
+        b.slots++;
+      }
+    }
+  }
+  const out: Rect[] = [];
+  const taken = new Uint8Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (taken[r * cols + c]) continue;
+      const root = rootOf(parent, r * cols + c);
+      const b = bounds.get(root)!;
+      let rect: Rect;
+      if (b.slots === (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1)) rect = { r0: b.r0, c0: b.c0, r1: b.r1, c1: b.c1 };
+      else {
+        const free = (rr: number, cc: number) => !taken[rr * cols + cc] && rootOf(parent, rr * cols + cc) === root;
+        let c1 = c;
+        while (c1 + 1 < cols && free(r, c1 + 1)) c1++;
+        let r1 = r;
+        while (r1 + 1 < rows && Array.from({ length: c1 - c + 1 }, (_, k) => free(r1 + 1, c + k)).every(Boolean)) r1++;
+        rect = { r0: r, c0: c, r1, c1 };
+      }
+      for (let rr = rect.r0; rr <= rect.r1; rr++) for (let cc = rect.c0; cc <= rect.c1; cc++) taken[rr * cols + cc] = 1;
+      out.push(rect);
+    }
+  }
+  return out;
 }
 
 /** Index of the grid slot containing v (edges[i] ≤ v < edges[i+1]), or -1 outside. */

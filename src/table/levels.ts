@@ -46,9 +46,9 @@ const UNIT = /^第?[0-9一二三四五六七八九十百]+(款|項|目|節)/u;
 /** Numbering styles; `n` of a dotted number ("2-1.") is its depth among dotted numbers. */
 const STYLES: [string, RegExp][] = [
   ["dotted", /^\d+(?:-\d+)+[.)\s]/u],
-  ["(1)", /^\(\d+\)/u],
+  ["(1)", /^(?:\(\d+\)|[⑴-⒇])/u],
   ["1)", /^\d+\)/u],
-  ["1", /^\d+[.、\s]/u],
+  ["1", /^(?:\d+[.、\s]|[⒈-⒛])/u],
   ["①", /^[①-⑳㉑-㉟㊱-㊿]/u],
   ["(ア)", /^\([ア-ン]\)/u],
   ["ア", /^[ア-ン][.、\s]/u],
@@ -100,7 +100,10 @@ function unitDepth(label: string | undefined): number | undefined {
   return m ? UNITS.indexOf(m[1]!) : undefined;
 }
 
-/** Depth = which label column the row's label starts in; unknown where a span hides that. */
+/**
+ * Depth = which label column the row's label starts in. A label spanning down from a row
+ * above (a 款 beside its 項) is the parent's, not this row's: the row's own label is further right.
+ */
 function columnDepth(input: LevelInput, r: number): number | undefined {
   if (input.labelCols.length < 2) return undefined;
   for (const [depth, c] of input.labelCols.entries()) {

@@ -41,6 +41,8 @@ export interface Table {
   cells: StitchedCell[];
   /** How its first page's table was found (see PageTable.kind). */
   kind?: "lattice" | "stream";
+  /** The unit printed over its first page's table (see PageTable.unit). */
+  unit?: string;
 }
 
 /** Relative column widths may differ this much and still be the same columns. */
@@ -48,14 +50,34 @@ const WIDTH_TOLERANCE = 0.01;
 const MAX_HEADER_ROWS = 4;
 /** A number as a cell prints it, perhaps in yen or tagged with the name formulas use: "（a）2,430,000". */
 const NUMERIC = /^(?:[(（][a-zA-Zａ-ｚＡ-Ｚ\d０-９]{1,2}[)）])?[\d０-９,，.．%％△▲\-－−]+円?$/u;
+/**
+ * A quantity printed with its unit in the cell: "1,788 団体", "23,865 事業", "3,520 億円" (a
+ * thousands separator, or a unit of count or money) — a value, where "2024年" may be a header.
+ */
+const QUANTITY = /^[△▲\-－−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?\D{0,3}|\d+(?:\.\d+)?(?:団体|事業|件|人|円|千円|万円|億円|兆円|%|か所|箇所|世帯|戸|台|回))$/u;
+const isValue = (text: string): boolean => {
+  const t = text.replace(/\s/g, "");
+  return t !== "" && (NUMERIC.test(t) || QUANTITY.test(t.normalize("NFKC")));
+};
 
-export function stitchTables(pageTables: readonly PageTable[]): Table[] {
+export interface StitchOptions {
+  /** Header rows of every table, as the reader counts them (a correction: the count read from the rows is not used). */
+  headerRows?: number;
+}
+
+export function stitchTables(pageTables: readonly PageTable[], options: StitchOptions = {}): Table[] {
   const byPage = new Map<number, PageTable[]>();
   for (const t of pageTables) byPage.set(t.page, [...(byPage.get(t.page) ?? []), t]);
   const stitcher = new Stitcher();
   const out: Table[] = [];
   for (const page of [...byPage.keys()].sort((a, b) => a - b)) pushAll(out, stitcher.push(page, byPage.get(page)!));
-  return [...out, ...stitcher.finish()];
+  const tables = [...out, ...stitcher.finish()];
+  const h = options.headerRows;
+  if (h === undefined) return tables;
+  return tables.map((t) => {
+    const headerRows = Math.min(h, t.rows);
+    return { ...t, headerRows, columns: columnPaths(t, headerRows) };
+  });
 }
 
 /**
@@ -108,7 +130,7 @@ export class Stitcher {
    */
   private continuation(pt: PageTable): PageTable | null {
     const open = this.open;
-    if (open === null || pt.page !== open.last.page + 1 || !isLastOnPage(open.last, open.lastPage) || endsWithGrandTotal(open.last)) return null;
+    if (open === null || pt.page !== open.last.page + 1 || !isLastOnPage(open.last, open.lastPage) || endsWithGrandTotal(open.last) || !sameCaption(open.last, pt)) return null;
     return sameColumns(open.header, pt) ? pt : mergedContinuation(open.last, pt);
   }
 
@@ -123,6 +145,13 @@ export class Stitcher {
     this.open = null;
     return last ? [last] : [];
   }
+}
+
+/** The captions over two tables (see PageTable.caption), when both have one, read the same but for numbers. */
+function sameCaption(a: PageTable, b: PageTable): boolean {
+  if (a.caption === undefined || b.caption === undefined) return true;
+  const key = (s: string) => s.normalize("NFKC").replace(/[\s\d]+/gu, "");
+  return key(a.caption) === key(b.caption);
 }
 
 function isLastOnPage(t: PageTable, page: readonly PageTable[]): boolean {
@@ -180,13 +209,34 @@ function mergedContinuation(last: PageTable, pt: PageTable): PageTable | null {
   };
 }
 
-/** Header rows: the top rows with no numeric cell, extended to cover their row spans. */
+/**
+ * Header rows, decided from what the rows hold:
+ * - above the first row that holds a value (a number, or a quantity with its unit): those
+ *   rows, extended over the row spans of their cells — but never into that first value row
+ *   (a 区分 label spanning every data row, a unit cell beside them);
+ * - in a table of text only (a list of rules, of items), the first row, and the rows under
+ *   it that split one of its cells spanning columns (a header over sub-headers): a row of
+ *   text under a plain header row is data.
+ */
 export function headerRowCount(t: PageTable): number {
+  const rowsOf = (r: number) => t.cells.filter((c) => c.row === r);
+  let firstValue = -1;
+  for (let r = 0; r < t.rows && firstValue < 0; r++) if (rowsOf(r).some((c) => isValue(c.text))) firstValue = r;
+  if (firstValue < 0 || firstValue > MAX_HEADER_ROWS) return textHeaderRows(t);
   let h = 0;
+  while (h < firstValue) h = Math.max(h + 1, maxOf(rowsOf(h).map((c) => c.row + c.rowSpan)));
+  return Math.min(h, firstValue);
+}
+
+function textHeaderRows(t: PageTable): number {
+  if (t.rows < 2) return 0;
+  let h = 1;
+  for (const c of t.cells) if (c.row === 0) h = Math.max(h, c.rowSpan);
   while (h < Math.min(MAX_HEADER_ROWS, t.rows - 1)) {
-    const row = t.cells.filter((c) => c.row === h);
-    if (row.some((c) => NUMERIC.test(c.text.replace(/\s/g, "")) && c.text.trim() !== "")) break;
-    h = Math.max(h + 1, maxOf(row.map((c) => c.row + c.rowSpan)));
+    const above = t.cells.filter((c) => c.row < h && c.row + c.rowSpan === h && c.colSpan > 1);
+    const splits = above.some((a) => t.cells.filter((c) => c.row === h && c.col >= a.col && c.col + c.colSpan <= a.col + a.colSpan).length >= 2);
+    if (!splits) break;
+    h++;
   }
   return h >= t.rows ? 0 : h;
 }
@@ -202,10 +252,11 @@ function start(id: string, pt: PageTable): Table {
     columns: columnPaths(pt, headerRows),
     cells: pt.cells.map((c) => ({ ...c })),
     ...(pt.kind && { kind: pt.kind }),
+    ...(pt.unit && { unit: pt.unit }),
   };
 }
 
-function columnPaths(pt: PageTable, headerRows: number): string[][] {
+function columnPaths(pt: Pick<PageTable, "cols" | "cells">, headerRows: number): string[][] {
   return Array.from({ length: pt.cols }, (_, col) => {
     const path: string[] = [];
     for (const c of pt.cells.filter((c) => c.row < headerRows && c.col <= col && col < c.col + c.colSpan).sort((a, b) => a.row - b.row)) {

@@ -29,6 +29,7 @@
  */
 import { baselineBands } from "../layout/lines.js";
 import type { Box, Rule, TextRun } from "../pdf/types.js";
+import { joinLetterSpaced } from "../text/letterSpacing.js";
 import { columnEdges } from "./streamColumns.js";
 import { HEADER_STACK_EM, headerCells } from "./streamHeader.js";
 import { type Band, covered, gaps, gapsOf, isSplit, median, MIN_GAP_EM, SHORT, type Span, toBand, unbridge } from "./streamLines.js";
@@ -59,7 +60,7 @@ const MARKER = /^(?:[・•●○◎◆◇■□▪▫▶►▷➢➤✓✔\-–
  * them is left alone. `rules` end rows where a table has horizontal rules but no grid.
  */
 export function streamTables(page: number, runs: readonly TextRun[], rules: readonly Rule[], taken: readonly Box[] = []): PageTable[] {
-  const free = runs.filter((r) => r.text.trim() !== "" && !taken.some((b) => inside(b, r.box)));
+  const free = joinLetterSpaced(runs.filter((r) => r.text.trim() !== "" && !taken.some((b) => inside(b, r.box))));
   const bands = baselineBands(free).map(toBand);
   bands.forEach((b, i) => {
     const beside = [bands[i - 1], bands[i + 1]].filter((o): o is Band => o !== undefined && o.y0 < b.y1 && b.y0 < o.y1);

@@ -6,7 +6,7 @@ import { type Band, SHORT, type Span } from "./streamLines.js";
 /** Two lines of one cell are at most this many line pitches apart. */
 const PITCH_SLACK = 1.35;
 /** A key column holds only short numbers or markers: 1, 12, ①, (3). */
-const KEY = /^[(（]?[\d０-９①-⑳]{1,4}[)）.．]?$/u;
+const KEY = /^[(（]?[\d０-９①-⑳⑴-⒇]{1,4}[)）.．]?$/u;
 
 export interface RowGroup {
   bands: Band[];

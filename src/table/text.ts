@@ -8,9 +8,17 @@ import { emWidth, firstChar, lastChar } from "../text/repair.js";
 
 const centerY = (r: TextRun) => (r.box.y0 + r.box.y1) / 2;
 
-/** Groups a cell's runs into printed lines, each read left to right. */
+/** A run this much smaller than the cell's largest text is a superscript or subscript (※２, a footnote mark). */
+const SMALL = 0.75;
+
+/**
+ * Groups a cell's runs into printed lines, each read left to right. A small run printed
+ * raised or lowered beside a line (「配分予定額※２」) belongs to that line, in its place.
+ */
 export function cellLines(runs: readonly TextRun[]): string[] {
-  const sorted = [...runs].sort((a, b) => centerY(a) - centerY(b) || a.box.x0 - b.box.x0);
+  const largest = runs.reduce((m, r) => Math.max(m, r.size), 0);
+  const small = (r: TextRun) => r.size < SMALL * largest;
+  const sorted = runs.filter((r) => !small(r)).sort((a, b) => centerY(a) - centerY(b) || a.box.x0 - b.box.x0);
   const lines: TextRun[][] = [];
   for (const r of sorted) {
     const line = lines[lines.length - 1];
@@ -18,6 +26,12 @@ export function cellLines(runs: readonly TextRun[]): string[] {
     if (line && ref && Math.abs(centerY(r) - centerY(ref)) <= 0.5 * Math.min(r.size, ref.size)) line.push(r);
     else lines.push([r]);
   }
+  for (const r of runs.filter(small)) {
+    const line = lines.find((l) => l.some((o) => r.box.y0 < o.box.y1 && o.box.y0 < r.box.y1));
+    if (line) line.push(r);
+    else lines.push([r]);
+  }
+  lines.sort((a, b) => centerY(a[0]!) - centerY(b[0]!));
   return lines.map((line) => joinParts(line.sort((a, b) => a.box.x0 - b.box.x0).map((r) => r.text)));
 }
 

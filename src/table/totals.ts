@@ -64,6 +64,8 @@ export interface Term {
 }
 
 const squeeze = (s: string) => s.replace(/[\s\u3000]+/gu, "");
+/** A label column headed by a level's name: 款, 項, 目, 節. */
+const UNIT_HEADER = /^(?:款|項|目|節)(?:名|区分)?$/u;
 
 /** One data row as the checks see it. */
 interface Row {
@@ -168,6 +170,7 @@ function hierarchyChecks(ctx: Context): TotalCheck[] {
   const end = numeric.indexOf(true, first);
   const labelCols = Array.from({ length: (end < 0 ? table.cols : end) - first }, (_, i) => first + i);
   const input = { rows: rows.map((r) => r.texts), valued: rows.map((r) => r.values.some((v) => v !== null)), labelCols, ...slots(table) };
+  const unitHeaders = labelCols.length > 1 && labelCols.every((c) => UNIT_HEADER.test(squeeze(table.columns[c]?.at(-1) ?? "")));
   const checks: TotalCheck[] = [];
   for (const block of blocks(detail)) {
     const levels = detectLevels({ ...input, detail: detail.map((d, i) => d && i >= block[0]! && i <= block[1]!) });
@@ -175,12 +178,15 @@ function hierarchyChecks(ctx: Context): TotalCheck[] {
     const tree = treeOf(rows, detail, levels);
     const parents = levelChecks({ ...ctx, tree }, levels);
     const holding = parents.filter((c) => c.severity !== "error").length;
-    if (levels.by !== "units" && holding * 2 < parents.length) continue;
+    const certain = levels.by === "units" || (levels.by === "columns" && unitHeaders);
+    if (!certain && holding * 2 < parents.length) continue;
     for (let r = block[0]!; r <= block[1]!; r++) {
       ctx.tree.parent[r] = tree.parent[r]!;
       ctx.tree.children[r] = tree.children[r]!;
     }
-    pushAll(checks, parents);
+    // Label columns headed 款 / 項 … are a hierarchy whatever the sums say; a supplementary
+    // budget lists only the 項 that change, so its parents are checked only where most hold.
+    if (holding * 2 >= parents.length || levels.by === "units") pushAll(checks, parents);
   }
   return checks;
 }
@@ -197,13 +203,15 @@ function blocks(detail: readonly boolean[]): [number, number][] {
   return out;
 }
 
-/** Lookups on the grid by data row: the cell starting at a slot, and whether a span covers it. */
+/** Lookups on the grid by data row: the cell starting at a slot, and whether a span with text covers it. */
 function slots(table: Table): Pick<LevelInput, "cellAt" | "covered" | "coveredFromAbove"> {
   const start = new Map<string, StitchedCell>();
   const spanned = new Set<string>();
   const fromAbove = new Set<string>();
   for (const cell of table.cells) {
     start.set(`${cell.row},${cell.col}`, cell);
+    // An empty cell spanning rows (a shaded strip beside a section's items) hides no label.
+    if (cell.text.trim() === "") continue;
     for (let r = cell.row; r < cell.row + cell.rowSpan; r++) {
       for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
         if (r !== cell.row || c !== cell.col) spanned.add(`${r},${c}`);

@@ -41,4 +41,11 @@ export interface PageTable {
   cells: Cell[];
   /** How it was found: from ruling lines, or from the text's alignment (no merged cells can show). */
   kind?: "lattice" | "stream";
+  /** The unit printed over it, "千円" from （単位：千円）, "億円" from (単位 億円). */
+  unit?: string;
+  /**
+   * The line printed just over it (「（歳入）　（単位：千円）」), when one stands within a line's
+   * height: a table on the next page under another caption is another table.
+   */
+  caption?: string;
 }
