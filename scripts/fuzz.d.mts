@@ -8,6 +8,8 @@ export interface FuzzSummary {
   maxSeconds: number;
   maxRssMb: number;
 }
-export const MUTATIONS: Record<string, unknown>;
+export interface Random { next(): number; int(n: number): number; pick<T>(xs: T[]): T }
+export function rng(seed: number): Random;
+export const MUTATIONS: Record<string, (bytes: Uint8Array, random: Random, tmp?: string) => Uint8Array>;
 export function fuzz(opts: { count?: number; seed?: number; jobs?: number; corpus?: string; keep?: string; log?: (...a: unknown[]) => void }): Promise<FuzzSummary>;
 export function inputs(opts: { count: number; seed: number; corpus?: string; tmp: string; seeds?: string[] }): Generator<{ index: number; from: string; mutation: string; command: string; bytes: Uint8Array }>;

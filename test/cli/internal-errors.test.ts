@@ -34,7 +34,7 @@ test("a corpus budget book with bogus /Filter names (the fuzz's filter mutation)
   const { tmpdir } = await import("node:os");
   // Built directly, not replayed from a fuzz run: a run's stream shifts with the seed files
   // and with whether qpdf is installed (found as input 58 of seed 1 when the samples were fewer).
-  const bytes = MUTATIONS.filter(readFileSync(join(CORPUS, "18_mof_R2-hosei-yosan-dai1go.pdf")), rng(2));
+  const bytes = MUTATIONS.filter!(readFileSync(join(CORPUS, "18_mof_R2-hosei-yosan-dai1go.pdf")), rng(2));
   const file = join(mkdtempSync(join(tmpdir(), "kohyo-filter-")), "bogus-filters.pdf");
   writeFileSync(file, bytes);
   const r = spawnSync(process.execPath, [join(ROOT, "dist/src/cli.js"), "inspect", file], { encoding: "utf8" });
