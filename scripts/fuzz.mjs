@@ -178,9 +178,9 @@ export function problems(run, file) {
 }
 
 /** Runs the fuzz; returns the summary (and every failing input, kept under `keep` when given). */
-export async function fuzz({ count = 300, seed = 1, jobs = 2, corpus, keep, log = () => {} }) {
+export async function fuzz({ count = 300, seed = 1, jobs = 2, corpus, keep, log = () => {}, progress = () => {} }) {
   const tmp = mkdtempSync(join(tmpdir(), "kohyo-fuzz-"));
-  const summary = { count, seed, corpus: Boolean(corpus), qpdf: HAVE_QPDF, byCode: {}, byMutation: {}, failures: [], maxSeconds: 0, maxRssMb: 0 };
+  const summary = { count, done: 0, seed, corpus: Boolean(corpus), qpdf: HAVE_QPDF, byCode: {}, byMutation: {}, failures: [], maxSeconds: 0, maxRssMb: 0 };
   const queue = inputs({ count, seed, corpus, tmp });
   const worker = async (w) => {
     for (let next = queue.next(); !next.done; next = queue.next()) {
@@ -201,7 +201,9 @@ export async function fuzz({ count = 300, seed = 1, jobs = 2, corpus, keep, log 
           writeFileSync(join(keep, `${seed}-${input.index}-${input.mutation}.pdf`), bytes);
         }
       }
+      summary.done++;
       log(input, run, found);
+      progress(summary);
       rmSync(file, { force: true });
     }
   };
@@ -221,6 +223,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const count = Number(arg("count", "300"));
   let done = 0;
   const started = Date.now();
+  const report = arg("report", undefined);
   const summary = await fuzz({
     count,
     seed: Number(arg("seed", "1")),
@@ -231,11 +234,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       done++;
       if (found.length || done % 50 === 0) process.stderr.write(`[${done}/${count}] #${input.index} ${input.mutation} of ${input.from} (${input.command}): exit ${run.code} ${run.seconds.toFixed(1)} s ${Math.round(run.rssMb)} MB${found.length ? ` — ${found.join("; ")}` : ""}\n`);
     },
+    // The report so far after every input: a run stopped before its end still has its figures.
+    progress: (summary) => report && writeFileSync(report, `${JSON.stringify({ ...summary, minutes: Math.round((Date.now() - started) / 600) / 100 }, null, 2)}\n`),
   });
   summary.minutes = Math.round((Date.now() - started) / 600) / 100;
   const text = JSON.stringify(summary, null, 2);
   process.stdout.write(`${text}\n`);
-  const report = arg("report", undefined);
   if (report) writeFileSync(report, `${text}\n`);
   process.exitCode = summary.failures.length ? 1 : 0;
 }
