@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { EXIT, internalErrorLine, onUnhandledRejection } from "./errors.js";
 import { setUpProcess } from "./runtime.js";
 import { type Command, COMMANDS, commandByName, commandHelp, parserOptions, UsageError, usageLine } from "./cli/commands.js";
-import { type CliIO, dropStdoutWhenClosed, processIO } from "./cli/io.js";
+import { type CliIO, dropStdoutWhenClosed, processIO } from "./output/io.js";
 import { type Lang, langOf, say } from "./cli/messages.js";
 import { KOHYO_VERSION } from "./version.js";
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { join, resolve } from "node:path";
 import { groupLines } from "../src/layout/lines.js";
 import { openPdf, type PdfDocument } from "../src/pdf/load.js";
-import type { Page } from "../src/pdf/types.js";
+import type { Page } from "../src/model/page.js";
 import { latticeTables } from "../src/table/lattice.js";
 import { stitchTables, type Table } from "../src/table/stitch.js";
 

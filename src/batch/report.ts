@@ -7,12 +7,12 @@
  */
 import { join } from "node:path";
 import { EXIT, type InputError } from "../errors.js";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../model/finding.js";
 import { addReadStats, judge, type ReadStats } from "../pdf/verdict.js";
-import type { DocumentInfo } from "../pdf/types.js";
+import type { DocumentInfo } from "../model/page.js";
 import type { Assembler, Check, PageAnalysis, Pipeline, PipelineResult } from "../pipeline/types.js";
-import { failing, OutputWriter, summarise, type TableOutline } from "../pipeline/write.js";
-import { outputName } from "../cli/io.js";
+import { failing, OutputWriter, summarise, type TableOutline } from "../output/write.js";
+import { outputName } from "../output/io.js";
 
 export interface ExtractSettings {
   pipeline?: string;

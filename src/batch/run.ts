@@ -3,7 +3,7 @@
  * into page chunks over the same workers, unchanged files skipped, progress shown, the
  * manifest written, and one exit code.
  */
-import { outputNames } from "../cli/io.js";
+import { outputNames } from "../output/io.js";
 import { EXIT, exitCodeFor, InputError } from "../errors.js";
 import { resolve } from "node:path";
 import { readManifest, fileSha256, type Manifest, upToDate, writeManifest } from "./manifest.js";
@@ -42,7 +42,7 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
   // thread needs them for the first long document it assembles, the workers at once.
   // (With --pipeline NAME, src/cli.ts has loaded them already, to check the name.) A
   // failure to load them fails the files that need them, when they do.
-  const pipelines = import("../pipeline/registry.js");
+  const pipelines = import("../registry.js");
   pipelines.catch(() => {});
   const progress = new Progress(files.length, sink);
   const names = outputNames(files);
@@ -129,7 +129,7 @@ function displacedBy(manifest: Manifest, file: string, dir: string): string | nu
 }
 
 /** One file on the pool: read whole by a worker, or split into chunks and assembled here. */
-async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress: Progress, pipelines: Promise<typeof import("../pipeline/registry.js")>): Promise<FileReport> {
+async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress: Progress, pipelines: Promise<typeof import("../registry.js")>): Promise<FileReport> {
   const first = await pool.run({ kind: "file", file, settings: s });
   if (first.kind === "done") {
     progress.addPages(first.report.pages);

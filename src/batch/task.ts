@@ -9,12 +9,12 @@
 import { InputError } from "../errors.js";
 import { type OcrMode, type OcrReader, ocrReader } from "../ocr/index.js";
 import { openPdf, pageReadStats, type PdfDocument } from "../pdf/load.js";
-import type { DocumentInfo } from "../pdf/types.js";
+import type { DocumentInfo } from "../model/page.js";
 import { addReadStats, type ReadStats } from "../pdf/verdict.js";
-import { pipelineByName, recognise } from "../pipeline/registry.js";
+import { pipelineByName, recognise } from "../registry.js";
 import type { PageAnalysis } from "../pipeline/types.js";
-import { documentOptions, withDocument } from "../cli/run.js";
-import { OutputWriter } from "../pipeline/write.js";
+import { documentOptions, withDocument } from "./document.js";
+import { OutputWriter } from "../output/write.js";
 import { type ChunkResult, emptyReport, type ExtractSettings, failedReport, type FileOutcomeMessage, type FileReport, finish, outputDir } from "./report.js";
 
 export async function extractFile(file: string, s: ExtractSettings): Promise<FileOutcomeMessage> {

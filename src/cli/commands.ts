@@ -9,7 +9,7 @@
  */
 import { defaultJobs } from "../batch/pool.js";
 import { type Limits, parseLimits, setLimits } from "../pdf/limits.js";
-import { type CliIO, processIO } from "./io.js";
+import { type CliIO, processIO } from "../output/io.js";
 import { type Lang, say } from "./messages.js";
 
 /** One option: what node:util parseArgs needs, and its line in the help. */
@@ -133,7 +133,7 @@ function needFiles(name: string, positionals: string[], lang: Lang): void {
 async function pipelineOption(values: Values): Promise<string | undefined> {
   const pipeline = str(values.pipeline);
   if (pipeline === undefined) return undefined;
-  const { PIPELINES, pipelineByName } = await import("../pipeline/registry.js");
+  const { PIPELINES, pipelineByName } = await import("../registry.js");
   if (!pipelineByName(pipeline)) throw new UsageError(`unknown pipeline "${pipeline}" (known: ${PIPELINES.map((p) => p.name).join(", ")})`);
   return pipeline;
 }

@@ -13,7 +13,7 @@
  */
 import { expandInputs } from "../batch/files.js";
 import { runExtractBatch } from "../batch/run.js";
-import type { CliIO } from "./io.js";
+import type { CliIO } from "../output/io.js";
 import type { Limits } from "../pdf/limits.js";
 
 export interface ExtractOptions {

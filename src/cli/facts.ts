@@ -11,13 +11,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeToString } from "fast-csv";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../model/finding.js";
 import { extractFacts } from "../facts/extract.js";
 import type { Fact } from "../facts/types.js";
-import { type CliIO, outputNames, writeJsonFile } from "./io.js";
+import { type CliIO, outputNames, writeJsonFile } from "../output/io.js";
 import { defaultJobs } from "../batch/pool.js";
 import { type OcrMode, ocrReader } from "../ocr/index.js";
-import { documentOptions, readPages, runBatch, withDocument, withOcr } from "./run.js";
+import { documentOptions, readPages, runBatch, withDocument, withOcr } from "../batch/document.js";
 
 export interface FactsOptions {
   files: string[];

@@ -10,11 +10,11 @@ import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
 import { join } from "node:path";
 import type { InputError } from "../errors.js";
 import { groupLines, type Line } from "../layout/lines.js";
-import type { Page } from "../pdf/types.js";
-import { type CliIO, outputNames } from "./io.js";
+import type { Page } from "../model/page.js";
+import { type CliIO, outputNames } from "../output/io.js";
 import { defaultJobs } from "../batch/pool.js";
 import { type OcrMode, ocrReader } from "../ocr/index.js";
-import { documentOptions, runBatch, withDocument, withOcr } from "./run.js";
+import { documentOptions, runBatch, withDocument, withOcr } from "../batch/document.js";
 
 export interface InspectOptions {
   files: string[];

@@ -6,10 +6,10 @@
  * extract` scores them to recognise a document) and the words of the family found and
  * missing there, so a user can see why a file was or was not recognised.
  */
-import { PIPELINES, RECOGNISED, recognitionText } from "../pipeline/registry.js";
-import type { CliIO } from "./io.js";
+import { PIPELINES, RECOGNISED, recognitionText } from "../registry.js";
+import type { CliIO } from "../output/io.js";
 import { type Lang, say } from "./messages.js";
-import { documentOptions, runBatch, withDocument } from "./run.js";
+import { documentOptions, runBatch, withDocument } from "../batch/document.js";
 
 export interface PipelinesOptions {
   files: string[];

@@ -14,8 +14,8 @@ import { expandInputs } from "../batch/files.js";
 import { gatherReview, type ReviewData } from "../review/data.js";
 import { reviewHtml } from "../review/html.js";
 import { KOHYO_VERSION } from "../version.js";
-import { type CliIO, JsonFile, outputNames } from "./io.js";
-import { documentOptions, runBatch, withDocument } from "./run.js";
+import { type CliIO, JsonFile, outputNames } from "../output/io.js";
+import { documentOptions, runBatch, withDocument } from "../batch/document.js";
 
 export interface ReviewOptions {
   files: string[];

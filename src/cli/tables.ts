@@ -9,15 +9,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeToString } from "fast-csv";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../model/finding.js";
 import { findTables, type FindOptions } from "../table/find.js";
 import { dataRows, stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
 import { cellConfidence, type OcrReading, ocrReadings, suspectDigits } from "../table/suspects.js";
-import { type CliIO, outputNames, writeJsonFile } from "./io.js";
+import { type CliIO, outputNames, writeJsonFile } from "../output/io.js";
 import { defaultJobs } from "../batch/pool.js";
 import { type OcrMode, ocrReader } from "../ocr/index.js";
-import { documentOptions, readPages, runBatch, withDocument, withOcr } from "./run.js";
+import { documentOptions, readPages, runBatch, withDocument, withOcr } from "../batch/document.js";
 
 export interface TablesOptions {
   /** Corrections: --strategy, --area, --columns (see FindOptions). */

@@ -10,7 +10,7 @@
  */
 import type { Line } from "../layout/lines.js";
 import { round2 } from "../pdf/geometry.js";
-import type { Box, TextRun } from "../pdf/types.js";
+import type { Box, TextRun } from "../model/page.js";
 import { emWidth } from "../text/repair.js";
 import { maxOf, minOf, pushAll } from "../bounded.js";
 

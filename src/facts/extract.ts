@@ -14,7 +14,7 @@
 import { groupLines, type Line } from "../layout/lines.js";
 import { parseAmount } from "../normalize/amounts.js";
 import { lookupMunicipality } from "../normalize/municipality.js";
-import type { Page, TextRun } from "../pdf/types.js";
+import type { Page, TextRun } from "../model/page.js";
 import { type LineChars, lineChars, union } from "./chars.js";
 import { scanFacts } from "./scan.js";
 import { Claims, fold } from "./text.js";

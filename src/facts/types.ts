@@ -6,7 +6,7 @@
 import type { Bound, Problem } from "../normalize/types.js";
 import type { DateValue } from "../normalize/wareki.js";
 import type { Phone } from "../normalize/contact.js";
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 
 export type FactKind =
   | "amount"

@@ -13,7 +13,7 @@
  * Every check is returned, passing or not; a passing check keeps the severity it would fail with.
  */
 import type { Check } from "../pipeline/types.js";
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 import type { PageLayout } from "./page.js";
 import { fold, foldWidth } from "./text.js";
 import type { Fact, GuidebookSpec, Programme, TocEntry } from "./types.js";

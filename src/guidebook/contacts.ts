@@ -16,7 +16,7 @@
  */
 import { union } from "../layout/blocks.js";
 import { parseContact } from "../normalize/contact.js";
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 import { foldWidth } from "./text.js";
 import type { ContactRecord, GuidebookSpec } from "./types.js";
 

@@ -7,7 +7,7 @@
  * rates and dates — and the checks run (checks.ts). The printed page numbers of the
  * contents are matched to the file's pages by the numbers printed on the pages.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../model/finding.js";
 import { union } from "../layout/blocks.js";
 import { parseDate } from "../normalize/wareki.js";
 import type { PdfDocument } from "../pdf/load.js";

@@ -10,7 +10,7 @@
  */
 import { groupBlocks, readingOrder, union } from "../layout/blocks.js";
 import { groupLines, type Line } from "../layout/lines.js";
-import type { Box, Link, Page } from "../pdf/types.js";
+import type { Box, Link, Page } from "../model/page.js";
 import { centre, contains } from "../pdf/geometry.js";
 import { findTables } from "../table/find.js";
 import type { PageTable } from "../table/types.js";

@@ -4,7 +4,7 @@
  * リンク (web addresses). Nested data (sections, contacts …) stays in the records; the
  * CSVs get one row per contact, fact and link, each with its page and box.
  */
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 import type { Check, Column, RecordTable } from "../pipeline/types.js";
 import type { ContactRecord, Fact, GuidebookSpec, Programme, TocEntry, UrlRecord } from "./types.js";
 

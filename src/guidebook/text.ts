@@ -4,7 +4,7 @@
  */
 import { union } from "../layout/blocks.js";
 import type { Line } from "../layout/lines.js";
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 import { joinParts } from "../table/text.js";
 import { emWidth } from "../text/repair.js";
 import { maxOf, pushAll } from "../bounded.js";

@@ -6,7 +6,7 @@
  * few categories it belongs to. The spec holds only words and patterns; the reading is in
  * src/guidebook/.
  */
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 
 /** One category column of the table of contents, e.g. 確保・定着. */
 export interface CategorySpec {

@@ -5,7 +5,7 @@
  * every block above it that it overlaps horizontally, so a left column is read to its end
  * before the right one even when their boxes interleave in height.
  */
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 import type { Line } from "./lines.js";
 
 export interface Block {

@@ -3,7 +3,7 @@
  * one line; a wide gap (a table column, a tab stop) starts another line on the same
  * band. Lines come in reading order: top to bottom, left to right.
  */
-import type { Box, TextRun } from "../pdf/types.js";
+import type { Box, TextRun } from "../model/page.js";
 import { emWidth, firstChar, lastChar } from "../text/repair.js";
 import { maxOf, minOf } from "../bounded.js";
 

@@ -6,8 +6,9 @@
  * it found on the way.
  */
 
-/** How bad a problem is: `error` means the value is wrong or missing. */
-export type Severity = "error" | "warning" | "info";
+import type { Finding, Severity } from "../model/finding.js";
+
+export type { Severity };
 
 /**
  * One finding about a raw value, e.g.
@@ -15,11 +16,7 @@ export type Severity = "error" | "warning" | "info";
  * Rule ids are `area/what` (`number/…`, `amount/…`, `date/…`,
  * `fiscal-year/…`, `municipality/…`, `contact/…`, `org/…`).
  */
-export interface Problem {
-  severity: Severity;
-  rule: string;
-  message: string;
-}
+export type Problem = Pick<Finding, "severity" | "rule" | "message">;
 
 /** The common shape of every normaliser's result. */
 export interface Normalized<T> {

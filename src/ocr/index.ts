@@ -11,7 +11,7 @@
  * first scanned page and must be closed ({@link OcrReader.close}) when the run is over.
  */
 import type { PictureReader } from "../pdf/load.js";
-import type { Page } from "../pdf/types.js";
+import type { Page } from "../model/page.js";
 import { type OcrEngine, tesseractEngine } from "./engine.js";
 import { ocrPage } from "./page.js";
 

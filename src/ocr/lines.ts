@@ -11,7 +11,7 @@
  * straightened ({@link deskew}) before its text is read and its rules are found again.
  */
 import type { Raster } from "../pdf/images.js";
-import type { Rule } from "../pdf/types.js";
+import type { Rule } from "../model/page.js";
 
 /** Shortest rule, in points. */
 const MIN_RULE_PT = 24;

@@ -15,10 +15,10 @@
  *    as "." (1.928,533 → 1,928,533), the spaces a scan leaves after separators, a
  *    triangle minus (△) read as A or ム.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../model/finding.js";
 import type { Raster } from "../pdf/images.js";
 import { toPgm } from "../pdf/images.js";
-import type { Box, Page, Rule, TextRun } from "../pdf/types.js";
+import type { Box, Page, Rule, TextRun } from "../model/page.js";
 import { repairText } from "../text/repair.js";
 import type { OcrEngine, OcrWord } from "./engine.js";
 import { binarise, deskew, findLines, type PixelLine, skewOf, toRules, withoutLines } from "./lines.js";

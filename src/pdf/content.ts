@@ -14,7 +14,7 @@
 import { OPS } from "./pdfjs.js";
 import { apply, IDENTITY, multiply, scaleOf, type Matrix } from "./geometry.js";
 import { GlyphList } from "./glyphs.js";
-import type { Box } from "./types.js";
+import type { Box } from "../model/page.js";
 import { pushAll } from "../bounded.js";
 
 export type { Glyph } from "./glyphs.js";

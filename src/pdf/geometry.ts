@@ -1,4 +1,4 @@
-import type { Box } from "./types.js";
+import type { Box } from "../model/page.js";
 
 /** 2-D affine matrices in PDF order [a, b, c, d, e, f]: (x, y) → (a·x + c·y + e, b·x + d·y + f). */
 export type Matrix = readonly [number, number, number, number, number, number];

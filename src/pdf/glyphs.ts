@@ -10,7 +10,7 @@
  * traced by the garbage collector; here they are a few arrays per page.
  * {@link GlyphList.glyph} gives one as a {@link Glyph} object.
  */
-import type { Box } from "./types.js";
+import type { Box } from "../model/page.js";
 
 export interface Glyph {
   /** The character(s) the text layer maps this glyph to ("" when it maps to none). */

@@ -4,7 +4,7 @@
  * 「こちら」 or 「パンフレット」, so the address is only in the annotation.
  */
 import { round2 } from "./geometry.js";
-import type { Box, Link } from "./types.js";
+import type { Box, Link } from "../model/page.js";
 
 /** The part of a pdf.js annotation this reads (pdf.js puts the URI action in `url`). */
 interface Annotation {

@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import { getDocument, pdfWorker, releaseLatestLoop, VerbosityLevel } from "./pdfjs.js";
 import type { DocumentInitParameters, PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../model/finding.js";
 import { InputError } from "../errors.js";
 import type { Matrix } from "./geometry.js";
 import { type FontInfo, interpret } from "./content.js";
@@ -22,7 +22,7 @@ import { linksFromAnnotations } from "./links.js";
 import { areasFromSegments, rulesFromSegments, withoutLinkUnderlines } from "./rules.js";
 import { addReadStats, ENCRYPT_MISSING, judge, type ReadStats } from "./verdict.js";
 import { type RunStats, runsFromGlyphs } from "./text.js";
-import type { DocumentInfo, Page } from "./types.js";
+import type { DocumentInfo, Page } from "../model/page.js";
 
 export { judge, type ReadStats } from "./verdict.js";
 

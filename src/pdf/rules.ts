@@ -5,7 +5,7 @@
  */
 import type { Segment } from "./content.js";
 import { round2 } from "./geometry.js";
-import type { Box, Link, Rule } from "./types.js";
+import type { Box, Link, Rule } from "../model/page.js";
 
 /** A filled rectangle no thicker than this (points) is a line, not a shaded area. */
 export const MAX_RULE_THICKNESS = 3;

@@ -17,7 +17,7 @@ import { dropFakeBoldCopies } from "../text/fakeBold.js";
 import { emWidth, lastChar, repairText } from "../text/repair.js";
 import { ADVANCE, type Glyph, GlyphList, type GlyphShow, OX, OY, SHOW, STRIDE, VISIBLE, X0, X1, Y0, Y1 } from "./glyphs.js";
 import { round2 } from "./geometry.js";
-import type { Box, Rule, TextRun } from "./types.js";
+import type { Box, Rule, TextRun } from "../model/page.js";
 
 /** A gap wider than this many ems ends a run (a new cell, a new column). */
 export const RUN_BREAK_GAP_EM = 1;

@@ -2,9 +2,9 @@
  * The verdict on a file from the counts of its pages read, apart from pdf.js, so that a
  * thread assembling pages read elsewhere can judge the file without loading pdf.js.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../model/finding.js";
 import { InputError } from "../errors.js";
-import type { DocumentInfo } from "./types.js";
+import type { DocumentInfo } from "../model/page.js";
 
 /** The diagnostic of a file whose trailer names an /Encrypt dictionary that pdf.js could not use. */
 export const ENCRYPT_MISSING = "pdf/encrypt-missing";

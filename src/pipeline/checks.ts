@@ -3,7 +3,7 @@
  * A rule that holds everywhere gives one passing check (so the report lists every check
  * made); each place where it does not hold gives one failing check with its page and box.
  */
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 import type { ZodType } from "zod";
 import type { CheckSpec } from "./spec.js";
 import type { Check, Severity } from "./types.js";

@@ -5,7 +5,7 @@
  * fiscal year, the municipality and its 全国地方公共団体コード, its page and box;
  * amounts are yen (printed × unit), the printed text is kept in records.json.
  */
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 import type { Amount, DetailRow, ItemRow, Ledger, LevelRow, Named, NoteRow, TotalRow } from "./ledger.js";
 import type { LedgerSpec } from "./ledgerSpec.js";
 import type { Check, Column, RecordTable } from "./types.js";

@@ -12,7 +12,7 @@
  * their page, box and printed text.
  */
 import { groupLines, type Line } from "../layout/lines.js";
-import type { Box, Page, TextRun } from "../pdf/types.js";
+import type { Box, Page, TextRun } from "../model/page.js";
 import { groupItems, joinLines, paragraphs, readValue, type TextLine } from "./regionValues.js";
 import type { GroupValue, RegionFieldSpec, RegionPlace, RegionRecord, RegionSpec, Sourced } from "./regionSpec.js";
 

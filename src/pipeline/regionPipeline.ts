@@ -8,8 +8,8 @@ import { readDate } from "./regionValues.js";
 import { pageBoxes, readRegionPage } from "./region.js";
 import type { DateField, GroupValue, ListValue, RegionName, RegionRecord, RegionSpec, Sourced } from "./regionSpec.js";
 import type { Check, Column, FieldType, Pipeline, PipelineResult, RecordTable } from "./types.js";
-import type { Diagnostic } from "../diagnostics.js";
-import type { Page } from "../pdf/types.js";
+import type { Diagnostic } from "../model/finding.js";
+import type { Page } from "../model/page.js";
 
 const fold = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 

@@ -4,7 +4,7 @@
  * A pipelines/<family>.ts file declares one; src/pipeline/region.ts reads pages with it.
  * Types only.
  */
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 
 /**
  * How a field's printed text becomes a value (src/pipeline/regionValues.ts):

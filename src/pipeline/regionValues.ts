@@ -11,7 +11,7 @@ import { parseNumber } from "../normalize/numbers.js";
 import { parseDate } from "../normalize/wareki.js";
 import { closeWidthGaps, toHalfWidth } from "../normalize/width.js";
 import { scanFacts } from "../facts/scan.js";
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 import type { ContactsValue, DateField, FactValue, ListItem, ListValue, RegionFieldSpec, RegionListSpec, RegionName, Sourced } from "./regionSpec.js";
 
 export interface TextLine {

@@ -5,7 +5,7 @@
  *   renaming the folder (see switchIntoPlace);
  * - a single file (manifest.json) is written beside its place and renamed over it;
  * - whatever a run leaves behind starts with `.kohyo-staging-<pid>-`, a name no output
- *   folder can have (output names never start with a dot, see safeName in ../cli/io.ts),
+ *   folder can have (output names never start with a dot, see safeName in ../output/io.ts),
  *   and goes at the start of the next run (cleanStaging).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";

@@ -8,10 +8,10 @@
  * Boxes are PDF points, origin at the top left of the page as displayed — the same
  * space as pdf.js's viewport at scale 1, so an overlay is `box × scale`.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../model/finding.js";
 import type { PdfDocument } from "../pdf/load.js";
-import type { Box } from "../pdf/types.js";
-import { pipelineByName, recognise } from "../pipeline/registry.js";
+import type { Box } from "../model/page.js";
+import { pipelineByName, recognise } from "../registry.js";
 import type { Check, Pipeline, PipelineResult } from "../pipeline/types.js";
 import { findTables } from "../table/find.js";
 import { Stitcher, type Table } from "../table/stitch.js";

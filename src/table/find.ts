@@ -6,7 +6,7 @@
  * A ruled "table" of one column is only rules across (a table with horizontal rules and
  * no column borders): where stream reads columns in it, the stream table replaces it.
  */
-import type { Box, Page, TextRun } from "../pdf/types.js";
+import type { Box, Page, TextRun } from "../model/page.js";
 import { guard } from "../pdf/limits.js";
 import { latticeTables } from "./lattice.js";
 import { streamTables } from "./stream.js";

@@ -11,7 +11,7 @@
  *    crossing a border still lands in its cell.
  */
 import { union } from "../pdf/geometry.js";
-import type { Box, Rule, TextRun } from "../pdf/types.js";
+import type { Box, Rule, TextRun } from "../model/page.js";
 import { cellLines, joinParts } from "./text.js";
 import { groupsByRoot, rootOf } from "./unionFind.js";
 import type { Cell, PageTable } from "./types.js";

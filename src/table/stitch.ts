@@ -16,7 +16,7 @@
  * Header rows (top rows without numbers, extended over row spans) give each column its
  * path: ["目標(労働力確保)", "雇用・就業者数"], letter-spacing taken out (headerName).
  */
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 import { fold, totalKind } from "./labels.js";
 import { headerName } from "./text.js";
 import type { Cell, PageTable } from "./types.js";

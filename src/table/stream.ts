@@ -28,7 +28,7 @@
  *    boxes of a diagram), or letters spaced out one by one (a cover's 厚 生 労 働 省).
  */
 import { baselineBands } from "../layout/lines.js";
-import type { Box, Rule, TextRun } from "../pdf/types.js";
+import type { Box, Rule, TextRun } from "../model/page.js";
 import { joinLetterSpaced } from "../text/letterSpacing.js";
 import { columnEdges } from "./streamColumns.js";
 import { HEADER_STACK_EM, headerCells } from "./streamHeader.js";

@@ -1,5 +1,5 @@
 /** Stream tables, step 3: where the columns' edges are (see stream.ts). */
-import type { Rule, TextRun } from "../pdf/types.js";
+import type { Rule, TextRun } from "../model/page.js";
 import { type Band, median, type Span } from "./streamLines.js";
 import { maxOf, minOf } from "../bounded.js";
 

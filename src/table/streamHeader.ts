@@ -1,5 +1,5 @@
 /** Stream tables, step 4: the header rows, with spans and column paths (see stream.ts). */
-import type { Box, TextRun } from "../pdf/types.js";
+import type { Box, TextRun } from "../model/page.js";
 import { cellLines, joinParts } from "./text.js";
 import { groupsByRoot, rootOf } from "./unionFind.js";
 import type { Cell } from "./types.js";

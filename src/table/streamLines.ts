@@ -2,7 +2,7 @@
  * Stream tables, the printed lines they are read from: bands of runs on one baseline, the
  * whitespace between runs, and runs that hold two cells (see stream.ts).
  */
-import type { TextRun } from "../pdf/types.js";
+import type { TextRun } from "../model/page.js";
 import { emWidth } from "../text/repair.js";
 import { maxOf, minOf } from "../bounded.js";
 

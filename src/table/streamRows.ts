@@ -1,5 +1,5 @@
 /** Stream tables, step 5: body lines grouped into rows (see stream.ts). */
-import type { Rule, TextRun } from "../pdf/types.js";
+import type { Rule, TextRun } from "../model/page.js";
 import { RULE_ACROSS } from "./streamColumns.js";
 import { type Band, SHORT, type Span } from "./streamLines.js";
 

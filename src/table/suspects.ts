@@ -4,9 +4,9 @@
  * Nothing is corrected: the reading stays as OCR made it, and the finding says which cells
  * to look at on the page.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../model/finding.js";
 import { centre, contains } from "../pdf/geometry.js";
-import type { Box, Page } from "../pdf/types.js";
+import type { Box, Page } from "../model/page.js";
 import type { Table } from "./stitch.js";
 import type { TotalCheck } from "./totals.js";
 import { LOW_CONFIDENCE } from "../ocr/page.js";

@@ -3,7 +3,7 @@
  * joined as the page reads — no space between Japanese characters, a space between
  * Latin words.
  */
-import type { TextRun } from "../pdf/types.js";
+import type { TextRun } from "../model/page.js";
 import { emWidth, firstChar, lastChar } from "../text/repair.js";
 
 const centerY = (r: TextRun) => (r.box.y0 + r.box.y1) / 2;

@@ -11,7 +11,7 @@
  * with the page's own; a cell whose text wraps in one column only (a long label beside
  * one amount) is not cut.
  */
-import type { Rule, TextRun } from "../pdf/types.js";
+import type { Rule, TextRun } from "../model/page.js";
 import type { PageTable } from "./types.js";
 
 /** How many columns of a grid row must hold several lines for it to be cut. */

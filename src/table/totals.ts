@@ -21,8 +21,8 @@
  * for a rate, less than one unit) is a warning; anything larger is an error.
  */
 import { parseNumber } from "../normalize/numbers.js";
-import type { Severity } from "../diagnostics.js";
-import type { Box } from "../pdf/types.js";
+import type { Finding, Severity } from "../model/finding.js";
+import type { Box } from "../model/page.js";
 import { fold, readLabel, totalKind, valueTag, type Formula, type Limit, type RowLabel, type RowName } from "./labels.js";
 import { detectLevels, type LevelInput, type Levels } from "./levels.js";
 import { dataRows, type StitchedCell, type Table } from "./stitch.js";
@@ -30,7 +30,11 @@ import { minOf, pushAll } from "../bounded.js";
 
 export type TotalRule = "totals/rows" | "totals/scope" | "totals/formula" | "totals/limit" | "totals/level";
 
-export interface TotalCheck {
+/**
+ * A printed total checked against its rows: a finding with the total's place, label and
+ * terms (its message is made where it is printed, from these fields; tables.json has none).
+ */
+export interface TotalCheck extends Omit<Finding, "message"> {
   /** The total row's label as printed, spaces taken out (合計, 小計 …). */
   label: string;
   /** 0-based data row of the total row. */

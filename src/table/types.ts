@@ -1,4 +1,4 @@
-import type { Box } from "../pdf/types.js";
+import type { Box } from "../model/page.js";
 
 /**
  * One cell of a reconstructed table. A spanning cell is stored once, at its top-left

@@ -2,7 +2,7 @@
  * Fake bold: some producers draw a string twice (or more) a fraction of a point apart
  * instead of using a bold font. The copies are dropped, keeping the first.
  */
-import type { TextRun } from "../pdf/types.js";
+import type { TextRun } from "../model/page.js";
 
 /** How far (points) a copy may sit from the original and still be the same glyphs. */
 export const FAKE_BOLD_OFFSET = 1.5;

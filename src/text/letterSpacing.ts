@@ -11,7 +11,7 @@
  * - there are at least two, and the word spans exactly the width of another text on the
  *   page (its start and end both line up within {@link ALIGN}): stretched to a label box.
  */
-import type { TextRun } from "../pdf/types.js";
+import type { TextRun } from "../model/page.js";
 
 /** Pitches this close (share of the pitch) are the same. */
 const EVEN = 0.04;

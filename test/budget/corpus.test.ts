@@ -25,7 +25,7 @@ beforeAll(async () => {
 describe("budget book: corpus 26", () => {
   test("is recognised by the family's words on its first pages with text", async () => {
     const doc = await open(corpus26);
-    const { recognise } = await import("../../src/pipeline/registry.js");
+    const { recognise } = await import("../../src/registry.js");
     expect((await recognise(doc)).pipeline?.name).toBe("budget-book");
     await doc.close();
   });

@@ -10,7 +10,7 @@ import { repeatedPdf } from "../fixtures.js";
 import { SplitAssembly } from "../../src/batch/report.js";
 import { analyseChunk, extractFile, releaseDocument } from "../../src/batch/task.js";
 import { runExtractBatch } from "../../src/batch/run.js";
-import { pipelineByName } from "../../src/pipeline/registry.js";
+import { pipelineByName } from "../../src/registry.js";
 import { kohyo, open, sample } from "../helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-batch-"));

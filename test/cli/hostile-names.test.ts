@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { NAME_BYTES, outputName, outputNames, safeName } from "../../src/cli/io.js";
+import { NAME_BYTES, outputName, outputNames, safeName } from "../../src/output/io.js";
 import { kohyo, sample } from "../helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-hostile-"));

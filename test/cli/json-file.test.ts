@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { writeJsonFile } from "../../src/cli/io.js";
+import { writeJsonFile } from "../../src/output/io.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kohyo-json-"));
 let n = 0;

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
-import { outputNames } from "../../src/cli/io.js";
+import { outputNames } from "../../src/output/io.js";
 import { kohyo, sample } from "../helpers.js";
 
 test("a name of its own stays; shared names become the paths below the common folder, joined with _; no two alike, case aside", () => {

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { parsePageSpec } from "../../src/cli/pages.js";
+import { parsePageSpec } from "../../src/pdf/pages.js";
 
 test.each([
   ["3", 5, [3]],

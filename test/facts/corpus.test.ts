@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { extractFacts } from "../../src/facts/extract.js";
 import type { Fact, FactKind } from "../../src/facts/types.js";
-import type { Box } from "../../src/pdf/types.js";
+import type { Box } from "../../src/model/page.js";
 import { corpus, HAVE_CORPUS, readAll } from "../helpers.js";
 
 const GUIDEBOOK = "07_jizokuka-hojokin_R6_guidebook_17th.pdf";

@@ -1,7 +1,7 @@
 /** extractFacts on pages laid out by hand: wrapped facts, units under numbers, labels, boxes. */
 import { expect, test } from "vitest";
 import { extractFacts } from "../../src/facts/extract.js";
-import type { Box, TextRun } from "../../src/pdf/types.js";
+import type { Box, TextRun } from "../../src/model/page.js";
 
 /** A horizontal run; full-width characters one em wide unless `edges` say otherwise. */
 function run(text: string, x0: number, y0: number, size: number, x1?: number, edges?: number[]): TextRun {

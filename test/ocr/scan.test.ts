@@ -12,7 +12,7 @@ import { cellConfidence, ocrReadings, suspectDigits } from "../../src/table/susp
 import { ocrReader } from "../../src/ocr/index.js";
 import { LOW_CONFIDENCE } from "../../src/ocr/page.js";
 import { openPdf } from "../../src/pdf/load.js";
-import type { Page } from "../../src/pdf/types.js";
+import type { Page } from "../../src/model/page.js";
 import { sample } from "../helpers.js";
 
 const truth = JSON.parse(readFileSync(sample("scan.truth.json"), "utf8")) as { rows: string[][]; total: string[] };

@@ -1,6 +1,6 @@
 /** Pages asked for again right after being read (recognition, then the pipeline) are not parsed twice. */
 import { expect, test } from "vitest";
-import { pipelineByName, recognise } from "../../src/pipeline/registry.js";
+import { pipelineByName, recognise } from "../../src/registry.js";
 import { open, sample } from "../helpers.js";
 
 test("recognising a plan and then extracting it reads each of its 4 pages once", async () => {

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import type { Glyph } from "../../src/pdf/content.js";
 import { runsFromGlyphs } from "../../src/pdf/text.js";
-import type { Rule } from "../../src/pdf/types.js";
+import type { Rule } from "../../src/model/page.js";
 import { emWidth } from "../../src/text/index.js";
 
 /** A 10 pt glyph on the baseline y = 100, its left edge at x. */

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import { groupLines } from "../../src/layout/lines.js";
-import type { Page } from "../../src/pdf/types.js";
+import type { Page } from "../../src/model/page.js";
 import { readSample, sample, squeeze } from "../helpers.js";
 
 interface Row { no: number; cells: Record<string, string | null> }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
-import type { Page } from "../../src/pdf/types.js";
+import type { Page } from "../../src/model/page.js";
 import { readAll, sample } from "../helpers.js";
 
 interface Truth {

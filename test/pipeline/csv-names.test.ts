@@ -1,7 +1,7 @@
 /** One CSV per table, whatever the tables are called. */
 import { expect, test } from "vitest";
 import type { RecordTable } from "../../src/pipeline/types.js";
-import { csvNames } from "../../src/pipeline/write.js";
+import { csvNames } from "../../src/output/write.js";
 
 const named = (...names: string[]) => names.map((name) => ({ name }) as RecordTable);
 

@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, expect, test } from "vitest";
-import type { DocumentInfo } from "../../src/pdf/types.js";
-import { pipelineByName } from "../../src/pipeline/registry.js";
+import type { DocumentInfo } from "../../src/model/page.js";
+import { pipelineByName } from "../../src/registry.js";
 import type { PipelineResult, RecordTable } from "../../src/pipeline/types.js";
 import { cleanStaging } from "../../src/pipeline/staging.js";
-import { csvNames, dataPackage, OutputWriter, recordsJson, report, tableCsv, writeOutputs } from "../../src/pipeline/write.js";
+import { csvNames, dataPackage, OutputWriter, recordsJson, report, tableCsv, writeOutputs } from "../../src/output/write.js";
 import { open, sample } from "../helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-writer-"));

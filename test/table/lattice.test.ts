@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
-import type { Page } from "../../src/pdf/types.js";
+import type { Page } from "../../src/model/page.js";
 import { latticeTables } from "../../src/table/lattice.js";
 import { joinParts } from "../../src/table/text.js";
 import type { PageTable } from "../../src/table/types.js";

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
-import type { Page, TextRun } from "../../src/pdf/types.js";
+import type { Page, TextRun } from "../../src/model/page.js";
 import { findTables } from "../../src/table/find.js";
 import { latticeTables } from "../../src/table/lattice.js";
 import { dataRows, stitchTables, type Table } from "../../src/table/stitch.js";

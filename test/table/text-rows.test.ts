@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { Rule, TextRun } from "../../src/pdf/types.js";
+import type { Rule, TextRun } from "../../src/model/page.js";
 import { findTables } from "../../src/table/find.js";
 import { dataRows } from "../../src/table/stitch.js";
 import { stitchTables } from "../../src/table/stitch.js";

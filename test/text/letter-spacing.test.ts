@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { TextRun } from "../../src/pdf/types.js";
+import type { TextRun } from "../../src/model/page.js";
 import { joinLetterSpaced } from "../../src/text/letterSpacing.js";
 
 const run = (text: string, x0: number, y0 = 100, size = 10): TextRun => ({

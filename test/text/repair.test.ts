@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { dropControls, repairText, replaceRadicals, widenHalfwidthKana } from "../../src/text/repair.js";
 import { dropFakeBoldCopies } from "../../src/text/fakeBold.js";
-import type { TextRun } from "../../src/pdf/types.js";
+import type { TextRun } from "../../src/model/page.js";
 
 describe("radicals → unified ideographs", () => {
   test.each([

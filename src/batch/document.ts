@@ -3,13 +3,13 @@
  * password), resolve --pages, read, judge the file as a whole, close; and, over a batch,
  * one line per bad file and one exit code.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../model/finding.js";
 import { EXIT, exitCodeFor, type InputError } from "../errors.js";
 import { openPdf, type PdfDocument, type PictureReader } from "../pdf/load.js";
-import type { Page } from "../pdf/types.js";
+import type { Page } from "../model/page.js";
 import type { OcrReader } from "../ocr/index.js";
-import type { CliIO } from "./io.js";
-import { parsePageSpec } from "./pages.js";
+import type { CliIO } from "../output/io.js";
+import { parsePageSpec } from "../pdf/pages.js";
 import { pushAll } from "../bounded.js";
 
 /** How one file went: unreadable, a bad page selection, or read (with or without failed checks). */

@@ -3,13 +3,13 @@
  * pipeline scores the text of the first pages; the best score at or above
  * RECOGNISED wins.
  */
-import { budgetBook } from "../../pipelines/budget-book.js";
-import { caseSheets } from "../../pipelines/case-sheets.js";
-import { guidebook } from "../../pipelines/guidebook.js";
-import { programmeSheets } from "../../pipelines/programme-sheets.js";
-import { tokyoJinzaiPlan } from "../../pipelines/tokyo-jinzai-plan.js";
-import type { PdfDocument } from "../pdf/load.js";
-import type { Pipeline } from "./types.js";
+import { budgetBook } from "../pipelines/budget-book.js";
+import { caseSheets } from "../pipelines/case-sheets.js";
+import { guidebook } from "../pipelines/guidebook.js";
+import { programmeSheets } from "../pipelines/programme-sheets.js";
+import { tokyoJinzaiPlan } from "../pipelines/tokyo-jinzai-plan.js";
+import type { PdfDocument } from "./pdf/load.js";
+import type { Pipeline } from "./pipeline/types.js";
 
 export const PIPELINES: readonly Pipeline[] = [tokyoJinzaiPlan, guidebook, budgetBook, caseSheets, programmeSheets];
 

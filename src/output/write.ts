@@ -8,12 +8,12 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { writeToString } from "fast-csv";
-import type { Diagnostic } from "../diagnostics.js";
-import type { DocumentInfo } from "../pdf/types.js";
-import { JsonFile, safeName, UniqueNames, writeJsonFile } from "../cli/io.js";
-import { cleanStaging, stagingFolder, switchIntoPlace } from "./staging.js";
+import type { Diagnostic } from "../model/finding.js";
+import type { DocumentInfo } from "../model/page.js";
+import { JsonFile, safeName, UniqueNames, writeJsonFile } from "./io.js";
+import { cleanStaging, stagingFolder, switchIntoPlace } from "../pipeline/staging.js";
 import { KOHYO_VERSION } from "../version.js";
-import type { Check, PipelineResult, RecordTable } from "./types.js";
+import type { Check, PipelineResult, RecordTable } from "../pipeline/types.js";
 
 export interface WriteOptions {
   /** Start each CSV with a byte order mark (Excel needs it to read UTF-8). */

@@ -5,7 +5,7 @@
  * as displayed: page rotation and the MediaBox/CropBox offset are already applied,
  * x grows to the right and y grows downwards.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "./finding.js";
 
 /** An axis-aligned box, top-left origin: x0 < x1, y0 < y1. */
 export interface Box {
