@@ -16,7 +16,7 @@
  */
 import { parseAmount } from "../normalize/amounts.js";
 import { parseNumber } from "../normalize/numbers.js";
-import { parseDate, type DateValue } from "../normalize/wareki.js";
+import { parseDate, parseFiscalYear, type DateValue } from "../normalize/wareki.js";
 import { boxOf, foldWidth, type Unit } from "./text.js";
 import type { Fact } from "./types.js";
 
@@ -28,6 +28,8 @@ const WD = String.raw`(?:\([日月火水木金土](?:・祝)?\))`;
 const WITH_YEAR = String.raw`${YEAR}(?:年度|年(?:\d{1,2}月(?:\d{1,2}日|末)?)?|\.\d{1,2}(?:\.\d{1,2})?(?!\d))${WD}?`;
 /** A year-less day: 7月23日, 4月23日(火); 12/27(金) and 10.13(金) only with their weekday. */
 const NO_YEAR = String.raw`(?<![\d./])(?:\d{1,2}月\d{1,2}日${WD}?|\d{1,2}[/.]\d{1,2}${WD})`;
+/** A fiscal year named in any era or the western calendar (平成31年度, R6年度, 2024年度). */
+const FISCAL_YEAR = new RegExp(`${YEAR}年度`);
 const DATE = new RegExp(String.raw`(?:${WITH_YEAR}|${NO_YEAR})(?:~(?:${WITH_YEAR}|${NO_YEAR}|${YEAR}年度))?`, "g");
 const AMOUNT =
   /(?:(?:上限額?|最大|限度額?):?)?(?<![\d,.])\d[\d,]*(?:\.\d+)?(?:兆|億|千万|百万|万|千)?円(?:以上|以下|以内|未満|超)?(?:\/(?:1人1日|1人|人|年|月|日|事業|社|件|回))?/g;
@@ -57,8 +59,8 @@ export function scanFacts(unit: Unit, ctx: FactContext): Fact[] {
   const facts: Array<Fact & { at: number }> = [];
   const base = (s: number, e: number) => ({ text: text.slice(s, e), page: ctx.page, box: boxOf(unit, s, e), at: s });
   // The fiscal year a year-less date belongs to: one named in the same text, else the guidebook's.
-  const named = /(?:令和|R)(\d{1,2})年度/.exec(folded);
-  const fiscalYear = named ? 2018 + Number(named[1]) : ctx.fiscalYear;
+  const named = FISCAL_YEAR.exec(folded);
+  const fiscalYear = (named && parseFiscalYear(named[0]).value?.year) ?? ctx.fiscalYear;
 
   for (const m of folded.matchAll(DATE)) {
     const s = m.index!;

@@ -56,3 +56,11 @@ test("a per-person amount with its cap and a yearly wage floor (seed p.79)", () 
   expect(scan("上限額：8,635円／1人1日")).toEqual([{ kind: "amount", text: "上限額：8,635円／1人1日", value: 8635, per: "1人1日", cap: true }]);
   expect(scan("・年350万円以上の賃金が支払われる人材の受入れが要件。")).toEqual([{ kind: "amount", text: "350万円以上", value: 3_500_000, bound: "gte" }]);
 });
+
+test("a year-less day takes the fiscal year its text names in any era or in the western calendar, not only 令和", () => {
+  // 平成30年度 runs April 2018 – March 2019: 7月 is 2018, 1月 is 2019.
+  expect(scan("平成30年度 募集期間：7月2日～1月31日").filter((f) => f.kind === "date").at(-1)).toMatchObject({ text: "7月2日～1月31日", iso: "2018-07-02", end: "2019-01-31" });
+  expect(scan("2026年度 締切：5月29日").filter((f) => f.kind === "date").at(-1)).toMatchObject({ text: "5月29日", iso: "2026-05-29" });
+  // The guidebook's own year (2024 here) when the text names none.
+  expect(scan("締切：5月29日")[0]).toMatchObject({ iso: "2024-05-29" });
+});
