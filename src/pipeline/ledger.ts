@@ -145,17 +145,57 @@ const inside = (outer: Box, b: Box) => contains(outer, centre(b));
 const fold = (s: string) => toHalfWidth(s).replace(/[\s\u3000]+/g, "");
 
 export function analyseLedgerPage(page: Page): LedgerPage {
-  const found = findTables(page).filter((t) => t.cols >= 2 && t.kind === "lattice");
-  const tables = found.map((pt) => stitchTables([pt])[0]!).map((t, i) => ({ t, pt: found[i]! }));
-  const outside = page.runs.filter((r) => !found.some((t) => inside(t.box, r.box)));
-  const bands = lineBands(outside);
-  const ledger: LedgerPageTable[] = tables.map(({ t, pt }, i) => {
-    const floor = i > 0 ? found[i - 1]!.box.y1 : 0;
-    const above = bands.filter((b) => b.box.y1 <= pt.box.y0 + 2 && b.box.y0 >= floor - 1);
-    return { table: t, box: pt.box, above, segments: cellSegments(t.cells, page.runs) };
-  });
-  const titles = bands.map((b) => b.text).filter((s) => /年度|予算/.test(s)).slice(0, 20);
-  return { number: page.number, tables: [], lines: [], diagnostics: page.diagnostics, ledger, titles };
+  const all = findTables(page).filter((t) => t.cols >= 2 && t.kind === "lattice");
+  const ledger: LedgerPageTable[] = [];
+  const titles: string[] = [];
+  // A sheet carrying two printed pages side by side (A3 two-up) is read as its left page,
+  // then its right page: tables and lines apart on each side of the gutter.
+  for (const half of sheetHalves(page, all)) {
+    const found = all.filter((t) => inside(half, t.box)).sort((a, b) => a.box.y0 - b.box.y0);
+    const runs = page.runs.filter((r) => inside(half, r.box));
+    const outside = runs.filter((r) => !found.some((t) => inside(t.box, r.box)));
+    const bands = lineBands(outside);
+    found.forEach((pt, i) => {
+      const t = stitchTables([pt])[0]!;
+      const floor = i > 0 ? found[i - 1]!.box.y1 : 0;
+      const above = bands.filter((b) => b.box.y1 <= pt.box.y0 + 2 && b.box.y0 >= floor - 1);
+      ledger.push({ table: t, box: pt.box, above, segments: cellSegments(t.cells, runs) });
+    });
+    titles.push(...bands.map((b) => b.text).filter((s) => /年度|予算/.test(s)));
+  }
+  return { number: page.number, tables: [], lines: [], diagnostics: page.diagnostics, ledger, titles: titles.slice(0, 20) };
+}
+
+/**
+ * The page as one box, or as its two halves when it is a sheet of two printed pages side
+ * by side: a vertical gutter in the middle third of the page that no table and no text
+ * crosses, with a table on each side of it. A page whose tables or lines span the middle
+ * stays whole.
+ */
+export function sheetHalves(page: Page, tables: readonly { box: Box }[]): Box[] {
+  const whole: Box = { x0: -Infinity, y0: -Infinity, x1: Infinity, y1: Infinity };
+  if (tables.length < 2) return [whole];
+  const lo = page.width / 3;
+  const hi = (2 * page.width) / 3;
+  const spans = [...tables.map((t) => t.box), ...page.runs.filter((r) => r.text.trim() !== "").map((r) => r.box)]
+    .filter((b) => b.x1 > lo && b.x0 < hi)
+    .map((b) => [b.x0, b.x1] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let best: { x: number; width: number } | null = null;
+  let edge = lo;
+  for (const [x0, x1] of spans) {
+    if (x0 > edge && (!best || x0 - edge > best.width)) best = { x: (edge + x0) / 2, width: x0 - edge };
+    edge = Math.max(edge, x1);
+  }
+  if (hi > edge && (!best || hi - edge > best.width)) best = { x: (edge + hi) / 2, width: hi - edge };
+  // A gutter is wider than a gap between words (two em of the usual 8–10 pt type).
+  if (!best || best.width < 18) return [whole];
+  const cx = (b: Box) => (b.x0 + b.x1) / 2;
+  if (!tables.some((t) => cx(t.box) < best!.x) || !tables.some((t) => cx(t.box) > best!.x)) return [whole];
+  return [
+    { ...whole, x1: best.x },
+    { ...whole, x0: best.x },
+  ];
 }
 
 /** Text lines outside tables, the pieces of one baseline joined left to right with a space. */
@@ -292,12 +332,46 @@ class LedgerReader {
     this.grand = spec.grandTotal.map(fold);
   }
 
+  /** A page of 目 without their 節 and 説明, held until the page facing it is read. */
+  private pending: LedgerPage | null = null;
+
   page(p: LedgerPage): void {
     if (this.titles.length < 40) this.titles.push(...p.titles);
-    for (const lt of p.ledger) this.table(lt);
+    const held = this.pending;
+    this.pending = null;
+    const side = this.facingSide(p);
+    if (held && side === "right") {
+      for (const lt of facingTables(held.ledger, p.ledger)) this.table(lt);
+      return;
+    }
+    if (held) for (const lt of held.ledger) this.table(lt);
+    if (side === "left") this.pending = p;
+    else for (const lt of p.ledger) this.table(lt);
+  }
+
+  /**
+   * Which half of a facing pair a page is: "left" when its headed tables give 目 and its
+   * amounts but no 節 or 説明 (they are on the page facing it), "right" when they give 節 or
+   * 説明 but no 目.
+   */
+  private facingSide(p: LedgerPage): "left" | "right" | null {
+    let side: "left" | "right" | null = null;
+    for (const lt of p.ledger) {
+      if (lt.table.headerRows === 0) continue;
+      const at = Object.fromEntries(matchColumns(this.fields, lt.table.columns)) as Partial<Record<LedgerRole, number>>;
+      const has = (r: LedgerRole) => at[r] !== undefined;
+      const detailPart = has("item") || has("notes");
+      if (Object.keys(at).length === 0) continue; // a header of no known column: says nothing
+      if (has("level3") && has("now") && !detailPart) side ??= "left";
+      else if (detailPart && !has("level3") && !has("now")) side ??= "right";
+      else return null;
+    }
+    return side;
   }
 
   finish(): Ledger {
+    if (this.pending) for (const lt of this.pending.ledger) this.table(lt);
+    this.pending = null;
     this.close();
     const { fiscalYear, municipality } = this.documentFacts();
     this.ledger.fiscalYear = fiscalYear;
@@ -544,6 +618,61 @@ class LedgerReader {
       d.notes.push({ level, marked: marker >= 0, text: fold(body), amount, page: c.page, box: sg.box });
     });
   }
+}
+
+/**
+ * The tables of two facing pages as one: the i-th table of the left page (目 and amounts)
+ * beside the i-th of the right page (節, 説明), or the one beside it on the page when they
+ * are not as many. Their rows are cut wherever either page draws a row line (a 目 merged
+ * over its 節 rows on the left, one 節 a row on the right): the pages are printed from one
+ * template, so a row's lines are at the same height on both.
+ */
+function facingTables(left: readonly LedgerPageTable[], right: readonly LedgerPageTable[]): LedgerPageTable[] {
+  const overlap = (a: Box, b: Box) => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  const used = new Set<LedgerPageTable>();
+  const out: LedgerPageTable[] = [];
+  left.forEach((l, i) => {
+    const r = left.length === right.length ? right[i]! : [...right].filter((x) => !used.has(x)).sort((a, b) => overlap(l.box, b.box) - overlap(l.box, a.box))[0];
+    if (!r || overlap(l.box, r.box) <= 0) {
+      out.push(l);
+      return;
+    }
+    used.add(r);
+    out.push(besideTable(l, r));
+  });
+  return out;
+}
+
+/** Two tables printed side by side (on facing pages) as one table: rows from the row lines of both. */
+function besideTable(a: LedgerPageTable, b: LedgerPageTable): LedgerPageTable {
+  const ys = [...a.table.cells, ...b.table.cells].flatMap((c) => [c.box.y0, c.box.y1]).sort((x, y) => x - y);
+  const edges: number[] = [];
+  for (const y of ys) if (edges.length === 0 || y - edges[edges.length - 1]! > 3) edges.push(y);
+  const at = (y: number) => {
+    let best = 0;
+    for (let i = 1; i < edges.length; i++) if (Math.abs(edges[i]! - y) < Math.abs(edges[best]! - y)) best = i;
+    return best;
+  };
+  const place = (c: StitchedCell, dc: number): StitchedCell => {
+    const row = at(c.box.y0);
+    return { ...c, row, rowSpan: Math.max(1, at(c.box.y1) - row), col: c.col + dc };
+  };
+  const headerEnd = (t: Table) => (t.headerRows === 0 ? 0 : at(Math.max(...t.cells.filter((c) => c.row < t.headerRows).map((c) => c.box.y1))));
+  const cells = [...a.table.cells.map((c) => place(c, 0)), ...b.table.cells.map((c) => place(c, a.table.cols))];
+  const segments: Record<number, Segment[]> = { ...a.segments };
+  for (const [k, v] of Object.entries(b.segments)) segments[Number(k) + a.table.cells.length] = v;
+  const table: Table = {
+    ...a.table,
+    pages: [...new Set([...a.table.pages, ...b.table.pages])],
+    rows: Math.max(1, edges.length - 1),
+    cols: a.table.cols + b.table.cols,
+    // The 目 side's header governs: without one the pair continues the table above (an
+    // empty first row of the other side may pass for a header).
+    headerRows: a.table.headerRows === 0 ? 0 : Math.max(headerEnd(a.table), headerEnd(b.table)),
+    columns: [...a.table.columns, ...b.table.columns],
+    cells,
+  };
+  return { table, box: a.box, above: [...a.above, ...b.above], segments };
 }
 
 /** "1.一般管理費" → { no: 1, name: "一般管理費" }; "第2款 総務費", "(3) 需用費" alike. */

@@ -54,10 +54,16 @@ function extract(file: string): { code: number | null; dir: string; out: string 
   return { code: r.code, dir: join(out, file.replace(/\.pdf$/, "")), out: r.out + r.err };
 }
 
-describe("kohyo extract on the sample book (目, 節 and 説明 on one page)", () => {
+const LAYOUTS = [
+  ["budget-r6-book.pdf", "目, 節 and 説明 on one page"],
+  ["budget-r6-book-a3.pdf", "A3 sheets of two pages side by side"],
+  ["budget-r6-book-facing.pdf", "目 on the left page, its 節 and 説明 on the page facing it"],
+] as const;
+
+describe.each(LAYOUTS)("kohyo extract on the sample book %s (%s)", (pdf) => {
   let run: ReturnType<typeof extract>;
   beforeAll(() => {
-    run = extract("budget-r6-book.pdf");
+    run = extract(pdf);
   }, 60_000);
   const file = (name: string) => join(run.dir, name);
 
@@ -74,12 +80,13 @@ describe("kohyo extract on the sample book (目, 節 and 説明 on one page)", (
   });
 
   test("every 目 as printed: 款, 項, 目 numbers and names, 本年度, 前年度, 比較, 財源 (blank = none), page", () => {
-    const where = truth.layouts["budget-r6-book.pdf"]!.where;
+    const where = truth.layouts[pdf]!.where;
     const got = csv(file("目.csv")).map((r) => [r["歳入歳出"], r["款番号"], r["款"], r["項番号"], r["項"], r["目番号"], r["目"], r["本年度（円）"], r["前年度（円）"], r["比較（円）"], r["国県支出金（円）"], r["地方債（円）"], r["その他（円）"], r["一般財源（円）"], r["ページ"]]);
     const want = mokus().map(({ s, k, q, m }) => [
       s.side, String(k.no), k.name, String(q.no), q.name, String(m.no), m.name, yen(m.now), yen(m.before), yen(m.diff),
       ...(m.sources ?? [null, null, null, null]).map(yen),
-      String(where.find((w) => w.side === s.side && w.kan === k.no && w.kou === q.no && w.moku === m.no)!.page),
+      // The PDF page: on A3 sheets the sheet carrying the printed page.
+      String(((w) => w.sheet ?? w.page)(where.find((w) => w.side === s.side && w.kan === k.no && w.kou === q.no && w.moku === m.no)!)),
     ]);
     expect(got).toEqual(want);
   });
