@@ -7,12 +7,16 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import pLimit from "p-limit";
 import { InputError, type InputErrorReason } from "../errors.js";
-import { DEFAULT_LIMITS, type Limits } from "../pdf/limits.js";
+import { DEFAULT_LIMITS, type Limits, stallSeconds } from "../pdf/limits.js";
 import type { ChunkResult, ExtractSettings, FileOutcomeMessage } from "./report.js";
 
-export type Task =
+export type Task = (
   | { kind: "file"; file: string; settings: ExtractSettings }
-  | { kind: "chunk"; file: string; password: string | undefined; pipeline: string; pages: number[]; ocr?: "auto" | "on" | "off" };
+  | { kind: "chunk"; file: string; password: string | undefined; pipeline: string; pages: number[]; ocr?: "auto" | "on" | "off" }
+) & {
+  /** Pages left out unread, each with a finding: they stopped a worker before (see Pool.run). */
+  skip?: number[];
+};
 
 type Result<T extends Task> = T extends { kind: "file" } ? FileOutcomeMessage : ChunkResult;
 
@@ -20,6 +24,16 @@ export const defaultJobs = (): number => availableParallelism();
 
 /** Young-generation size of a worker's heap (MB): see spawn. */
 const YOUNG_GENERATION_MB = 32;
+
+/** The most pages of one task that may stop their worker before the task is given up (see Pool.run). */
+export const MAX_STALLED_PAGES = 3;
+
+/** A worker stopped by the driver: it went on reading one page past the deadline (stallSeconds). */
+class Stalled extends Error {
+  constructor(readonly page: number) {
+    super(`stalled at page ${page}`);
+  }
+}
 
 export class Pool {
   private readonly idle: Worker[] = [];
@@ -44,8 +58,29 @@ export class Pool {
     for (let i = 0; i < Math.max(1, jobs); i++) this.idle.push(this.spawn());
   }
 
-  run<T extends Task>(task: T): Promise<Result<T>> {
-    return this.limit(() => this.onWorker(task)) as Promise<Result<T>>;
+  /**
+   * Runs a task on a worker. A page that runs past the deadline (twice --page-timeout,
+   * see stallSeconds: pdf.js's own check of the time did not stop it) ends its worker;
+   * the task starts again on a fresh one with that page left out (empty, with a
+   * limit/exceeded finding, as a page over any budget), so the file goes on to its
+   * verdict. Opening the file stalled, the same page again, or more than
+   * MAX_STALLED_PAGES pages: the file is over a limit.
+   */
+  async run<T extends Task>(task: T): Promise<Result<T>> {
+    const skip = [...(task.skip ?? [])];
+    for (;;) {
+      try {
+        return (await this.limit(() => this.onWorker({ ...task, skip }))) as Result<T>;
+      } catch (e) {
+        if (!(e instanceof Stalled)) throw e;
+        const { page } = e;
+        if (page === 0 || skip.includes(page) || skip.length >= MAX_STALLED_PAGES) {
+          const where = page === 0 ? "opening it" : skip.includes(page) ? `reading it after page ${page}` : `reading ${skip.length + 1} of its pages`;
+          throw new InputError(task.file, "over-limit", `over a limit: ${where} ran past ${stallSeconds(this.limits)} s and its worker was stopped (--page-timeout ${this.limits.pageSeconds})`);
+        }
+        skip.push(page);
+      }
+    }
   }
 
   async close(): Promise<void> {
@@ -58,18 +93,41 @@ export class Pool {
     const id = this.next++;
     try {
       return await new Promise((resolve, reject) => {
-        const onMessage = (m: { id: number; ok: boolean; value?: unknown; error?: WorkerError }) => {
+        // The page the worker is on (0: starting the task, opening the file), and the deadline of its next page.
+        let page = 0;
+        let timer: NodeJS.Timeout | undefined;
+        const watch = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            // Past the deadline: the thread is stuck in one page, and only ending it stops it.
+            this.dead.add(w);
+            w.off("message", onMessage);
+            clearTimeout(timer);
+            void w.terminate();
+            reject(new Stalled(page));
+          }, stallSeconds(this.limits) * 1000);
+        };
+        const onMessage = (m: { id?: number; beat?: number; ok?: boolean; value?: unknown; error?: WorkerError }) => {
+          if (m.beat !== undefined) {
+            page = m.beat;
+            watch();
+            return;
+          }
           if (m.id !== id) return;
           w.off("message", onMessage);
+          clearTimeout(timer);
           if (m.ok) resolve(m.value);
           else reject(revive(m.error!));
         };
         // A crash or an exit while this task runs fails the task (see spawn).
         this.current.set(w, (e) => {
           w.off("message", onMessage);
+          clearTimeout(timer);
           reject(e);
         });
         w.on("message", onMessage);
+        // The deadline runs from the worker's first beat, when it starts the task: a new
+        // worker first loads its code, which on a loaded machine takes seconds.
         w.postMessage({ id, task });
       });
     } finally {

@@ -1,6 +1,7 @@
 /**
  * A worker thread of `kohyo extract --jobs N`: one pdf.js per worker, fed tasks by the
- * pool (./pool.ts) one at a time. Answers { id, ok, value } or { id, ok: false, error }.
+ * pool (./pool.ts) one at a time. Answers { id, ok, value } or { id, ok: false, error },
+ * and tells { beat: page } as each page starts.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { InputError, isPdfjsFileError } from "../errors.js";
@@ -13,11 +14,17 @@ setUpThread();
 process.on("unhandledRejection", (reason) => {
   if (!isPdfjsFileError(reason)) throw reason;
 });
-const { setLimits } = await import("../pdf/limits.js");
+const { guard, setLimits } = await import("../pdf/limits.js");
 if (workerData?.limits) setLimits(workerData.limits);
+// Each page started is told to the driver, which stops this thread when one runs too long (./pool.ts).
+guard().onPage = (page) => parentPort!.postMessage({ beat: page });
 const { analyseChunk, extractFile } = await import("./task.js");
 
 parentPort!.on("message", async ({ id, task }: { id: number; task: Task }) => {
+  // Pages that stopped an earlier worker are not read again (see Pool.run).
+  guard().skip = new Set(task.skip ?? []);
+  // The task has started: the driver's deadline runs from now (see Pool.onWorker).
+  parentPort!.postMessage({ beat: 0 });
   try {
     const value =
       task.kind === "file" ? await extractFile(task.file, task.settings) : await analyseChunk(task.file, task.password, task.pipeline, task.pages, task.ocr);

@@ -104,15 +104,24 @@ export class Guard implements PdfjsGuard {
   private started = Date.now();
   /** Why the page (or the document, before its first page) went over a budget; null if it did not. */
   tripped: string | null = null;
+  /**
+   * Pages not to read at all: a page whose reading ran past the deadline of `kohyo
+   * extract`'s driver (see stalledPage), which stopped the worker reading it and gave
+   * the file to another worker without it. Each comes back empty with a finding.
+   */
+  skip: ReadonlySet<number> = new Set();
+  /** Told each page as it starts (0: opening the document); a worker of `kohyo extract` tells its driver. */
+  onPage: ((page: number) => void) | null = null;
 
   constructor(public limits: Limits = { ...DEFAULT_LIMITS }) {}
 
-  /** A page is read next: its budgets start afresh. */
-  startPage(): void {
+  /** A page is read next (0: the document is opened): its budgets start afresh. */
+  startPage(page = 0): void {
     this.inflated = 0;
     this.operators = 0;
     this.tripped = null;
     this.started = Date.now();
+    this.onPage?.(page);
   }
 
   inflate(requested: number, had: number): void {
@@ -154,6 +163,20 @@ export class Guard implements PdfjsGuard {
     throw new LimitError(why);
   }
 }
+
+/**
+ * Seconds without a new page after which `kohyo extract`'s driver stops a worker (see
+ * src/batch/pool.ts): twice --page-timeout, and at least 5 s more than it (a small
+ * --page-timeout on a busy machine must not end workers between two pages). The guard's
+ * own check of the time only runs where pdf.js passes it; a page stuck elsewhere (a part
+ * of pdf.js that does not, or kohyo's own reading of the page) is stopped from outside,
+ * by ending its thread.
+ */
+export const stallSeconds = (limits: Limits): number => Math.max(2 * limits.pageSeconds, limits.pageSeconds + 5);
+
+/** Why a page in {@link Guard.skip} was left out. */
+export const stalledPage = (limits: Limits): string =>
+  `reading it ran past ${stallSeconds(limits)} s and its worker was stopped (--page-timeout ${limits.pageSeconds})`;
 
 /** This thread's guard, installed where pdf.js's changed code looks for it. */
 export function guard(): Guard {

@@ -16,7 +16,7 @@ import type { Diagnostic } from "../model/finding.js";
 import { InputError } from "../errors.js";
 import type { Matrix } from "./geometry.js";
 import { type FontInfo, interpret } from "./content.js";
-import { guard, limitOption, LimitError } from "./limits.js";
+import { guard, limitOption, LimitError, stalledPage } from "./limits.js";
 import { pageRaster, type Raster } from "./images.js";
 import { linksFromAnnotations } from "./links.js";
 import { areasFromSegments, rulesFromSegments, withoutLinkUnderlines } from "./rules.js";
@@ -229,6 +229,7 @@ const RECENT_PAGES = 2;
 export class PdfDocument {
   /** Pages read so far (each once, however often asked for). */
   private stats: ReadStats = { read: 0, withText: 0, failed: 0 };
+  private readonly counted = new Set<number>();
   private readonly fonts = new Map<string, FontInfo | null>();
   private recent: Page[] = [];
   /** Set once a page was read from its picture: from then on pages are read ahead (see pages). */
@@ -267,7 +268,10 @@ export class PdfDocument {
     const recent = this.recent.find((r) => r.number === number);
     if (recent) return recent;
     const page = await this.read(number);
-    this.stats = addReadStats(this.stats, pageReadStats(page));
+    // A page read again (recognition reads the first pages, the pipeline then from the
+    // start, and only the last RECENT_PAGES are kept) counts once.
+    if (!this.counted.has(number)) this.stats = addReadStats(this.stats, pageReadStats(page));
+    this.counted.add(number);
     // The last pages read are kept: recognising a document reads its first pages, and
     // the pipeline then asks for them again. Pages are plain data no reader changes.
     this.recent = [page, ...this.recent].slice(0, RECENT_PAGES);
@@ -286,7 +290,8 @@ export class PdfDocument {
     const budget = guard();
     const overLimit = (why: string): Page =>
       emptyPage(number, { severity: "error", rule: OVER_LIMIT, message: `page ${number}: ${why}`, file: this.info.file, page: number });
-    budget.startPage();
+    budget.startPage(number);
+    if (budget.skip.has(number)) return { page: overLimit(stalledPage(budget.limits)) };
     let p: PDFPageProxy | null = null;
     try {
       p = await this.proxy.getPage(number);
