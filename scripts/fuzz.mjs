@@ -6,7 +6,8 @@
  * --corpus is there) run through the built CLI (dist/src/cli.js), one process each, and
  * checked: a documented exit code (never 70, never a signal), every stderr line kohyo's
  * own (`kohyo: …`), no stack trace, a line naming the file when it is refused, no hang
- * (a process past HANG_SECONDS is killed and counted) and peak RSS under RSS_MB.
+ * (a process past HANG_SECONDS of CPU time, or HANG_WALL_SECONDS of wall time, is killed
+ * and counted) and peak RSS under RSS_MB.
  * Mutations: byte flips, truncation, bogus /Length, bogus /Filter, deep nesting, page-tree
  * loops, a small bomb, injected operators, and — when qpdf is installed — object streams
  * and linearisation, each then flipped again. test/fuzz.test.ts runs a few dozen in the
@@ -23,14 +24,35 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = join(ROOT, "dist/src/cli.js");
 /** Exit codes README documents. */
 export const DOCUMENTED = new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+/**
+ * CPU seconds (the process's and its threads', read from /proc while it runs) after which
+ * a run counts as hung and is killed: CPU, not wall time, so that a loaded machine (or a
+ * scan read by OCR at a fifth of a core) is not taken for a hang. Where /proc is missing,
+ * wall time stands in.
+ */
 export const HANG_SECONDS = 120;
+/** Wall seconds after which a run is killed whatever its CPU time (one that waits forever uses none). */
+export const HANG_WALL_SECONDS = 900;
 export const RSS_MB = 1536;
 /** Each run's budgets: a page gives up after this many seconds. */
 const PAGE_TIMEOUT = 10;
 const COMMANDS = ["inspect", "tables", "facts", "extract"];
 /** Printed by the child at exit (through --import), read and dropped from its stderr. */
 const RSS_MARK = "@@kohyo-fuzz-rss ";
-const RSS_HOOK = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\n${RSS_MARK}"+process.resourceUsage().maxRSS+"\\n"))`;
+const RSS_HOOK = `data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();process.stderr.write("\\n${RSS_MARK}"+u.maxRSS+" "+(u.userCPUTime+u.systemCPUTime)+"\\n")})`;
+const HAVE_PROC = existsSync("/proc/self/stat");
+const TICKS = 100; // USER_HZ: /proc's clock ticks per second on Linux
+
+/** CPU seconds a running process has used so far (its threads included), from /proc; NaN if unknown. */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS; // utime, stime
+  } catch {
+    return NaN;
+  }
+}
 
 /** A small seeded generator (mulberry32). */
 export function rng(seed) {
@@ -147,16 +169,23 @@ export function runOne(command, file, outDir) {
     const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
     let err = "";
     child.stderr.on("data", (d) => (err += d));
-    let hung = false;
-    const timer = setTimeout(() => {
-      hung = true;
+    let hung = null;
+    const hang = (why) => {
+      hung = why;
       child.kill("SIGKILL");
-    }, HANG_SECONDS * 1000);
+    };
+    const wall = setTimeout(() => hang(`killed after ${HAVE_PROC ? HANG_WALL_SECONDS : HANG_SECONDS} s`), (HAVE_PROC ? HANG_WALL_SECONDS : HANG_SECONDS) * 1000);
+    const cpu = HAVE_PROC
+      ? setInterval(() => {
+          if (cpuSeconds(child.pid) > HANG_SECONDS) hang(`killed after ${HANG_SECONDS} s of CPU time`);
+        }, 1000)
+      : undefined;
     child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      const rss = Number(new RegExp(`${RSS_MARK}(\\d+)`).exec(err)?.[1] ?? NaN) / 1024;
-      err = err.replace(new RegExp(`\\n?${RSS_MARK}\\d+\\n`), "");
-      resolve({ code, signal, hung, seconds: (Date.now() - started) / 1000, rssMb: rss, err });
+      clearTimeout(wall);
+      clearInterval(cpu);
+      const mark = new RegExp(`${RSS_MARK}(\\d+) (\\d+)`).exec(err);
+      err = err.replace(new RegExp(`\\n?${RSS_MARK}\\d+ \\d+\\n`), "");
+      resolve({ code, signal, hung, seconds: (Date.now() - started) / 1000, cpuSeconds: Number(mark?.[2] ?? NaN) / 1e6, rssMb: Number(mark?.[1] ?? NaN) / 1024, err });
     });
   });
 }
@@ -164,7 +193,7 @@ export function runOne(command, file, outDir) {
 /** What is wrong with one run, or [] when it is as documented. */
 export function problems(run, file) {
   const out = [];
-  if (run.hung) out.push(`hung: killed after ${HANG_SECONDS} s`);
+  if (run.hung) out.push(`hung: ${run.hung}`);
   else if (run.signal) out.push(`killed by ${run.signal}`);
   else if (!DOCUMENTED.has(run.code)) out.push(`exit ${run.code}`);
   if (run.rssMb > RSS_MB) out.push(`peak RSS ${Math.round(run.rssMb)} MB > ${RSS_MB}`);
@@ -180,7 +209,7 @@ export function problems(run, file) {
 /** Runs the fuzz; returns the summary (and every failing input, kept under `keep` when given). */
 export async function fuzz({ count = 300, seed = 1, jobs = 2, corpus, keep, log = () => {}, progress = () => {} }) {
   const tmp = mkdtempSync(join(tmpdir(), "kohyo-fuzz-"));
-  const summary = { count, done: 0, seed, corpus: Boolean(corpus), qpdf: HAVE_QPDF, byCode: {}, byMutation: {}, failures: [], maxSeconds: 0, maxRssMb: 0 };
+  const summary = { count, done: 0, seed, corpus: Boolean(corpus), qpdf: HAVE_QPDF, byCode: {}, byMutation: {}, failures: [], maxSeconds: 0, maxCpuSeconds: 0, maxRssMb: 0 };
   const queue = inputs({ count, seed, corpus, tmp });
   const worker = async (w) => {
     for (let next = queue.next(); !next.done; next = queue.next()) {
@@ -192,6 +221,7 @@ export async function fuzz({ count = 300, seed = 1, jobs = 2, corpus, keep, log 
       summary.byCode[run.code ?? run.signal] = (summary.byCode[run.code ?? run.signal] ?? 0) + 1;
       summary.byMutation[input.mutation] = (summary.byMutation[input.mutation] ?? 0) + 1;
       summary.maxSeconds = Math.max(summary.maxSeconds, run.seconds);
+      if (run.cpuSeconds > summary.maxCpuSeconds) summary.maxCpuSeconds = Math.round(run.cpuSeconds * 10) / 10;
       if (run.rssMb > summary.maxRssMb) summary.maxRssMb = Math.round(run.rssMb);
       if (found.length) {
         const { bytes, ...rest } = input;
@@ -232,7 +262,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     keep: arg("keep", undefined),
     log: (input, run, found) => {
       done++;
-      if (found.length || done % 50 === 0) process.stderr.write(`[${done}/${count}] #${input.index} ${input.mutation} of ${input.from} (${input.command}): exit ${run.code} ${run.seconds.toFixed(1)} s ${Math.round(run.rssMb)} MB${found.length ? ` — ${found.join("; ")}` : ""}\n`);
+      if (found.length || done % 50 === 0) process.stderr.write(`[${done}/${count}] #${input.index} ${input.mutation} of ${input.from} (${input.command}): exit ${run.code} ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s) ${Math.round(run.rssMb)} MB${found.length ? ` — ${found.join("; ")}` : ""}\n`);
     },
     // The report so far after every input: a run stopped before its end still has its figures.
     progress: (summary) => report && writeFileSync(report, `${JSON.stringify({ ...summary, minutes: Math.round((Date.now() - started) / 600) / 100 }, null, 2)}\n`),
