@@ -6,8 +6,7 @@
  *
  * Declarative: the words and patterns of the family. The reading is src/guidebook/.
  */
-import { guidebookWords, recogniseGuidebook, runGuidebook, type GuidebookSpec } from "../src/guidebook/index.js";
-import type { Pipeline } from "../src/pipeline/types.js";
+import { guidebookPipeline, type GuidebookSpec } from "../src/guidebook/index.js";
 
 export const spec: GuidebookSpec = {
   name: "guidebook",
@@ -57,10 +56,4 @@ export const spec: GuidebookSpec = {
   },
 };
 
-export const guidebook: Pipeline = {
-  name: spec.name,
-  description: spec.description,
-  recognise: (text) => recogniseGuidebook(spec, text),
-  recognitionWords: (text) => guidebookWords(spec, text),
-  run: (doc, pages) => runGuidebook(spec, doc, pages),
-};
+export const guidebook = guidebookPipeline(spec);

@@ -10,7 +10,7 @@ import { EXIT, type InputError } from "../errors.js";
 import type { Diagnostic } from "../model/finding.js";
 import { addReadStats, judge, type ReadStats } from "../pdf/verdict.js";
 import type { DocumentInfo } from "../model/page.js";
-import type { Assembler, Check, PageAnalysis, Pipeline, PipelineResult } from "../pipeline/types.js";
+import type { Assembler, Check, PageAnalysisBase, Pipeline, PipelineResult } from "../pipeline/types.js";
 import { failing, OutputWriter, summarise, type TableOutline } from "../output/write.js";
 import { outputName } from "../output/io.js";
 
@@ -68,7 +68,7 @@ export type FileOutcomeMessage =
   | { kind: "done"; report: FileReport }
   | { kind: "split"; info: DocumentInfo; diagnostics: Diagnostic[]; pipeline: string; pages: number[] };
 
-export type ChunkResult = { analyses: PageAnalysis[]; stats: ReadStats };
+export type ChunkResult = { analyses: PageAnalysisBase[]; stats: ReadStats };
 
 /**
  * The assembling side of a split extraction: chunks (numbered in page order) arrive in
@@ -94,9 +94,10 @@ export class SplitAssembly {
     /** The pipeline named by `split` (given, not looked up: see run.ts, which loads the pipelines after starting the workers). */
     pipeline: Pipeline,
   ) {
-    if (pipeline.name !== split.pipeline || !pipeline.assembler) throw new Error(`${file}: pipeline ${pipeline.name} cannot assemble a document split for ${split.pipeline}`);
+    if (pipeline.name !== split.pipeline) throw new Error(`${file}: pipeline ${pipeline.name} cannot assemble a document split for ${split.pipeline}`);
     this.writer = new OutputWriter(outputDir(settings, file), split.info, split.pipeline, settings);
-    this.assembly = pipeline.assembler(split.diagnostics, (t) => this.writer.table(t));
+    const context = { file: split.info.file, pageCount: split.info.pages, selected: settings.pages !== undefined, diagnostics: split.diagnostics };
+    this.assembly = pipeline.assembler(context, (t) => this.writer.table(t));
   }
 
   /** Chunk number `index` (0-based) is read. */

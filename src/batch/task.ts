@@ -12,7 +12,8 @@ import { openPdf, pageReadStats, type PdfDocument } from "../pdf/load.js";
 import type { DocumentInfo } from "../model/page.js";
 import { addReadStats, type ReadStats } from "../pdf/verdict.js";
 import { pipelineByName, recognise } from "../registry.js";
-import type { PageAnalysis } from "../pipeline/types.js";
+import type { PageAnalysisBase } from "../pipeline/types.js";
+import { drive } from "../pipeline/drive.js";
 import { documentOptions, withDocument } from "./document.js";
 import { OutputWriter } from "../output/write.js";
 import { type ChunkResult, emptyReport, type ExtractSettings, failedReport, type FileOutcomeMessage, type FileReport, finish, outputDir } from "./report.js";
@@ -49,14 +50,14 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
       pipeline = found.pipeline;
     }
     const selected = pages ?? Array.from({ length: doc.pageCount }, (_, i) => i + 1);
-    if (s.splitAbove > 0 && selected.length > s.splitAbove && pipeline.analysePage && pipeline.assembler) {
+    if (s.splitAbove > 0 && selected.length > s.splitAbove) {
       split = { kind: "split", info: doc.info, diagnostics: doc.diagnostics, pipeline: pipeline.name, pages: selected };
       return { checksFailed: false };
     }
     // Each table is written as soon as it is complete (see OutputWriter).
     const writer = new OutputWriter(outputDir(s, file), doc.info, pipeline.name, s);
     try {
-      const result = await pipeline.run(doc, pages, (t) => writer.table(t));
+      const result = await drive(pipeline, doc, pages, (t) => writer.table(t));
       if (doc.verdict()) {
         writer.abort();
         return { checksFailed: false };
@@ -116,9 +117,9 @@ export async function releaseDocument(): Promise<void> {
 /** Reads some pages of a document for a split extraction. */
 export async function analyseChunk(file: string, password: string | undefined, pipelineName: string, pages: number[], ocr?: OcrMode): Promise<ChunkResult> {
   const pipeline = pipelineByName(pipelineName);
-  if (!pipeline?.analysePage) throw new Error(`pipeline ${pipelineName} cannot analyse pages one by one`);
+  if (!pipeline) throw new Error(`no pipeline ${pipelineName}`);
   const doc = await documentFor(file, password, ocr);
-  const analyses: PageAnalysis[] = [];
+  const analyses: PageAnalysisBase[] = [];
   // Counted from the pages themselves: the document may have read some of them before
   // (recognising it, see keepForChunks), and it counts a page only the first time.
   let stats: ReadStats = { read: 0, withText: 0, failed: 0 };

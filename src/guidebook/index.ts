@@ -10,8 +10,7 @@
 import type { Diagnostic } from "../model/finding.js";
 import { union } from "../layout/blocks.js";
 import { parseDate } from "../normalize/wareki.js";
-import type { PdfDocument } from "../pdf/load.js";
-import type { Check, PipelineResult } from "../pipeline/types.js";
+import type { Assembler, AssemblyContext, Check, PageAnalysisBase, Pipeline, PipelineResult } from "../pipeline/types.js";
 import { contactCheck, countChecks, tilingChecks, titleChecks, weekdayCheck, type PageMap } from "./checks.js";
 import { readContacts } from "./contacts.js";
 import { DATE_WORDS, hasDate, scanFacts } from "./facts.js";
@@ -41,25 +40,55 @@ export function guidebookWords(spec: GuidebookSpec, text: string): { word: strin
   return spec.recognise.map(([word]) => ({ word, found: t.includes(fold(word)) }));
 }
 
-export async function runGuidebook(spec: GuidebookSpec, doc: PdfDocument, pages?: number[]): Promise<PipelineResult> {
+/** What a page gives the guidebook reader: its layout (title, sections, contacts, tables, links). */
+export interface GuidebookPage extends PageAnalysisBase {
+  layout: PageLayout;
+}
+
+/** The pipeline of a guidebook spec: pages laid out on their own (in any worker), the contents and programmes made at the end. */
+export function guidebookPipeline(spec: GuidebookSpec): Pipeline<GuidebookPage> {
+  return {
+    name: spec.name,
+    description: spec.description,
+    recognise: (text) => recogniseGuidebook(spec, text),
+    recognitionWords: (text) => guidebookWords(spec, text),
+    analysePage: async (page) => ({ number: page.number, diagnostics: page.diagnostics, layout: analysePage(page, spec) }),
+    assembler: (doc) => guidebookAssembler(spec, doc),
+  };
+}
+
+/**
+ * Contents pages become entries as they come; the other pages are kept as layouts (what
+ * a programme's record is made of; a guidebook is read whole before its contents can be
+ * matched to its pages).
+ */
+function guidebookAssembler(spec: GuidebookSpec, doc: AssemblyContext): Assembler<GuidebookPage> {
   const diagnostics: Diagnostic[] = [];
   const toc: TocEntry[] = [];
   const tocPages: number[] = [];
   const layouts: PageLayout[] = [];
   let fiscalYear: number | null = null;
-  for await (const page of doc.pages(pages)) {
-    pushAll(diagnostics, page.diagnostics);
-    const layout = analysePage(page, spec);
-    const entries = readToc(layout.tables, spec, toc.length + 1);
-    if (entries.length > 0) {
-      pushAll(toc, entries);
-      tocPages.push(page.number);
-      continue;
-    }
-    if (fiscalYear === null && tocPages.length === 0) fiscalYear = asOfFiscalYear(layout);
-    layouts.push(layout);
-  }
+  return {
+    async add({ diagnostics: found, layout }) {
+      pushAll(diagnostics, found);
+      const entries = readToc(layout.tables, spec, toc.length + 1);
+      if (entries.length > 0) {
+        pushAll(toc, entries);
+        tocPages.push(layout.page);
+        return;
+      }
+      if (fiscalYear === null && tocPages.length === 0) fiscalYear = asOfFiscalYear(layout);
+      layouts.push(layout);
+    },
+    finish: async () => assembleGuidebook(spec, doc, { diagnostics, toc, tocPages, layouts, fiscalYear }),
+  };
+}
 
+function assembleGuidebook(
+  spec: GuidebookSpec,
+  doc: AssemblyContext,
+  { diagnostics, toc, tocPages, layouts, fiscalYear }: { diagnostics: Diagnostic[]; toc: TocEntry[]; tocPages: number[]; layouts: PageLayout[]; fiscalYear: number | null },
+): PipelineResult {
   const map: PageMap = { offset: pageOffset(layouts), tocEnd: Math.max(0, maxOf(tocPages)), last: doc.pageCount };
   const entryOf = (page: number) => toc.find((e) => page - map.offset >= e.pagesFrom && page - map.offset <= e.pagesTo) ?? null;
   const isProgramme = (l: PageLayout) =>
@@ -71,9 +100,9 @@ export async function runGuidebook(spec: GuidebookSpec, doc: PdfDocument, pages?
       severity: "warning",
       rule: "guidebook/no-contents",
       message:
-        `no table of contents with the columns ${spec.toc.categories.map((c) => c.key).join(" / ")} ${pages ? "on the pages read" : "in the document"}: ` +
+        `no table of contents with the columns ${spec.toc.categories.map((c) => c.key).join(" / ")} ${doc.selected ? "on the pages read" : "in the document"}: ` +
         `not a guidebook of this kind, or its contents are not a ruled table; ${programmes.length} page(s) with numbered sections or a 問い合わせ先 block read without it`,
-      file: doc.info.file,
+      file: doc.file,
     });
   }
 

@@ -31,8 +31,7 @@ import type { FieldSpec, TablePipelineSpec } from "./spec.js";
 import type { Assembler, Check, PageAnalysis, Pipeline, RecordTable, TableSink } from "./types.js";
 import { maxOf, minOf, pushAll } from "../bounded.js";
 
-export function tablePipeline(spec: TablePipelineSpec): Pipeline {
-  const assembler = (docDiagnostics: readonly Diagnostic[], sink?: TableSink) => tableAssembler(spec, docDiagnostics, sink);
+export function tablePipeline(spec: TablePipelineSpec): Pipeline<PageAnalysis> {
   return {
     name: spec.name,
     description: spec.description,
@@ -42,12 +41,7 @@ export function tablePipeline(spec: TablePipelineSpec): Pipeline {
       return [...spec.recognise.title, ...spec.recognise.header].map((word) => ({ word, found: t.includes(fold(word)) }));
     },
     analysePage,
-    assembler,
-    run: async (doc, pages, sink) => {
-      const assembly = assembler(doc.diagnostics, sink);
-      for await (const page of doc.pages(pages)) await assembly.add(await analysePage(page));
-      return assembly.finish();
-    },
+    assembler: (doc, sink) => tableAssembler(spec, doc.diagnostics, sink),
   };
 }
 
@@ -83,7 +77,7 @@ const targetLabels = (text: string): string[] => tagTargetGroupsNow(text).value?
  * read into records at once (the stitched table holds its own cells), and of the pages
  * only the first of the table still open is kept, for its heading.
  */
-function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagnostic[], sink: TableSink | undefined): Assembler {
+function tableAssembler(spec: TablePipelineSpec, docDiagnostics: readonly Diagnostic[], sink: TableSink | undefined): Assembler<PageAnalysis> {
   const stitcher = new Stitcher();
   const kept = new Map<number, PageAnalysis>();
   const pageDiagnostics: Diagnostic[] = [];

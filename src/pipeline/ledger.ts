@@ -243,8 +243,7 @@ function cellSegments(cells: readonly StitchedCell[], runs: readonly TextRun[]):
 
 // ---------------------------------------------------------------- pipeline
 
-export function ledgerPipeline(spec: LedgerSpec): Pipeline {
-  const assembler = (docDiagnostics: readonly Diagnostic[], sink?: TableSink) => ledgerAssembler(spec, docDiagnostics, sink);
+export function ledgerPipeline(spec: LedgerSpec): Pipeline<LedgerPage> {
   return {
     name: spec.name,
     description: spec.description,
@@ -257,12 +256,7 @@ export function ledgerPipeline(spec: LedgerSpec): Pipeline {
       return spec.recognise.map(([word]) => ({ word, found: t.includes(fold(word)) }));
     },
     analysePage: async (page) => analyseLedgerPage(page),
-    assembler,
-    run: async (doc, pages, sink) => {
-      const assembly = assembler(doc.diagnostics, sink);
-      for await (const page of doc.pages(pages)) await assembly.add(analyseLedgerPage(page));
-      return assembly.finish();
-    },
+    assembler: (doc, sink) => ledgerAssembler(spec, doc.diagnostics, sink),
   };
 }
 
@@ -274,14 +268,13 @@ export async function readLedger(spec: LedgerSpec, doc: PdfDocument, pages?: num
 }
 
 /** Reads pages in order into a Ledger; tables are made at the end (a ledger's checks cross its tables). */
-function ledgerAssembler(spec: LedgerSpec, docDiagnostics: readonly Diagnostic[], sink: TableSink | undefined): Assembler {
+function ledgerAssembler(spec: LedgerSpec, docDiagnostics: readonly Diagnostic[], sink: TableSink | undefined): Assembler<LedgerPage> {
   const reader = new LedgerReader(spec);
   const diagnostics: Diagnostic[] = [...docDiagnostics];
   return {
     async add(a) {
       diagnostics.push(...a.diagnostics);
-      const page = a as LedgerPage;
-      if (page.ledger) reader.page(page);
+      if (a.ledger) reader.page(a);
     },
     async finish() {
       const ledger = reader.finish();

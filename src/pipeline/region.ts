@@ -301,8 +301,7 @@ function readGroups(pb: PageBoxes, spec: RegionSpec, labels: readonly RegExp[]):
 }
 
 /** The record a page gives, or null when it is not one of the family's pages. */
-export function readRegionPage(spec: RegionSpec, page: Page): RegionRecord | null {
-  const pb = pageBoxes(page);
+export function readRegionPage(spec: RegionSpec, page: Page, pb: PageBoxes = pageBoxes(page)): RegionRecord | null {
   const labels = allLabels(spec);
   for (const name of spec.pageRequires) {
     const f = spec.fields.find((x) => x.name === name);

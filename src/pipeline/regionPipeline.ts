@@ -5,9 +5,9 @@
  * record, each finding with the page and box of the value it is about.
  */
 import { readDate } from "./regionValues.js";
-import { pageBoxes, readRegionPage } from "./region.js";
+import { type PageBoxes, pageBoxes, readRegionPage } from "./region.js";
 import type { DateField, GroupValue, ListValue, RegionName, RegionRecord, RegionSpec, Sourced } from "./regionSpec.js";
-import type { Check, Column, FieldType, Pipeline, PipelineResult, RecordTable } from "./types.js";
+import type { Assembler, Check, Column, FieldType, PageAnalysisBase, Pipeline, RecordTable } from "./types.js";
 import type { Diagnostic } from "../model/finding.js";
 import type { Page } from "../model/page.js";
 
@@ -21,9 +21,9 @@ export function recogniseRegion(spec: RegionSpec, text: string): number {
 }
 
 /** The latest date printed on a page (a cover's 令和5年12月), or null. */
-export function latestDate(page: Page): DateField | null {
+export function latestDate(page: Page, boxes: PageBoxes = pageBoxes(page)): DateField | null {
   let best: DateField | null = null;
-  for (const line of pageBoxes(page).lines) {
+  for (const line of boxes.lines) {
     const d = readDate(line.text).value;
     if (d && (!best || d.iso > best.iso)) best = d;
   }
@@ -144,46 +144,59 @@ export function regionChecks(spec: RegionSpec, r: RegionRecord, documentDate: Da
   return out;
 }
 
-/** Reads a document with a region spec: one record per page of the family. */
-export async function runRegion(spec: RegionSpec, pages: AsyncIterable<Page>): Promise<PipelineResult> {
+/** What a page gives the region reader: its record, if it is a page of the family, and the latest date printed on it. */
+export interface RegionPage extends PageAnalysisBase {
+  record: RegionRecord | null;
+  /** Only when the spec takes the document's date from its first pages. */
+  date: DateField | null;
+}
+
+export function analyseRegionPage(spec: RegionSpec, page: Page): RegionPage {
+  const boxes = pageBoxes(page);
+  return { number: page.number, diagnostics: page.diagnostics, record: readRegionPage(spec, page, boxes), date: spec.documentDate ? latestDate(page, boxes) : null };
+}
+
+/** One record per page of the family; the document's date from the first pages; the checks at the end. */
+function regionAssembler(spec: RegionSpec): Assembler<RegionPage> {
   const records: RegionRecord[] = [];
-  const diagnostics: Diagnostic[] = [];
   let documentDate: DateField | null = null;
   let seen = 0;
-  for await (const page of pages) {
-    seen++;
-    if (spec.documentDate && seen <= spec.documentDate.pages) {
-      const d = latestDate(page);
-      if (d && (!documentDate || d.iso > documentDate.iso)) documentDate = d;
-    }
-    const r = readRegionPage(spec, page);
-    if (r) records.push(r);
-  }
-  if (records.length === 0) {
-    diagnostics.push({ severity: "warning", rule: "region/no-records", message: `no page of the ${spec.name} family (labels of ${spec.pageRequires.join(", ")}) was found` });
-  }
-  const table: RecordTable<RegionRecord> = {
-    id: spec.table.name,
-    name: spec.table.name,
-    title: spec.table.title,
-    fiscalYear: null,
-    unit: null,
-    pages: records.map((r) => r.page),
-    records,
-    checks: records.flatMap((r) => regionChecks(spec, r, documentDate)),
-    columns: regionColumns(spec),
-    primaryKey: ["page"],
+  return {
+    async add(a) {
+      seen++;
+      if (spec.documentDate && seen <= spec.documentDate.pages && a.date && (!documentDate || a.date.iso > documentDate.iso)) documentDate = a.date;
+      if (a.record) records.push(a.record);
+    },
+    async finish() {
+      const diagnostics: Diagnostic[] = [];
+      if (records.length === 0) {
+        diagnostics.push({ severity: "warning", rule: "region/no-records", message: `no page of the ${spec.name} family (labels of ${spec.pageRequires.join(", ")}) was found` });
+      }
+      const table: RecordTable<RegionRecord> = {
+        id: spec.table.name,
+        name: spec.table.name,
+        title: spec.table.title,
+        fiscalYear: null,
+        unit: null,
+        pages: records.map((r) => r.page),
+        records,
+        checks: records.flatMap((r) => regionChecks(spec, r, documentDate)),
+        columns: regionColumns(spec),
+        primaryKey: ["page"],
+      };
+      return { pipeline: spec.name, tables: [table], diagnostics };
+    },
   };
-  return { pipeline: spec.name, tables: [table], diagnostics };
 }
 
 /** The pipeline of a region spec. */
-export function regionPipeline(spec: RegionSpec): Pipeline {
+export function regionPipeline(spec: RegionSpec): Pipeline<RegionPage> {
   return {
     name: spec.name,
     description: spec.description,
     recognise: (text) => recogniseRegion(spec, text),
     recognitionWords: (text) => spec.recognise.map(([word]) => ({ word, found: fold(text).includes(fold(word)) })),
-    run: (doc, pages) => runRegion(spec, doc.pages(pages)),
+    analysePage: async (page) => analyseRegionPage(spec, page),
+    assembler: () => regionAssembler(spec),
   };
 }

@@ -73,15 +73,37 @@ export interface PageLine {
   size: number;
 }
 
-/** What a page gives a pipeline that reads pages independently (plain, cloneable data). */
-export interface PageAnalysis {
+/** What every pipeline's analysis of one page holds (plain, cloneable data: pages are analysed in worker threads). */
+export interface PageAnalysisBase {
   number: number;
-  tables: PageTable[];
-  lines: PageLine[];
   diagnostics: Diagnostic[];
+  /** The page's tables, when the pipeline found them (the review page draws them). */
+  tables?: PageTable[];
 }
 
-export interface Pipeline {
+/** What a page gives the table reader and the ledger reader: its tables and the lines outside them. */
+export interface PageAnalysis extends PageAnalysisBase {
+  tables: PageTable[];
+  lines: PageLine[];
+}
+
+/** What an assembler knows of the document besides its pages. */
+export interface AssemblyContext {
+  file: string;
+  pageCount: number;
+  /** Whether only some pages were chosen (--pages). */
+  selected: boolean;
+  /** The document's own diagnostics (found opening it). */
+  diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The one contract between kohyo and a document family. Every command, the batch and
+ * the library run a pipeline the same way (drive.ts): each page analysed on its own —
+ * in any worker thread, in chunks — then the analyses, in page order, given to the
+ * assembler, which makes the record tables and runs the checks.
+ */
+export interface Pipeline<A extends PageAnalysisBase = PageAnalysisBase> {
   name: string;
   description: string;
   /**
@@ -91,19 +113,13 @@ export interface Pipeline {
   recognise: (text: string) => number;
   /** The words `recognise` looks for, and whether each is in the text (for `kohyo pipelines FILE`). */
   recognitionWords: (text: string) => { word: string; found: boolean }[];
+  analysePage(page: Page): Promise<A>;
   /**
-   * Reads the document into record tables. With a sink, a pipeline that can hands each
-   * table to it as soon as the table is complete, in order, and leaves it out of the
-   * result (the result then holds the tables it did not hand over).
+   * The assembler of one document. With a sink, it hands each table to the sink as soon as
+   * the table is complete, in order, and leaves it out of the result (the result then
+   * holds the tables it did not hand over).
    */
-  run: (doc: PdfDocument, pages: number[] | undefined, sink?: TableSink) => Promise<PipelineResult>;
-  /**
-   * The same work split in two, for large documents read in parallel: each page analysed
-   * on its own (in any worker thread), then the analyses, in page order, given to an
-   * assembler that makes the result. `run` is the assembler fed by `analysePage`.
-   */
-  analysePage?: (page: Page) => Promise<PageAnalysis>;
-  assembler?: (docDiagnostics: readonly Diagnostic[], sink?: TableSink) => Assembler;
+  assembler(doc: AssemblyContext, sink?: TableSink): Assembler<A>;
 }
 
 /** Takes a complete table (e.g. to write it at once and let its records go). */
@@ -115,7 +131,7 @@ export type TableSink = (table: RecordTable) => Promise<void>;
  * to the sink, if there is one) and the pages before it dropped, so a long document is
  * not held whole in memory.
  */
-export interface Assembler {
-  add(analysis: PageAnalysis): Promise<void>;
+export interface Assembler<A extends PageAnalysisBase = PageAnalysisBase> {
+  add(analysis: A): Promise<void>;
   finish(): Promise<PipelineResult>;
 }

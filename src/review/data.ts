@@ -12,6 +12,7 @@ import type { Diagnostic } from "../model/finding.js";
 import type { PdfDocument } from "../pdf/load.js";
 import type { Box } from "../model/page.js";
 import { pipelineByName, recognise } from "../registry.js";
+import { assemblyContext } from "../pipeline/drive.js";
 import type { Check, Pipeline, PipelineResult } from "../pipeline/types.js";
 import { findTables } from "../table/find.js";
 import { Stitcher, type Table } from "../table/stitch.js";
@@ -118,13 +119,13 @@ export async function gatherReview(doc: PdfDocument, opts: GatherOptions): Promi
   const stitcher = new Stitcher();
   const tables: Table[] = [];
   const pageDiagnostics: Diagnostic[] = [];
-  const assembly = pipeline?.analysePage && pipeline.assembler ? pipeline.assembler(doc.diagnostics) : null;
+  const assembly = pipeline ? pipeline.assembler(assemblyContext(doc, opts.pages)) : null;
   for await (const page of doc.pages(opts.pages)) {
     sizes.set(page.number, [round(page.width), round(page.height)]);
     let found: PageTable[];
-    if (assembly && pipeline?.analysePage) {
+    if (assembly && pipeline) {
       const analysis = await pipeline.analysePage(page);
-      found = analysis.tables;
+      found = analysis.tables ?? findTables(page);
       await assembly.add(analysis);
     } else {
       found = findTables(page);
@@ -135,7 +136,6 @@ export async function gatherReview(doc: PdfDocument, opts: GatherOptions): Promi
   tables.push(...stitcher.finish());
   let result: PipelineResult | null = null;
   if (assembly) result = await assembly.finish();
-  else if (pipeline) result = await pipeline.run(doc, opts.pages);
   // A pipeline's result holds the document's and the pages' diagnostics and its own.
   const diagnostics = result ? result.diagnostics : [...doc.diagnostics, ...pageDiagnostics];
 

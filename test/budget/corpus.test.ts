@@ -9,6 +9,7 @@ import type { ItemRow } from "../../src/pipeline/ledger.js";
 import type { PipelineResult, RecordTable } from "../../src/pipeline/types.js";
 import { open } from "../helpers.js";
 import { book26, corpus26 } from "./truth.js";
+import { drive } from "../../src/pipeline/drive.js";
 
 const K = 1000;
 let result: PipelineResult;
@@ -18,7 +19,7 @@ const yen = (a: Amount | null) => a?.yen ?? null;
 
 beforeAll(async () => {
   const doc = await open(corpus26);
-  result = await budgetBook.run(doc, undefined);
+  result = await drive(budgetBook, doc, undefined);
   await doc.close();
 }, 120_000);
 

@@ -9,6 +9,7 @@ import type { Amount, DetailRow, ItemRow, LevelRow, Named, NoteRow, TotalRow } f
 import type { PipelineResult, RecordTable } from "../../src/pipeline/types.js";
 import { open } from "../helpers.js";
 import { book17, corpus17 } from "./truth.js";
+import { drive } from "../../src/pipeline/drive.js";
 
 const K = 1000;
 let result: PipelineResult;
@@ -19,7 +20,7 @@ const three = (r: { before: Amount | null; diff: Amount | null; now: Amount | nu
 
 beforeAll(async () => {
   const doc = await open(corpus17);
-  result = await budgetBook.run(doc, undefined);
+  result = await drive(budgetBook, doc, undefined);
   await doc.close();
 }, 120_000);
 

@@ -11,6 +11,7 @@ import type { ContactRecord, Fact, Programme } from "../../src/guidebook/index.j
 import { groupLines } from "../../src/layout/lines.js";
 import type { PipelineResult } from "../../src/pipeline/types.js";
 import { corpus, HAVE_CORPUS, open, readAll } from "../helpers.js";
+import { drive } from "../../src/pipeline/drive.js";
 
 const FILE = corpus("07_jizokuka-hojokin_R6_guidebook_17th.pdf");
 let result: PipelineResult;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   if (!HAVE_CORPUS) return;
   const doc = await open(FILE);
   try {
-    result = await guidebook.run(doc, undefined);
+    result = await drive(guidebook, doc, undefined);
   } finally {
     await doc.close();
   }

@@ -12,6 +12,7 @@ import type { PipelineResult } from "../../src/pipeline/types.js";
 import { findTables } from "../../src/table/find.js";
 import { cropped } from "../fixtures.js";
 import { readAll, sample } from "../helpers.js";
+import { drive } from "../../src/pipeline/drive.js";
 
 const FILE = sample("guidebook-tohoku-r6.pdf");
 
@@ -19,7 +20,7 @@ async function run(bytes: Uint8Array): Promise<PipelineResult> {
   const opened = await openPdf(bytes, { name: "cropped.pdf" });
   if (!opened.ok) throw opened.error;
   try {
-    return await guidebook.run(opened.doc, undefined);
+    return await drive(guidebook, opened.doc, undefined);
   } finally {
     await opened.doc.close();
   }

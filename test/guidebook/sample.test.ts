@@ -5,6 +5,7 @@ import type { Check, PipelineResult, RecordTable } from "../../src/pipeline/type
 import type { Fact, Programme, TocEntry } from "../../src/guidebook/index.js";
 import { open, readAll, sample } from "../helpers.js";
 import { linksOfPage, pages, sectionsOf, squeeze, tocEntries, truth } from "./truth.js";
+import { drive } from "../../src/pipeline/drive.js";
 
 const FILE = sample("guidebook-tohoku-r6.pdf");
 let result: PipelineResult;
@@ -15,7 +16,7 @@ const allChecks = (): Check[] => result.tables.flatMap((t) => t.checks);
 beforeAll(async () => {
   const doc = await open(FILE);
   try {
-    result = await guidebook.run(doc, undefined);
+    result = await drive(guidebook, doc, undefined);
   } finally {
     await doc.close();
   }

@@ -10,9 +10,10 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { spec } from "../../pipelines/case-sheets.js";
 import { openPdf } from "../../src/pdf/load.js";
-import { runRegion } from "../../src/pipeline/regionPipeline.js";
+import { regionPipeline } from "../../src/pipeline/regionPipeline.js";
 import type { GroupValue, ListValue, RegionRecord } from "../../src/pipeline/regionSpec.js";
 import type { PipelineResult } from "../../src/pipeline/types.js";
+import { drive } from "../../src/pipeline/drive.js";
 
 const SAMPLES = join(import.meta.dirname, "../../samples");
 const truth = JSON.parse(readFileSync(join(SAMPLES, "case-sheets-r5.truth.json"), "utf8"));
@@ -24,7 +25,7 @@ let records: RegionRecord[];
 beforeAll(async () => {
   const opened = await openPdf(join(SAMPLES, truth.file));
   if (!opened.ok) throw new Error(opened.error.message);
-  result = await runRegion(spec, opened.doc.pages());
+  result = await drive(regionPipeline(spec), opened.doc);
   records = result.tables[0]!.records as RegionRecord[];
 });
 

@@ -13,6 +13,7 @@ import type { PipelineResult, RecordTable } from "../../src/pipeline/types.js";
 import { cleanStaging } from "../../src/pipeline/staging.js";
 import { csvNames, dataPackage, OutputWriter, recordsJson, report, tableCsv, writeOutputs } from "../../src/output/write.js";
 import { open, sample } from "../helpers.js";
+import { drive } from "../../src/pipeline/drive.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-writer-"));
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
@@ -23,7 +24,7 @@ let result: PipelineResult;
 beforeAll(async () => {
   const doc = await open(sample("tokyo-plan-r5-a4.pdf"));
   info = doc.info;
-  result = await pipelineByName("tokyo-jinzai-plan")!.run(doc, undefined);
+  result = await drive(pipelineByName("tokyo-jinzai-plan")!, doc, undefined);
   await doc.close();
 });
 
@@ -53,7 +54,7 @@ test("tables handed to the writer as the pipeline completes them are written bes
   const writer = new OutputWriter(dir, info, "tokyo-jinzai-plan", {});
   const handed: RecordTable[] = [];
   const doc = await open(sample("tokyo-plan-r5-a4.pdf"));
-  const streamed = await pipelineByName("tokyo-jinzai-plan")!.run(doc, undefined, async (t) => {
+  const streamed = await drive(pipelineByName("tokyo-jinzai-plan")!, doc, undefined, async (t) => {
     handed.push(t);
     await writer.table(t);
     // Written at once, but not yet where the outputs go.

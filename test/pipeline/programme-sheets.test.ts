@@ -9,8 +9,9 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { spec } from "../../pipelines/programme-sheets.js";
 import { openPdf } from "../../src/pdf/load.js";
-import { runRegion } from "../../src/pipeline/regionPipeline.js";
+import { regionPipeline } from "../../src/pipeline/regionPipeline.js";
 import type { ContactsValue, FactValue, RegionRecord } from "../../src/pipeline/regionSpec.js";
+import { drive } from "../../src/pipeline/drive.js";
 
 const truth = JSON.parse(readFileSync(join(import.meta.dirname, "programme-sheets.truth.json"), "utf8"));
 const FILE = join(import.meta.dirname, "../..", truth.file);
@@ -24,7 +25,7 @@ beforeAll(async () => {
   if (!present) return;
   const opened = await openPdf(FILE);
   if (!opened.ok) throw new Error(opened.error.message);
-  records = (await runRegion(spec, opened.doc.pages())).tables[0]!.records as RegionRecord[];
+  records = (await drive(regionPipeline(spec), opened.doc)).tables[0]!.records as RegionRecord[];
 });
 const rec = (p: number) => records.find((r) => r.page === p);
 

@@ -10,6 +10,7 @@ import { tokyoJinzaiPlan } from "../../pipelines/tokyo-jinzai-plan.js";
 import type { PipelineResult } from "../../src/pipeline/types.js";
 import { joinParts } from "../../src/table/text.js";
 import { open, sample, SAMPLE_PASSWORD } from "../helpers.js";
+import { drive } from "../../src/pipeline/drive.js";
 
 interface TruthRow {
   no: number;
@@ -83,7 +84,7 @@ describe.each(truth.renderings.filter((r) => !r.mistyped))("tokyo-jinzai-plan on
   beforeAll(async () => {
     const doc = await open(sample(rendering.file), rendering.file.includes("encrypted") ? SAMPLE_PASSWORD : undefined);
     try {
-      result = await tokyoJinzaiPlan.run(doc, undefined);
+      result = await drive(tokyoJinzaiPlan, doc, undefined);
     } finally {
       await doc.close();
     }
@@ -135,7 +136,7 @@ describe.each(truth.renderings.filter((r) => !r.mistyped))("tokyo-jinzai-plan on
 test("target groups are tagged from the description (江東区 5: 若者や育児休業から復職した女性)", async () => {
   const doc = await open(sample("tokyo-plan-r5-a4.pdf"));
   try {
-    const result = await tokyoJinzaiPlan.run(doc, [1]);
+    const result = await drive(tokyoJinzaiPlan, doc, [1]);
     const r5 = result.tables[0]!.records.find((r) => (r as { no: number }).no === 5) as { targetGroups: string[] };
     expect(r5.targetGroups).toEqual(expect.arrayContaining(["若者", "女性"]));
   } finally {
