@@ -103,6 +103,43 @@ const CHECKS: { [R in CheckSpec["rule"]]: CheckFn<R> } = {
     return orPass(out, "not-greater", `${facts.name}: ${f} ≤ ${t} on every row`);
   },
 
+  "row/difference": (spec, facts) => {
+    const [f, a, b] = [spec.field, spec.minuend, spec.subtrahend].map((x) => facts.titles[x] ?? x) as [string, string, string];
+    const out: Check[] = [];
+    let checked = 0;
+    for (const r of facts.rows) {
+      const [value, minuend, subtrahend] = [spec.field, spec.minuend, spec.subtrahend].map((x) => num(getPath(r.record, x)));
+      if (value === null || value === undefined || minuend === null || minuend === undefined || subtrahend === null || subtrahend === undefined) continue;
+      checked++;
+      const expected = minuend - subtrahend;
+      if (value !== expected) {
+        const message = `${facts.name} ${r.key}: ${f} prints ${fmt(value)}, ${a} − ${b} is ${fmt(minuend)} − ${fmt(subtrahend)} = ${fmt(expected)} (difference ${fmt(value - expected)})`;
+        out.push(failAt("row/difference", "error", r, spec.field, f, message, { printed: value, sum: expected, difference: value - expected }));
+      }
+    }
+    return orPass(out, "row/difference", `${facts.name}: ${f} = ${a} − ${b} on every row (${checked} rows)`);
+  },
+
+  "row/sum": (spec, facts) => {
+    const f = facts.titles[spec.field] ?? spec.field;
+    const parts = spec.of.map((x) => facts.titles[x] ?? x).join(" + ");
+    const out: Check[] = [];
+    let checked = 0;
+    for (const r of facts.rows) {
+      const value = num(getPath(r.record, spec.field));
+      if (value === null) continue;
+      const values = spec.of.map((x) => num(getPath(r.record, x)));
+      if (values.every((v) => v === null)) continue;
+      checked++;
+      const sum = values.reduce<number>((t, v) => t + (v ?? 0), 0);
+      if (value !== sum) {
+        const message = `${facts.name} ${r.key}: ${f} prints ${fmt(value)}, ${parts} sum to ${fmt(sum)} (difference ${fmt(value - sum)})`;
+        out.push(failAt("row/sum", "error", r, spec.field, f, message, { printed: value, sum, difference: value - sum }));
+      }
+    }
+    return orPass(out, "row/sum", `${facts.name}: ${f} = ${parts} on every row (${checked} rows)`);
+  },
+
   ratio: (spec, facts) => {
     const ratio = spec.ratio[facts.name];
     if (!ratio) return [];

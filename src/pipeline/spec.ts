@@ -84,7 +84,14 @@ export type CheckSpec =
   /** A date inside the fiscal year of the table's title. */
   | { rule: "in-fiscal-year"; field: string }
   /** A municipality name resolves to a code. */
-  | { rule: "municipality-code"; field: string };
+  | { rule: "municipality-code"; field: string }
+  /** On every row, field = minuend − subtrahend (比較 = 本年度 − 前年度, 補正額 = 計 − 補正前). */
+  | { rule: "row/difference"; field: string; minuend: string; subtrahend: string }
+  /**
+   * On every row, field = the sum of `of` (Σ 財源 = 本年度, 計 = 補正前 + 補正額); a blank
+   * cell of `of` is none (0), never the value above it.
+   */
+  | { rule: "row/sum"; field: string; of: string[] };
 
 export interface TablePipelineSpec {
   name: string;
