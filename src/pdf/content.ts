@@ -27,6 +27,8 @@ export interface FontInfo {
   descent: number;
   fontMatrix: readonly number[];
   defaultVMetrics: readonly number[] | null;
+  /** pdf.js stood a default font in for this one (the file lacks it or has it broken): its text is likely garbage. */
+  standIn?: boolean;
 }
 
 /** pdf.js's glyph as it arrives in showText. */
@@ -56,6 +58,8 @@ export interface PageContent {
   images: number;
   /** Glyphs shown in text render mode 3 or 7 (neither filled nor stroked: an OCR layer under a scan). */
   invisible: number;
+  /** Glyphs drawn with a font pdf.js stood a default one in for (see FontInfo.standIn). */
+  standIn: number;
   /** The images painted, where and how, in drawing order (see ./images.ts). */
   placed: PlacedImage[];
 }
@@ -212,7 +216,7 @@ export function interpret(
   const segments: Segment[] = [];
   let images = 0;
   const placed: PlacedImage[] = [];
-  const counts = { invisible: 0 };
+  const counts = { invisible: 0, standIn: 0 };
   let gs: GState = {
     ctm: pageTransform,
     lineWidth: 1,
@@ -372,6 +376,7 @@ export function interpret(
         const before = glyphs.length;
         const adv = showText(args?.[0] as (PdfJsGlyph | number)[], gs, multiply(gs.ctm, tm), tx, ty, page, glyphs);
         if (gs.text.renderMode === 3 || gs.text.renderMode === 7) counts.invisible += glyphs.length - before;
+        if (gs.text.font?.standIn) counts.standIn += glyphs.length - before;
         if (gs.text.font?.vertical) ty -= adv;
         else tx += adv * gs.text.hScale * gs.text.fontDirection;
         break;
@@ -393,7 +398,7 @@ export function interpret(
         break;
     }
   }
-  return { glyphs, segments, images, invisible: counts.invisible, placed };
+  return { glyphs, segments, images, invisible: counts.invisible, standIn: counts.standIn, placed };
 }
 
 /**

@@ -92,6 +92,8 @@ export interface PdfjsGuard {
   ops(n: number): void;
   /** A tiling pattern is read `depth` patterns deep. */
   nest(depth: number): void;
+  /** pdf.js stands a default font in for one the file lacks or has broken; `loadedName` is its font id. */
+  standIn(loadedName: string): void;
 }
 
 /** The global pdf.js's changed code finds the guard under. */
@@ -110,6 +112,8 @@ export class Guard implements PdfjsGuard {
    * the file to another worker without it. Each comes back empty with a finding.
    */
   skip: ReadonlySet<number> = new Set();
+  /** Font ids (pdf.js's loaded names, unique in a thread) that pdf.js stood a default font in for. */
+  readonly standIns = new Set<string>();
   /** Told each page as it starts (0: opening the document); a worker of `kohyo extract` tells its driver. */
   onPage: ((page: number) => void) | null = null;
 
@@ -140,6 +144,10 @@ export class Guard implements PdfjsGuard {
   nest(depth: number): void {
     this.check();
     if (depth > this.limits.patternDepth) this.trip(`patterns nested more than ${this.limits.patternDepth} deep (${limitOption("patternDepth", this.limits)})`);
+  }
+
+  standIn(loadedName: string): void {
+    this.standIns.add(loadedName);
   }
 
   /** Bytes one inflate call may still give (the per-stream budget, as zlib's maxOutputLength takes it). */

@@ -318,6 +318,16 @@ export class PdfDocument {
           actual: stats.hidden,
         });
       }
+      if (content.standIn > 0) {
+        diagnostics.push({
+          severity: "warning",
+          rule: "pdf/font-missing",
+          message: `page ${number}: ${content.standIn} characters are drawn with a font the file lacks or has broken (pdf.js stood Helvetica in for it): their text is likely garbage`,
+          file: this.info.file,
+          page: number,
+          actual: content.standIn,
+        });
+      }
       if (stats.unmapped > 0) {
         diagnostics.push({
           severity: "warning",
@@ -397,6 +407,7 @@ export class PdfDocument {
           descent: Number(f.descent),
           fontMatrix: (f.fontMatrix as number[] | undefined) ?? [0.001, 0, 0, 0.001, 0, 0],
           defaultVMetrics: (f.defaultVMetrics as number[] | undefined) ?? null,
+          ...(guard().standIns.has(id) && { standIn: true }),
         };
       }
     } catch {

@@ -1,5 +1,5 @@
 /**
- * Three changes to pdf.js's worker code for speed, and three for budgets (4–6 below), made to its source text by the build (never to the
+ * Three changes to pdf.js's worker code for speed, three for budgets (4–6 below) and one for a finding (7), made to its source text by the build (never to the
  * installed file; see scripts/pdfjs-worker.mjs): operator lists come out the same, with
  * less work for the office PDFs kohyo reads. Measured on the 640-page bench book, reading
  * pages alone: −13 % CPU for the first, −4 % for the second; the whole of `kohyo extract`
@@ -38,6 +38,9 @@
  * 5. OperatorList.addOp counts operators for the guard, by the thousand.
  * 6. handleTilingType gives each pattern's operator list its depth, and the guard stops a
  *    pattern nested too deep (one that paints itself recursed until the heap was gone).
+ * 7. A font that pdf.js stands Helvetica in for (its dictionary missing or broken: the
+ *    text comes out as whatever the codes mean in WinAnsi, mostly garbage) is told to the
+ *    guard by its loaded name, so that the page gets a finding (./load.ts).
  * Without them (pdf.js as shipped) nothing is budgeted but pages and table cells.
  *
  * All or nothing: when the installed pdf.js's code is not the code these were written
@@ -136,6 +139,12 @@ const TILING_DEPTH = `  handleTilingType(fn, color, resources, pattern, patternD
     tilingOpList.kohyoDepth = (operatorList.kohyoDepth ?? 0) + 1;
     globalThis.${GUARD_GLOBAL}?.nest(tilingOpList.kohyoDepth);`;
 
+/** PartialEvaluator.loadFont naming a font it is about to translate (change 7). */
+const LOADED_NAME = "    font.loadedName = `${this.idFactory.getDocId()}_${fontID}`;\n";
+
+const LOADED_NAME_TOLD = `${LOADED_NAME}    if (font.get("Type")?.name === "FallbackType") globalThis.${GUARD_GLOBAL}?.standIn?.(font.loadedName);
+`;
+
 /** Each change: a piece of the shipped source and what it becomes. */
 const CHANGES: readonly (readonly [string, string])[] = [
   [SET_FONT, SET_FONT_AGAIN],
@@ -145,6 +154,7 @@ const CHANGES: readonly (readonly [string, string])[] = [
   [ENSURE_BUFFER, ENSURE_BUFFER_GUARDED],
   [ADD_OP, ADD_OP_COUNTED],
   [TILING, TILING_DEPTH],
+  [LOADED_NAME, LOADED_NAME_TOLD],
 ];
 
 export interface PatchedWorker {

@@ -94,3 +94,21 @@ test("minOf, maxOf and pushAll take arrays longer than a call's arguments may be
   pushAll(out, xs);
   expect(out.length).toBe(300_001);
 });
+
+test("a file whose font dictionaries are blanked out is read with a stand-in font: each page says so (pdf/font-missing), the intact file does not", () => {
+  const bytes = Buffer.from(readFileSync(sample("tokyo-plan-r5-a4.pdf")));
+  // Each font dictionary (`N 0 obj <</Type/Font/…>> endobj`) overwritten with spaces, every offset kept:
+  // pdf.js then draws the text with Helvetica, the codes read as WinAnsi (ASCII garbage, before: no finding).
+  let blanked = 0;
+  for (const m of bytes.toString("latin1").matchAll(/\n\d+ 0 obj\n(<<\/Type\/Font\/[^]*?)endobj/g)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    bytes.fill(0x20, start, start + m[1]!.length);
+    blanked++;
+  }
+  expect(blanked).toBe(3); // the sample's three subsets of IPAexGothic
+  const r = kohyo("inspect", file("blanked-fonts.pdf", bytes));
+  const warned = lines(r.err).filter((l) => l.includes("a font the file lacks or has broken"));
+  expect(warned.map((l) => /: page (\d+): \d+ characters/.exec(l)?.[1])).toEqual(["1", "2", "3", "4"]);
+  const intact = kohyo("inspect", sample("tokyo-plan-r5-a4.pdf"));
+  expect(intact.err).not.toContain("a font the file lacks or has broken");
+});
