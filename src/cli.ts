@@ -11,7 +11,7 @@ import { EXIT, internalErrorLine, onUnhandledRejection } from "./errors.js";
 import { setUpProcess } from "./runtime.js";
 import { type Command, COMMANDS, commandByName, commandHelp, parserOptions, UsageError, usageLine } from "./cli/commands.js";
 import { type CliIO, dropStdoutWhenClosed, processIO } from "./output/io.js";
-import { type Lang, langOf, say } from "./cli/messages.js";
+import { type Lang, langOf, say } from "./output/messages.js";
 import { KOHYO_VERSION } from "./version.js";
 
 /** `kohyo --help`: the commands with one line each, how to get a command's help, the exit codes. */

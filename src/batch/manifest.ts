@@ -79,7 +79,7 @@ export function upToDate(
   if ((e.selection ?? null) !== (run.pages ?? null)) return null;
   const again = e.reason === "not-found" || (e.reason === "encrypted" && run.password === true);
   if (notRead(e.status) && !again) return e.error ? e : null;
-  if (e.status !== "ok" && e.status !== "checks-failed") return null;
+  if (e.status !== "ok" && e.status !== "checks-failed" && e.status !== "weak") return null;
   if (!e.output) return null;
   // Output folder names depend on the other files of a batch (see outputNames): the
   // folder this run gives the file must be the one it was written to, and still hold it.

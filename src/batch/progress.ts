@@ -5,6 +5,7 @@
  */
 import { emWidth } from "../text/repair.js";
 import { type FileReport, notRead, verdict } from "./report.js";
+import { say } from "../output/messages.js";
 
 export interface ProgressSink {
   /** Text for stdout / stderr that must not be torn by the bar. */
@@ -75,7 +76,9 @@ export function label(r: FileReport): string {
     case "ok":
       return `ok, ${r.records} records`;
     case "checks-failed":
-      return `${r.checks.failed} checks failed, ${r.records} records`;
+      return `${say("en").checksFailed(r.checks.failed)}, ${say("en").records(r.records)}`;
+    case "weak":
+      return `weak result, ${say("en").records(r.records)}`;
     case "skipped":
       return notRead(r.previous) ? `unchanged, skipped (${r.previous === "unreadable" ? `unreadable: ${r.reason}` : "no pipeline"})` : "unchanged, skipped";
     case "unreadable":

@@ -13,6 +13,7 @@ import type { DocumentInfo } from "../model/page.js";
 import type { Assembler, Check, PageAnalysisBase, Pipeline, PipelineResult } from "../pipeline/types.js";
 import { failing, OutputWriter, summarise, type TableOutline } from "../output/write.js";
 import { outputName } from "../output/io.js";
+import { type Lang, type Messages, say } from "../output/messages.js";
 
 export interface ExtractSettings {
   pipeline?: string;
@@ -22,6 +23,8 @@ export interface ExtractSettings {
   bom: boolean;
   header: "ja" | "en";
   strict: boolean;
+  /** The language of the messages (default en). */
+  lang?: Lang;
   /** Documents with more pages than this are split over the workers (0: never). */
   splitAbove: number;
   /** The file's output folder name under outDir, when the batch chose one (see outputNames); else its own name. */
@@ -30,7 +33,12 @@ export interface ExtractSettings {
   ocr?: "auto" | "on" | "off";
 }
 
-export type FileStatus = "ok" | "checks-failed" | "unreadable" | "unrecognised" | "usage" | "internal-error" | "skipped";
+/**
+ * `weak`: read and written, but the result cannot be trusted as a reading of the document:
+ * the pipeline found no records, or a table it requires is missing (typically a family
+ * forced with --pipeline on a document of another family). Exit 9.
+ */
+export type FileStatus = "ok" | "checks-failed" | "weak" | "unreadable" | "unrecognised" | "usage" | "internal-error" | "skipped";
 
 /** How one file went: what the manifest keeps and the terminal shows. Plain data. */
 export interface FileReport {
@@ -155,7 +163,11 @@ export async function finish(info: DocumentInfo, result: PipelineResult, writer:
   const tables = writer.tables;
   const failed = tables.flatMap((t) => t.checks).filter(failing);
   const noTable = result.diagnostics.filter((d) => d.rule === "pipeline/no-table");
-  const bad = failed.length > 0 || noTable.length > 0;
+  const sum = summarise(tables);
+  const say_ = say(s.lang ?? "en");
+  // A weak result: a required table missing, or no record at all (see FileStatus).
+  const weak = [...noTable.map((d) => d.message), ...(noTable.length === 0 && sum.records === 0 ? [say_.noRecords(result.pipeline)] : [])];
+  const bad = failed.length > 0 || weak.length > 0;
   let written: string | null = null;
   if (s.strict && bad) writer.abort();
   else {
@@ -163,21 +175,21 @@ export async function finish(info: DocumentInfo, result: PipelineResult, writer:
     written = writer.dir;
   }
   let err = failed.map((c) => `kohyo: check failed: ${file}${place(c)}: ${c.message}\n`).join("");
-  err += noTable.map((d) => `kohyo: check failed: ${file}: ${d.message}\n`).join("");
+  err += weak.map((why) => `${say_.weak(file, why)}\n`).join("");
   if (!written) err += `kohyo: ${file}: --strict: checks failed, nothing written\n`;
-  const sum = summarise(tables);
+  const status: FileStatus = weak.length ? "weak" : failed.length ? "checks-failed" : "ok";
   return {
     file,
     sha256: info.sha256,
     pages: info.pages,
     pipeline: result.pipeline,
-    status: bad ? "checks-failed" : "ok",
-    exitCode: bad ? 1 : 0,
+    status,
+    exitCode: status === "weak" ? EXIT.weak : status === "checks-failed" ? EXIT.checkFailed : EXIT.ok,
     tables: tables.map((t) => ({ name: t.name, pages: t.pages, records: t.recordCount })),
     records: sum.records,
     checks: { passed: sum.passed, failed: sum.failed + noTable.length, warnings: sum.warnings },
     output: written,
-    out: summaryText(file, result.pipeline, tables, written),
+    out: summaryText(file, result.pipeline, tables, written, say_, weak.length > 0),
     err,
   };
 }
@@ -227,11 +239,11 @@ function place(c: Check): string {
 const n = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US") : String(v ?? "—"));
 
 /** One file's summary: tables, records, each total check with printed and computed values, warnings. */
-function summaryText(file: string, pipeline: string, tables: readonly TableOutline[], dir: string | null): string {
+function summaryText(file: string, pipeline: string, tables: readonly TableOutline[], dir: string | null, m: Messages, weak: boolean): string {
   const s = summarise(tables);
   let out = `${file}: ${pipeline} · ${s.tables} tables · ${s.records} records${dir ? ` → ${dir}/` : ""}\n`;
   for (const t of tables) {
-    out += `  ${t.name} (pages ${t.pages.join(",")}): ${t.recordCount} records\n`;
+    out += `  ${t.name} (pages ${t.pages.join(",") || "—"}): ${t.recordCount} records\n`;
     for (const c of t.checks.filter((c) => c.rule === "total/sum")) {
       const mark = c.ok ? "ok  " : failing(c) ? "FAIL" : "warn";
       out +=
@@ -243,5 +255,6 @@ function summaryText(file: string, pipeline: string, tables: readonly TableOutli
     out += `    other checks: ${others.filter((c) => c.ok).length} passed, ${others.filter(failing).length} failed, ${others.filter((c) => !c.ok && !failing(c)).length} warnings\n`;
     for (const c of others.filter((c) => !c.ok && !failing(c))) out += `    warn ${c.rule}${place(c)}: ${c.message}\n`;
   }
-  return out + `  ${s.failed ? `${s.failed} checks FAILED` : "all checks passed"} (${s.passed} passed, ${s.warnings} warnings)\n`;
+  const checks = s.failed ? m.checksSummary(s.failed, s.passed, s.warnings) : m.checksPassed(s.passed, s.warnings);
+  return out + `  ${weak ? m.weakResult(s.failed, s.passed, s.warnings) : checks}\n`;
 }

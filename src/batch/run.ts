@@ -173,12 +173,13 @@ function chunked(pages: readonly number[], workers: number): number[][] {
   return out;
 }
 
-/** An internal error first (70), then unreadable files (their shared reason's code, or 2), then usage, then failed checks. */
+/** An internal error first (70), then unreadable files (their shared reason's code, or 2), then usage, then weak results (9), then failed checks. */
 export function exitCode(reports: readonly FileReport[]): number {
   // A skipped file keeps the verdict of the run that read it.
   if (reports.some((r) => verdict(r) === "internal-error")) return EXIT.internal;
   const unreadable = reports.filter((r) => notRead(verdict(r)));
   if (unreadable.length) return exitCodeFor(unreadable);
   if (reports.some((r) => r.status === "usage")) return EXIT.usage;
+  if (reports.some((r) => verdict(r) === "weak")) return EXIT.weak;
   return reports.some((r) => verdict(r) === "checks-failed") ? EXIT.checkFailed : EXIT.ok;
 }

@@ -10,7 +10,7 @@
 import { defaultJobs } from "../batch/pool.js";
 import { type Limits, parseLimits, setLimits } from "../pdf/limits.js";
 import { type CliIO, processIO } from "../output/io.js";
-import { type Lang, say } from "./messages.js";
+import { type Lang, say } from "../output/messages.js";
 
 /** One option: what node:util parseArgs needs, and its line in the help. */
 export interface OptionSpec {
@@ -184,6 +184,7 @@ export const COMMANDS: readonly Command[] = [
           header: values.header,
           bom: values.bom === true,
           strict: values.strict === true,
+          lang,
           ...(pipeline !== undefined && { pipeline }),
           ...fileOptions(values),
           limits: limitsOf(values),

@@ -14,6 +14,7 @@
 import { expandInputs } from "../batch/files.js";
 import { runExtractBatch } from "../batch/run.js";
 import type { CliIO } from "../output/io.js";
+import type { Lang } from "../output/messages.js";
 import type { Limits } from "../pdf/limits.js";
 
 export interface ExtractOptions {
@@ -25,6 +26,8 @@ export interface ExtractOptions {
   bom?: boolean;
   header?: "ja" | "en";
   strict?: boolean;
+  /** The language of the messages. */
+  lang?: Lang;
   jobs: number;
   force?: boolean;
   /** Budgets for the workers (src/pdf/limits.ts). */
@@ -51,6 +54,7 @@ export async function extract(opts: ExtractOptions, io: CliIO): Promise<number> 
       bom: opts.bom === true,
       header: opts.header ?? "ja",
       strict: opts.strict === true,
+      lang: opts.lang ?? "en",
       splitAbove: SPLIT_ABOVE,
       ocr: opts.ocr ?? "auto",
       ...(opts.pipeline !== undefined && { pipeline: opts.pipeline }),

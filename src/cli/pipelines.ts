@@ -8,7 +8,7 @@
  */
 import { PIPELINES, RECOGNISED, recognitionText } from "../registry.js";
 import type { CliIO } from "../output/io.js";
-import { type Lang, say } from "./messages.js";
+import { type Lang, say } from "../output/messages.js";
 import { documentOptions, runBatch, withDocument } from "../batch/document.js";
 
 export interface PipelinesOptions {

@@ -36,6 +36,8 @@ const en = {
   rows: (n: number) => count(n, "row"),
   pages: (n: number) => count(n, "page"),
   weak: (file: string, why: string) => `kohyo: warning: ${file}: ${why}`,
+  weakResult: (failed: number, passed: number, warnings: number) =>
+    `WEAK RESULT, exit 9 (${num(failed)} failed, ${num(passed)} passed, ${count(warnings, "warning")})`,
   noRecords: (pipeline: string) => `the ${pipeline} pipeline found no records: is this document one of its family? (kohyo pipelines FILE)`,
   interrupted: (done: number, total: number) =>
     `kohyo: interrupted: ${num(done)} of ${num(total)} files finished and kept in the manifest; run the same command again to go on`,
@@ -66,6 +68,7 @@ const ja: Messages = {
   rows: (n) => `${num(n)} 行`,
   pages: (n) => `${num(n)} ページ`,
   weak: (file, why) => `kohyo: 警告: ${file}: ${why}`,
+  weakResult: (failed, passed, warnings) => `結果が不十分、終了コード 9（不合格 ${num(failed)} 件、合格 ${num(passed)} 件、警告 ${num(warnings)} 件）`,
   noRecords: (pipeline) => `${pipeline} パイプラインではレコードが1件も見つかりません。この種類の文書ですか？（kohyo pipelines FILE で確認できます）`,
   interrupted: (done, total) => `kohyo: 中断しました。${num(total)} ファイル中 ${num(done)} ファイルを完了し、マニフェストに記録しました。同じコマンドをもう一度実行すると続きから処理します`,
   reading: (file, pages, total, rate) => `${file}: ${num(pages)}${total ? `/${num(total)}` : ""} ページ · 毎秒 ${num(Math.round(rate * 10) / 10)} ページ`,
