@@ -71,7 +71,7 @@ async function write(file: string, name: string, json: FactsJson, opts: FactsOpt
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `facts.${opts.format}`);
   if (opts.format === "json") writeJsonFile(path, json);
-  else writeFileSync(path, (await writeToString([CSV_HEADER, ...json.facts.map(csvRow)], { headers: false })) + "\n");
+  else writeFileSync(path, (opts.bom ? "\uFEFF" : "") + (await writeToString([CSV_HEADER, ...json.facts.map(csvRow)], { headers: false })) + "\n");
   io.out(`${file}: ${json.facts.length} facts → ${path}\n`);
 }
 

@@ -120,7 +120,7 @@ async function write(file: string, name: string, json: TablesJson, opts: TablesO
   for (const t of json.tables) {
     const header = t.columns.map((path, i) => path.join(" / ") || `column ${i + 1}`);
     const csv = await writeToString([header, ...t.rows], { headers: false });
-    writeFileSync(join(dir, `${t.id}.csv`), csv + "\n");
+    writeFileSync(join(dir, `${t.id}.csv`), (opts.bom ? "\uFEFF" : "") + csv + "\n");
     io.out(`${file}: ${t.id} (pages ${t.pages.join(",")}, ${t.rows.length} rows) → ${join(dir, `${t.id}.csv`)}\n`);
   }
 }

@@ -2,7 +2,8 @@
  * A pipeline's result → the files of `kohyo extract`, in one folder per input file:
  * - records.json: every table's records (with provenance) and checks;
  * - <table name>.csv: one flat CSV per table (UTF-8, optional BOM, ja or en header);
- * - datapackage.json: a Frictionless tabular data package describing the CSVs;
+ * - datapackage.json: a Frictionless tabular data package describing the CSVs (none when
+ *   there is no table: a package has at least one resource);
  * - report.json: every check and diagnostic, and a summary.
  */
 import { rmSync, writeFileSync } from "node:fs";
@@ -185,10 +186,12 @@ export class OutputWriter {
     this.records.write(tables.length ? "\n  ]" : "[]");
     this.records.write(`,\n  "valid": ${JSON.stringify(isValid)}\n}\n`);
     this.records.close();
-    writeJsonFile(join(this.staging, "datapackage.json"), dataPackageOf(this.info, this.pipeline, this.written, isValid, this.opts));
+    // A data package has at least one resource (the Data Package profile): no table, no package.
+    const packaged = this.written.length > 0;
+    if (packaged) writeJsonFile(join(this.staging, "datapackage.json"), dataPackageOf(this.info, this.pipeline, this.written, isValid, this.opts));
     writeJsonFile(join(this.staging, "report.json"), reportOf(this.info, this.pipeline, isValid, tables, diagnostics));
     switchIntoPlace(this.staging, this.dir);
-    const names = ["records.json", ...this.written.map((w) => w.csv), "datapackage.json", "report.json"];
+    const names = ["records.json", ...this.written.map((w) => w.csv), ...(packaged ? ["datapackage.json"] : []), "report.json"];
     return names.map((name) => join(this.dir, name));
   }
 
@@ -233,7 +236,8 @@ function dataPackageOf(info: DocumentInfo, pipeline: string, written: readonly W
     profile: "tabular-data-package",
     name: slug(basename(info.file).replace(/\.pdf$/i, "")) || "kohyo-extract",
     title: written.find((w) => w.table.title)?.table.title ?? basename(info.file),
-    sources: [{ title: basename(info.file), path: info.file, sha256: info.sha256, pages: info.pages }],
+    // The file's name only: the path typed on the command line would tell where the user keeps it.
+    sources: [{ title: basename(info.file), path: basename(info.file), sha256: info.sha256, pages: info.pages }],
     kohyo: { version: KOHYO_VERSION, pipeline, valid: isValid },
     resources: written.map(({ table: t, csv, resource }) => ({
       profile: "tabular-data-resource",
@@ -242,7 +246,8 @@ function dataPackageOf(info: DocumentInfo, pipeline: string, written: readonly W
       title: t.title ?? t.name,
       format: "csv",
       mediatype: "text/csv",
-      encoding: opts.bom ? "utf-8-sig" : "utf-8",
+      // With --bom too: a byte order mark is part of UTF-8 as the Frictionless tools read it ("utf-8-sig" is Python's name, which they reject).
+      encoding: "utf-8",
       dialect: { delimiter: ",", header: true },
       ...(t.fiscalYear !== null && { fiscalYear: t.fiscalYear }),
       ...(t.unit !== null && { printedUnit: t.unit }),
@@ -256,9 +261,12 @@ function dataPackageOf(info: DocumentInfo, pipeline: string, written: readonly W
           ...(c.description !== undefined && { description: c.description }),
         })),
         missingValues: [""],
-        primaryKey: t.primaryKey.map((k) => {
-          const c = t.columns.find((c) => c.name === k);
-          return c ? (en ? c.name : c.title) : k;
+        // Only when there is one: the Table Schema profile rejects an empty primaryKey.
+        ...(t.primaryKey.length > 0 && {
+          primaryKey: t.primaryKey.map((k) => {
+            const c = t.columns.find((c) => c.name === k);
+            return c ? (en ? c.name : c.title) : k;
+          }),
         }),
       },
     })),
