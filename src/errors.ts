@@ -87,7 +87,22 @@ export function internalErrorLine(e: unknown): string {
  * annotations of a page whose /Annots array is cut short): when one rejects with one of
  * these, the file's verdict (damaged) has said it already, and it is no bug of kohyo.
  */
-const PDFJS_FILE_ERRORS = new Set(["ParserEOFException", "FormatError", "InvalidPDFException", "XRefParseException", "MissingDataException", "LimitError"]);
+const PDFJS_FILE_ERRORS = new Set([
+  "ParserEOFException",
+  "FormatError",
+  "InvalidPDFException",
+  "XRefParseException",
+  // A cross-reference entry naming an object that is not where it says (a bogus /Length shifts it).
+  "XRefEntryException",
+  "MissingDataException",
+  // pdf.js's image decoders on a broken image.
+  "JpegError",
+  "JpxError",
+  "Jbig2Error",
+  "DNLMarkerError",
+  "EOIMarkerError",
+  "LimitError",
+]);
 
 export const isPdfjsFileError = (reason: unknown): boolean => PDFJS_FILE_ERRORS.has(String((reason as { name?: unknown } | null)?.name));
 

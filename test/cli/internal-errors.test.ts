@@ -42,3 +42,20 @@ test("a corpus budget book with bogus /Filter names (the fuzz's filter mutation)
   expect(r.stderr.trim().split("\n").at(-1)).toBe(`kohyo: ${file}: no text layer on any page (scanned? run OCR first)`);
   expect(r.status).toBe(7);
 }, 300_000);
+
+test("a corpus list with bogus /Length values (the fuzz's length mutation): pdf.js's XRefEntryException left unhandled after every page was printed no longer ends kohyo inspect with exit 70", async () => {
+  const { MUTATIONS, rng } = await import("../../scripts/fuzz.mjs");
+  const { CORPUS, HAVE_CORPUS } = await import("../helpers.js");
+  if (!HAVE_CORPUS) return console.warn("skipped: no corpus at ../shared/corpus");
+  const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  // Built directly (see above); found as input 92 of seed 1 in a 5,000-input run.
+  const bytes = MUTATIONS.length!(readFileSync(join(CORPUS, "22_osaka-fu_kinkyu-hinin-iryokikan-ichiran.pdf")), rng(4));
+  const file = join(mkdtempSync(join(tmpdir(), "kohyo-length-")), "bogus-lengths.pdf");
+  writeFileSync(file, bytes);
+  const r = spawnSync(process.execPath, [join(ROOT, "dist/src/cli.js"), "inspect", file], { encoding: "utf8" });
+  expect(r.stderr).not.toMatch(/^\s+at |internal error|UnhandledPromiseRejection/m);
+  // The file's 16 pages, each read (pdfinfo: 16 pages).
+  expect(r.stdout.match(/^-- page \d+ of 16 /gm)).toHaveLength(16);
+  expect(r.status).toBe(0);
+}, 300_000);
