@@ -582,11 +582,16 @@ class LedgerReader {
       d.items.push(item);
     }
     const cn = at.notes === undefined ? undefined : slots[at.notes];
-    if (cn && cn.row === r && cn.text.trim() !== "") this.notes(d, lt, cn, top && r === lt.table.headerRows);
+    if (cn && cn.row === r && cn.text.trim() !== "") this.notes(d, lt, cn, top);
   }
 
-  /** 説明 lines of a cell: a line without an amount after one with an amount continues its text. */
-  private notes(d: DetailRow, lt: LedgerPageTable, c: StitchedCell, pageTop: boolean): void {
+  /**
+   * 説明 lines of a cell: a line without an amount after one with an amount continues its
+   * text — at the top of a page too (the 目 goes on from the page before). So does a line
+   * starting with the last marker (・) without an amount right after an unmarked line with
+   * one: a name wrapped at its ・ (保守点検 / ・管理委託料), not an item of its own.
+   */
+  private notes(d: DetailRow, lt: LedgerPageTable, c: StitchedCell, top: boolean): void {
     const segments = lt.segments[lt.table.cells.indexOf(c)] ?? [];
     const markers = this.spec.noteMarkers;
     segments.forEach((sg, i) => {
@@ -594,7 +599,8 @@ class LedgerReader {
       const right = sg.right?.trim() ?? null;
       const marker = markers.findIndex((ms) => ms.some((m) => text.startsWith(m)));
       const last = d.notes[d.notes.length - 1];
-      if (marker < 0 && right === null && last && (i > 0 || pageTop)) {
+      const wrappedAtMarker = marker > 0 && marker === markers.length - 1 && right === null && last !== undefined && !last.marked && last.amount !== null;
+      if ((marker < 0 || wrappedAtMarker) && right === null && last && (i > 0 || top)) {
         last.text += fold(text);
         return;
       }

@@ -106,6 +106,16 @@ describe("budget book: corpus 26", () => {
     }
   });
 
+  test("a 説明 line wrapped at a ・ in its name, or going on at the top of the next page, is one line with its amount", () => {
+    const notes = table<NoteRow & { side: string; l1: Named; l2: Named; l3: Named }>("notes").records;
+    for (const [side, kan, kou, moku, level, text, amount] of book26.wrapped説明) {
+      const mine = notes.filter((n) => n.side === side && n.l1?.no === kan && n.l2?.no === kou && n.l3.no === moku);
+      expect(mine.map((n) => [n.level, n.text, yen(n.amount)! / K])).toContainEqual([level, text, amount]);
+      // No line of the wrapped text is left as a line of its own (without an amount).
+      expect(mine.filter((n) => n.amount === null).map((n) => n.text)).toEqual([]);
+    }
+  });
+
   test("a 目 printed again at the top of the next page is one 目 over both pages", () => {
     const d = table<DetailRow>("detail").records.filter((d) => d.side === "歳出" && d.l1?.no === 2 && d.l2?.no === 1 && d.l3.no === 1);
     expect(d).toHaveLength(1);

@@ -94,6 +94,17 @@ export const book26 = {
     },
     { page: 53, 款: [2, "総務費"], 項: [1, "総務管理費"], 目: [3, "文書広報費"], now: 12_314, before: 11_619, diff: 695, 財源: [null, null, 210, 12_104] as (number | null)[] },
   ],
+  /**
+   * 説明 lines printed over more than one line: wrapped at a ・ inside the name (p.100: 市道稲吉篠原線１工区 /
+   * ・市道稲吉篠原線２工 / 区外４路線工事費 beside 232,500; p.107: 緊急通報装置保守点検 / ・管理委託料 beside
+   * 370), or going on at the top of the next page (p.30 児童手当負担金　3歳未満 137,312, p.31
+   * (37/45・13/15・10/10)). [side, 款, 項, 目, level, text as one line, amount].
+   */
+  wrapped説明: [
+    ["歳出", 8, 2, 3, 2, "市道稲吉篠原線1工区・市道稲吉篠原線2工区外4路線工事費", 232_500],
+    ["歳出", 9, 1, 1, 2, "緊急通報装置保守点検・管理委託料", 370],
+    ["歳入", 15, 1, 1, 1, "児童手当負担金3歳未満(37/45・13/15・10/10)", 137_312],
+  ] as [string, number, number, number, number, string, number][],
   saiShutsu項計: [{ page: 51, 款: 1, 項: 1, now: 206_337, before: 207_192, diff: -855, 財源: [null, null, null, 206_337] as (number | null)[] }],
 };
 
