@@ -42,7 +42,9 @@ export async function withDocument(
   /** Whether the document stays open for the caller afterwards (which then closes it); by default it is closed. */
   keep: (doc: PdfDocument) => boolean = () => false,
 ): Promise<FileOutcome> {
-  const opened = await openPdf(file, {
+  // "-": the PDF comes on stdin (read whole: pdf.js needs every byte), named "-".
+  const opened = await openPdf(file === "-" ? await stdinBytes() : file, {
+    ...(file === "-" && { name: "-" }),
     ...(opts.password !== undefined && { password: opts.password }),
     ...(opts.pictures !== undefined && { pictures: opts.pictures }),
   });
@@ -105,4 +107,16 @@ export async function withOcr<T>(ocr: OcrReader | undefined, run: () => Promise<
   } finally {
     await ocr?.close();
   }
+}
+
+/** Standard input, read once, whole (a second "-" on the command line gets the same bytes). */
+let stdin: Promise<Uint8Array> | null = null;
+function stdinBytes(): Promise<Uint8Array> {
+  stdin ??= (async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    const buf = Buffer.concat(chunks);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  })();
+  return stdin;
 }

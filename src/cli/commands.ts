@@ -82,7 +82,7 @@ const FILE_OPTIONS: Record<string, OptionSpec> = {
   pages: { type: "string", value: "1-3,5", help: "read only these pages" },
   page: { type: "string", value: "1-3,5", help: "the same as --pages" },
   password: { type: "string", value: "PW", help: "the password of an encrypted PDF" },
-  out: { type: "string", short: "o", value: "DIR", help: "write the outputs under DIR/<file name>/" },
+  out: { type: "string", short: "o", value: "DIR", help: "write the outputs under DIR/<file name>/ (tables, facts: - for stdout)" },
   "page-timeout": { type: "string", value: "SECONDS", help: "give up a page pdf.js reads for longer (default 60; exit 10)" },
   limit: {
     type: "string",
@@ -226,12 +226,15 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "tables",
-    usage: "tables FILE... [--pages 1-3,5] [--format json|csv] [--bom] [-o DIR] [--strategy lattice|stream] [--area x0,y0,x1,y1] [--columns x1,x2,…] [--header-rows N]",
+    usage: "tables FILE|-... [--pages 1-3,5] [--format json|csv] [--bom] [--numbers] [--table ID] [-o DIR|-] [--strategy lattice|stream] [--area x0,y0,x1,y1] [--columns x1,x2,…] [--header-rows N]",
     summary: "every table, ruled or not, continued over pages as one, with its printed totals checked",
     description:
       "Every table of each file, ruled or not; a table continued over pages comes out as one, and its\n" +
-      "printed totals (合計, 小計) are checked against its rows. JSON goes to stdout (JSON Lines for\n" +
-      "several files), or to DIR/<file name>/tables.json with -o; --format csv writes one CSV per table.",
+      "printed totals (合計, 小計) are checked against its rows. A table is named by its first page and its\n" +
+      "place there (p004-t01). JSON goes to stdout (JSON Lines for several files), or to DIR/<file name>/\n" +
+      "tables.json with -o; --format csv writes one CSV per table (p004-t01.csv), tables.csv (each table's\n" +
+      "pages, rows, columns, totals ok and failed) and totals.csv (every printed total checked); with -o -\n" +
+      "one table's CSV goes to stdout. A cell printed on several lines keeps its line breaks. FILE - reads stdin.",
     options: {
       ...FILE_OPTIONS,
       format: FORMAT,
@@ -240,26 +243,31 @@ export const COMMANDS: readonly Command[] = [
       area: { type: "string", value: "x0,y0,x1,y1", help: "read only this area of each page (points from the top left)" },
       columns: { type: "string", value: "x1,x2,…", help: "column edges (points): the text read as one table with these columns" },
       "header-rows": { type: "string", value: "N", help: "every table has N header rows" },
+      numbers: { type: "boolean", help: "a cell that prints one number is written as that number (1,234 → 1234, △5 → -5); codes keep their zeros" },
+      table: { type: "string", value: "ID,…", help: "only these tables (ids as p004-t01: the first page, then the place on it)" },
     },
     examples: [
       ["kohyo tables budget.pdf --pages 3-5", "the tables of pages 3 to 5 as JSON on stdout"],
       ["kohyo tables list.pdf --strategy lattice --header-rows 2", "ruled tables only, each with two header rows"],
       ["kohyo tables budget.pdf --format csv --bom -o tables", "one CSV per table under tables/budget/, for Excel"],
+      ["curl -s https://…/list.pdf | kohyo tables - --table p001-t01 --format csv -o -", "one table's CSV from a PDF on stdin to stdout"],
     ],
     async run({ values, positionals, lang }, io) {
       needFiles("tables", positionals, lang);
       const { tables } = await import("./tables.js");
-      return tables({ files: positionals, format: format(values), bom: values.bom === true, ...tableCorrections(values), ...fileOptions(values) }, io);
+      const only = str(values.table)?.split(",").map((x) => x.trim()).filter((x) => x !== "");
+      return tables({ files: positionals, format: format(values), bom: values.bom === true, numbers: values.numbers === true, ...(only && { only }), ...tableCorrections(values), ...fileOptions(values) }, io);
     },
   },
   {
     name: "facts",
-    usage: "facts FILE... [--pages 1-3,5] [--format json|csv] [--bom] [-o DIR]",
+    usage: "facts FILE|-... [--pages 1-3,5] [--format json|csv] [--bom] [-o DIR|-]",
     summary: "every amount, rate, date, deadline, phone, e-mail and URL, normalised, with page and box",
     description:
       "For documents no pipeline knows: every amount, ceiling, rate, date, date range, deadline, fiscal\n" +
       "year, phone number, e-mail address and URL on each page, normalised, with its page and box.\n" +
-      "JSON goes to stdout (JSON Lines for several files), or to DIR/<file name>/facts.json with -o.",
+      "JSON goes to stdout (JSON Lines for several files), or to DIR/<file name>/facts.json with -o;\n" +
+      "-o - with --format csv writes the CSV to stdout. FILE - reads the PDF from stdin.",
     options: { ...FILE_OPTIONS, format: FORMAT, bom: BOM },
     examples: [
       ["kohyo facts guide.pdf", "the facts of guide.pdf as JSON on stdout"],

@@ -63,8 +63,13 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
 }
 
 async function write(file: string, name: string, json: FactsJson, opts: FactsOptions, io: CliIO): Promise<void> {
-  if (opts.format === "json" && !opts.outDir) {
-    io.out(JSON.stringify(json, null, 2) + "\n");
+  if (opts.format === "json" && (!opts.outDir || opts.outDir === "-")) {
+    // Several files: one JSON object a line (JSON Lines), for jq and friends.
+    io.out(opts.files.length > 1 ? JSON.stringify(json) + "\n" : JSON.stringify(json, null, 2) + "\n");
+    return;
+  }
+  if (opts.outDir === "-") {
+    io.out((opts.bom ? "\uFEFF" : "") + (await writeToString([CSV_HEADER, ...json.facts.map(csvRow)], { headers: false })) + "\n");
     return;
   }
   const dir = join(opts.outDir ?? "output", name);

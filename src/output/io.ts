@@ -30,6 +30,7 @@ export function dropStdoutWhenClosed(): void {
 
 /** The output folder name for an input file: its name without `.pdf`, made safe (see safeName). */
 export function outputName(file: string): string {
+  if (file === "-") return "stdin"; // the PDF read from standard input
   return safeName(bareName(file));
 }
 
