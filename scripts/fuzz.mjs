@@ -119,9 +119,8 @@ export const MUTATIONS = {
     return hostile.onePage(s);
   },
   grid(_b, r) {
-    // Up to 60 × 60: kohyo facts takes time that grows with the square of a page's lines
-    // (src/facts/extract.ts continuation, labelLeftOf): a 140 × 140 grid runs past
-    // HANG_SECONDS (docs/fuzz.md).
+    // Up to 60 × 60 (kept so that the seeded inputs stay the same): kohyo facts took time
+    // growing with the square of a page's lines until src/facts/extract.ts indexed them.
     return hostile.ruledGrid(20 + r.int(41));
   },
   countZero() {

@@ -33,11 +33,18 @@ interface Placed {
  */
 export function extractFacts(page: Pick<Page, "number" | "runs">): Fact[] {
   const lines = groupLines(page.runs);
-  const read: PageText = { page: page.number, lines, chars: lines.map(lineChars), claims: lines.map((l) => new Claims(l.text.length)) };
+  const read: PageText = {
+    page: page.number,
+    lines,
+    chars: lines.map(lineChars),
+    claims: lines.map((l) => new Claims(l.text.length)),
+    byTop: new LineIndex(lines, (l) => l.box.y0),
+    byCentre: new LineIndex(lines, centre),
+  };
   const placed = [...unitsUnderNumbers(read), ...wrappedFacts(read)];
   let year: number | undefined;
   lines.forEach((line, i) => {
-    const context = { label: labelLeftOf(lines, i), year };
+    const context = { label: labelLeftOf(read, i), year };
     for (const f of scanFacts(line.text, context, read.claims[i])) {
       placed.push({ line: i, offset: f.start, fact: locate(read.page, f, read.chars[i]!.boxes.slice(f.start, f.end), line.text) });
     }
@@ -74,6 +81,47 @@ interface PageText {
   lines: Line[];
   chars: LineChars[];
   claims: Claims[];
+  /** The lines by the top of their box, and by their vertical centre (see LineIndex). */
+  byTop: LineIndex;
+  byCentre: LineIndex;
+}
+
+const centre = (l: Line) => (l.box.y0 + l.box.y1) / 2;
+
+/**
+ * A page's lines sorted by one coordinate, to find the few near a line without looking
+ * at every line for every line: a page of a ruled grid of numbers has tens of thousands
+ * of lines, and comparing each with each took minutes (140 × 140 cells: over 120 s).
+ */
+class LineIndex {
+  private readonly order: number[];
+  private readonly keys: Float64Array;
+
+  constructor(lines: readonly Line[], key: (l: Line) => number) {
+    const k = lines.map(key);
+    this.order = lines.map((_, i) => i).sort((a, b) => k[a]! - k[b]! || a - b);
+    this.keys = Float64Array.from(this.order, (i) => k[i]!);
+  }
+
+  /**
+   * The lines whose coordinate is within [lo, hi] widened by a point (so that rounding
+   * never leaves out a line the caller's own test takes), in line order: callers apply
+   * their exact test to each, in the order they did to every line, and choose the same one.
+   */
+  near(lo: number, hi: number): number[] {
+    lo -= 1;
+    hi += 1;
+    let a = 0;
+    let b = this.keys.length;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (this.keys[m]! < lo) a = m + 1;
+      else b = m;
+    }
+    const out: number[] = [];
+    for (let k = a; k < this.keys.length && this.keys[k]! <= hi; k++) out.push(this.order[k]!);
+    return out.sort((x, y) => x - y);
+  }
 }
 
 function locate(page: number, f: TextFact, boxes: LineChars["boxes"], line: string): Fact {
@@ -139,13 +187,13 @@ function numberAbove(read: PageText, unit: TextRun): { line: number; start: numb
 function wrappedFacts(read: PageText): Placed[] {
   const out: Placed[] = [];
   read.lines.forEach((first, i) => {
-    const j = continuation(read.lines, i);
+    const j = continuation(read, i);
     if (j === null) return;
     const next = read.lines[j]!;
     const joined = first.text + next.text;
     const cut = first.text.length;
     const claims = Claims.concat(read.claims[i]!, read.claims[j]!);
-    for (const f of scanFacts(joined, { label: labelLeftOf(read.lines, i) }, claims)) {
+    for (const f of scanFacts(joined, { label: labelLeftOf(read, i) }, claims)) {
       if (f.start >= cut || f.end <= cut) continue;
       // A URL goes on only with a piece that looks like one (content/01.pdf, go.jp/), not a word (GビズID).
       if (f.kind === "url" && !/[/.?=&%#_-]/.test(joined.slice(cut, f.end))) continue;
@@ -163,27 +211,33 @@ function wrappedFacts(read: PageText): Placed[] {
  * The line that line `i` wraps onto: the first line below it, at most about one
  * line-height down, of about its size, starting within two ems of where it starts.
  */
-function continuation(lines: readonly Line[], i: number): number | null {
+function continuation(read: PageText, i: number): number | null {
+  const lines = read.lines;
   const a = lines[i]!;
   if (a.vertical) return null;
   let best: number | null = null;
-  lines.forEach((b, j) => {
-    if (j === i || b.vertical) return;
+  // Only lines whose top is where the test below takes it (between half a line below this
+  // one's top and 0.9 of its size below its bottom) can pass it.
+  for (const j of read.byTop.near(a.box.y0 + 0.5 * a.size, a.box.y1 + 0.9 * a.size)) {
+    const b = lines[j]!;
+    if (j === i || b.vertical) continue;
     const drop = b.box.y0 - a.box.y1;
-    if (b.box.y0 < a.box.y0 + 0.5 * a.size || drop > 0.9 * a.size) return;
-    if (Math.abs(b.size - a.size) > 0.3 * Math.max(a.size, b.size) || Math.abs(b.box.x0 - a.box.x0) > 2 * a.size) return;
+    if (b.box.y0 < a.box.y0 + 0.5 * a.size || drop > 0.9 * a.size) continue;
+    if (Math.abs(b.size - a.size) > 0.3 * Math.max(a.size, b.size) || Math.abs(b.box.x0 - a.box.x0) > 2 * a.size) continue;
     if (best === null || b.box.y0 < lines[best]!.box.y0) best = j;
-  });
+  }
   return best;
 }
 
 /** The short text printed to the left of line `i` on the same band (a table's label column). */
-function labelLeftOf(lines: readonly Line[], i: number): string | undefined {
+function labelLeftOf(read: PageText, i: number): string | undefined {
+  const lines = read.lines;
   const a = lines[i]!;
   if (a.vertical) return undefined;
-  const centre = (l: Line) => (l.box.y0 + l.box.y1) / 2;
   let best: Line | undefined;
-  for (const b of lines) {
+  // Only lines whose centre is within half this line's size of its centre can pass the test below.
+  for (const j of read.byCentre.near(centre(a) - 0.5 * a.size, centre(a) + 0.5 * a.size)) {
+    const b = lines[j]!;
     if (b === a || b.vertical || b.text.length > 30 || b.box.x1 > a.box.x0 + 1) continue;
     if (Math.abs(centre(b) - centre(a)) > 0.5 * Math.min(a.size, b.size)) continue;
     if (!best || b.box.x1 > best.box.x1) best = b;
