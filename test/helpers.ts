@@ -91,3 +91,6 @@ export function parseCsv(text: string): string[][] {
   if (cell || row.length) row.push(cell), rows.push(row);
   return rows;
 }
+
+/** The output folder name kohyo gives a file alone: its name without .pdf. */
+export const outputNameOf = (file: string): string => file.split("/").pop()!.replace(/\.pdf$/i, "");

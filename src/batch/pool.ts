@@ -35,11 +35,20 @@ class Stalled extends Error {
   }
 }
 
+/** A task that did not run, or was cut short, because the batch was interrupted (Pool.stop). */
+export class Interrupted extends Error {
+  constructor() {
+    super("interrupted");
+  }
+}
+
 export class Pool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly limit;
   private next = 0;
+  /** Set by stop(). */
+  private stopped = false;
   /** Workers that crashed or exited. */
   private readonly dead = new Set<Worker>();
   /** How to fail the task a worker is running. */
@@ -70,7 +79,7 @@ export class Pool {
     const skip = [...(task.skip ?? [])];
     for (;;) {
       try {
-        return (await this.limit(() => this.onWorker({ ...task, skip }))) as Result<T>;
+        return (await this.limit(() => (this.stopped ? Promise.reject(new Interrupted()) : this.onWorker({ ...task, skip })))) as Result<T>;
       } catch (e) {
         if (!(e instanceof Stalled)) throw e;
         const { page } = e;
@@ -80,6 +89,22 @@ export class Pool {
         }
         skip.push(page);
       }
+    }
+  }
+
+  /**
+   * Stops taking tasks (Ctrl-C): a task not yet on a worker fails with Interrupted when
+   * its turn comes, and the tasks running fail with it now, their workers ended (what
+   * they staged is left for the batch to remove).
+   */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const w of this.all) {
+      const fail = this.current.get(w);
+      this.dead.add(w); // its exit is expected now
+      fail?.(new Interrupted());
+      void w.terminate();
     }
   }
 

@@ -7,7 +7,8 @@ import { outputNames } from "../output/io.js";
 import { EXIT, exitCodeFor, InputError } from "../errors.js";
 import { resolve } from "node:path";
 import { readManifest, fileSha256, type Manifest, upToDate, writeManifest } from "./manifest.js";
-import { Pool } from "./pool.js";
+import { Interrupted, Pool } from "./pool.js";
+import { say } from "../output/messages.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
 import { cleanStaging } from "../pipeline/staging.js";
 import { DEFAULT_LIMITS, type Limits } from "../pdf/limits.js";
@@ -46,9 +47,20 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
   pipelines.catch(() => {});
   const progress = new Progress(files.length, sink);
   const names = outputNames(files);
+  // Ctrl-C (SIGINT) or SIGTERM: no new file is started, the files being read are dropped
+  // (their workers ended), the manifest is written for the files done, what was staged
+  // goes, exit 130; the next run skips the files done. A second signal ends it at once.
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) process.exit(EXIT.interrupted);
+    interrupted = true;
+    pool.stop();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
-    const reports = await Promise.all(
-      files.map(async (file): Promise<FileReport> => {
+    const all = await Promise.all(
+      files.map(async (file): Promise<FileReport | null> => {
         const s = { ...settings, outputName: names.get(file)! };
         const sha256 = opts.force ? null : fileSha256(file);
         const earlier = opts.force ? null : upToDate(manifest, file, sha256, { pipeline: s.pipeline, pages: s.pages, password: s.password !== undefined, output: outputDir(s, file) });
@@ -64,6 +76,7 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
         try {
           report = await extractOne(pool, file, s, progress, pipelines);
         } catch (e) {
+          if (interrupted || e instanceof Interrupted) return null; // not done: nothing kept
           // The file changed or went away while its chunks were read: unreadable, as any
           // file. A bug or a crashed worker: an internal error. Either stops this file only
           // (what a worker that died had staged goes at the end of the batch).
@@ -84,11 +97,18 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
         return report;
       }),
     );
+    const reports = all.filter((r): r is FileReport => r !== null);
     progress.finish();
     kept.write();
+    if (interrupted) {
+      sink.err(`${say(settings.lang ?? "en").interrupted(reports.length, files.length)}\n`);
+      return { code: EXIT.interrupted, reports };
+    }
     if (opts.table) sink.out(summaryTable(reports, (Date.now() - started) / 1000));
     return { code: exitCode(reports), reports };
   } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     await pool.close();
     // Nothing of this run is staged any more: what is left, a worker that died left.
     cleanStaging(settings.outDir, (pid) => pid === process.pid);

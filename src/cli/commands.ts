@@ -191,7 +191,7 @@ export const COMMANDS: readonly Command[] = [
         },
         io,
       );
-      if (values.review !== true) return extracted;
+      if (values.review !== true || extracted === 130) return extracted;
       const { reviewExtracted } = await import("./review.js");
       const reviewed = await reviewExtracted({ files: positionals, ...(pipeline !== undefined && { pipeline }), ...fileOptions(values) }, io);
       return extracted === 0 ? reviewed : extracted;
