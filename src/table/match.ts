@@ -58,6 +58,9 @@ export interface PrintedTotal {
   printed: number;
   /** "error" when it fails; a difference within the rounding of the unit is a "warning". */
   severity: "error" | "warning" | "info";
+  /** The data row of the total, and the values the check added up with the rows they are on. */
+  row?: number;
+  terms?: readonly { row: number; value: number }[];
 }
 
 /** Header rows a tool without a header is tried with: none up to this many. */
@@ -134,7 +137,10 @@ export function findsCell(tables: readonly GridTable[], item: TruthCell): boolea
 /** Is every value of the printed total checked and passed (within the rounding of its unit counts as passed)? */
 export function findsTotal(checks: readonly PrintedTotal[], item: TruthTotal): boolean {
   const label = labelKey(item.label);
-  return item.values.every((v) => checks.some((c) => c.page === item.page && labelKey(c.label) === label && c.printed === v && c.severity !== "error"));
+  const passing = checks.filter((c) => c.page === item.page && labelKey(c.label) === label && c.severity !== "error");
+  // A value is checked when a passing check prints it, or adds it up within its own row
+  // (補正前の額 in 計 = 補正前の額 + 補正額 on the 歳入合計 row).
+  return item.values.every((v) => passing.some((c) => c.printed === v || (c.terms ?? []).some((t) => t.row === c.row && t.value === v)));
 }
 
 export interface Score {

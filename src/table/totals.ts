@@ -28,7 +28,7 @@ import { detectLevels, type LevelInput, type Levels } from "./levels.js";
 import { dataRows, type StitchedCell, type Table } from "./stitch.js";
 import { minOf, pushAll } from "../bounded.js";
 
-export type TotalRule = "totals/rows" | "totals/scope" | "totals/formula" | "totals/limit" | "totals/level";
+export type TotalRule = "totals/rows" | "totals/scope" | "totals/formula" | "totals/limit" | "totals/level" | "totals/columns";
 
 /**
  * A printed total checked against its rows: a finding with the total's place, label and
@@ -99,7 +99,52 @@ export function checkTotals(table: Table): TotalCheck[] {
       if (row.total === "grand") lastGrand = r;
     }
   });
+  const supp = supplementary(table);
+  if (supp) return supplementaryChecks(ctx, supp, checks).sort((a, b) => a.row - b.row);
   return checks.sort((a, b) => a.row - b.row);
+}
+
+/** The columns of a supplementary budget (補正予算): the amount before, the change, and the amount after. */
+interface Supplementary {
+  before: number;
+  change: number;
+  after: number;
+}
+
+const BEFORE = /^補正前(?:の額|の予算額|予算額|額)?$/u;
+const CHANGE = /^補正(?:額|予算額)$/u;
+const AFTER = /^(?:計|合計|補正後(?:の額|の予算額|予算額|額)?)$/u;
+
+/**
+ * A supplementary budget prints, per 款/項, the amount before, the change and the amount
+ * after (補正前の額, 補正額, 計), in that order, under headers that say so.
+ */
+export function supplementary(table: Table): Supplementary | null {
+  const head = (c: number) => squeeze(table.columns[c]?.at(-1) ?? "");
+  const find = (re: RegExp, from: number) => {
+    for (let c = from; c < table.cols; c++) if (re.test(head(c))) return c;
+    return -1;
+  };
+  const before = find(BEFORE, 0);
+  const change = before < 0 ? -1 : find(CHANGE, before + 1);
+  const after = change < 0 ? -1 : find(AFTER, change + 1);
+  return after < 0 ? null : { before, change, after };
+}
+
+/**
+ * It lists only the 項 (and 款) that change, so only the change column sums down the
+ * rows; the amounts before and after are checked across, on every row, total rows
+ * included: after = before + change (totals/columns).
+ */
+function supplementaryChecks(ctx: Context, s: Supplementary, checks: readonly TotalCheck[]): TotalCheck[] {
+  const across = new Set([s.before, s.after].map((c) => ctx.table.columns[c]!.join(" / ")));
+  const out = checks.filter((c) => c.rule === "totals/formula" || c.rule === "totals/limit" || !across.has(c.column));
+  const [b, ch, a] = [s.before, s.change, s.after].map((c) => squeeze(ctx.table.columns[c]!.at(-1) ?? ""));
+  ctx.rows.forEach((row, r) => {
+    if (row.values[s.before] === null || row.values[s.change] === null || row.values[s.after] === null) return;
+    out.push(sumCheck(ctx, r, s.after, [term(ctx, r, s.before), term(ctx, r, s.change)], { rule: "totals/columns", formula: `${a} = ${b} + ${ch}` }));
+  });
+  return out;
 }
 
 interface Context {
