@@ -72,12 +72,17 @@ export async function readPages<T>(
   doc: PdfDocument,
   pages: number[] | undefined,
   each: (page: Page) => T[],
+  /** Told after each page: how many are read, of how many (a progress line on a terminal). */
+  onPage?: (read: number, total: number) => void,
 ): Promise<{ found: T[]; diagnostics: Diagnostic[] } | null> {
   const found: T[] = [];
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  const total = pages?.length ?? doc.pageCount;
+  let read = 0;
   for await (const page of doc.pages(pages)) {
     pushAll(found, each(page));
     pushAll(diagnostics, page.diagnostics);
+    onPage?.(++read, total);
   }
   return doc.verdict() ? null : { found, diagnostics };
 }

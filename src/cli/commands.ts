@@ -256,7 +256,7 @@ export const COMMANDS: readonly Command[] = [
       needFiles("tables", positionals, lang);
       const { tables } = await import("./tables.js");
       const only = str(values.table)?.split(",").map((x) => x.trim()).filter((x) => x !== "");
-      return tables({ files: positionals, format: format(values), bom: values.bom === true, numbers: values.numbers === true, ...(only && { only }), ...tableCorrections(values), ...fileOptions(values) }, io);
+      return tables({ files: positionals, lang, format: format(values), bom: values.bom === true, numbers: values.numbers === true, ...(only && { only }), ...tableCorrections(values), ...fileOptions(values) }, io);
     },
   },
   {
@@ -276,7 +276,7 @@ export const COMMANDS: readonly Command[] = [
     async run({ values, positionals, lang }, io) {
       needFiles("facts", positionals, lang);
       const { facts } = await import("./facts.js");
-      return facts({ files: positionals, format: format(values), bom: values.bom === true, ...fileOptions(values) }, io);
+      return facts({ files: positionals, lang, format: format(values), bom: values.bom === true, ...fileOptions(values) }, io);
     },
   },
   {

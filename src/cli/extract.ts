@@ -71,6 +71,6 @@ export async function extract(opts: ExtractOptions, io: CliIO): Promise<number> 
 export function terminalBar(stream: NodeJS.WriteStream): ((line: string) => void) | null {
   if (!stream.isTTY) return null;
   return (line) => {
-    stream.write(`\r\x1b[2K${line.slice(0, Math.max(10, (stream.columns ?? 80) - 1))}`);
+    stream.write(`\r\x1b[2K${line.slice(0, Math.max(10, (stream.columns || 80) - 1))}`);
   };
 }

@@ -14,7 +14,9 @@ import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../model/finding.js";
 import { extractFacts } from "../facts/extract.js";
 import type { Fact } from "../facts/types.js";
-import { type CliIO, outputNames, writeJsonFile } from "../output/io.js";
+import { type CliIO, outputNames, processIO, writeJsonFile } from "../output/io.js";
+import type { Lang } from "../output/messages.js";
+import { pageTicker } from "./ticker.js";
 import { defaultJobs } from "../batch/pool.js";
 import { type OcrMode, ocrReader } from "../ocr/index.js";
 import { documentOptions, readPages, runBatch, withDocument, withOcr } from "../batch/document.js";
@@ -25,6 +27,8 @@ export interface FactsOptions {
   format: "json" | "csv";
   /** Start each CSV with a byte order mark (for Excel). */
   bom?: boolean;
+  /** The language of the messages (the progress line). */
+  lang?: Lang;
   password?: string;
   outDir?: string;
   /** Scanned pages: read by OCR (auto, the default), every page by OCR (on), never (off). */
@@ -49,7 +53,9 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
   const names = outputNames(opts.files);
   return withOcr(ocr, () => runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
-      const read = await readPages(doc, selection, extractFacts);
+      const ticker = pageTicker(file, opts.lang ?? "en", io === processIO ? process.stderr : null);
+      const read = await readPages(doc, selection, extractFacts, ticker);
+      ticker.done();
       if (!read) return { checksFailed: false };
       const { found, diagnostics } = read;
       for (const f of found) {

@@ -19,7 +19,9 @@ import { findTables, type FindOptions } from "../table/find.js";
 import { stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
 import { cellConfidence, type OcrReading, ocrReadings, suspectDigits } from "../table/suspects.js";
-import { type CliIO, outputNames, writeJsonFile } from "../output/io.js";
+import { type CliIO, outputNames, processIO, writeJsonFile } from "../output/io.js";
+import type { Lang } from "../output/messages.js";
+import { pageTicker } from "./ticker.js";
 import { EXIT } from "../errors.js";
 import { num } from "../output/messages.js";
 import { defaultJobs } from "../batch/pool.js";
@@ -36,6 +38,8 @@ export interface TablesOptions {
   format: "json" | "csv";
   /** Start each CSV with a byte order mark (for Excel). */
   bom?: boolean;
+  /** The language of the messages (the progress line). */
+  lang?: Lang;
   /** Cells that print one number written as that number (1,234 → 1234, △5 → -5). */
   numbers?: boolean;
   /** Only the tables with these ids (p004-t01). */
@@ -78,10 +82,12 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
     withDocument(file, where, io, async (doc, selection) => {
       // What OCR read, with its confidence: for the cells' confidence and the suspects of a failing total.
       const readings: OcrReading[] = [];
+      const ticker = pageTicker(file, opts.lang ?? "en", io === processIO ? process.stderr : null);
       const read = await readPages(doc, selection, (page) => {
         readings.push(...ocrReadings(page));
         return findTables(page, opts.find ?? {});
-      });
+      }, ticker);
+      ticker.done();
       if (!read) return { checksFailed: false };
       const { found: pageTables, diagnostics } = read;
       const json: TablesJson = {

@@ -1,0 +1,41 @@
+/**
+ * Progress inside a long file: on a terminal, `tables` and `facts` redraw
+ * "FILE: 12/28 pages · 6.5 pages/s" in place on stderr and clear it when the file is done;
+ * not on a terminal, nothing. The terminal is a pseudo-terminal made by util-linux `script`.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { kohyo, ROOT, sample } from "../helpers.js";
+
+const HAVE_SCRIPT = spawnSync("script", ["--version"]).status === 0;
+const CLI = join(ROOT, "dist/src/cli.js");
+
+/** kohyo's stdout and stderr as a terminal shows them (one stream), run in a pseudo-terminal. */
+function onTerminal(...args: string[]): string {
+  const command = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(" ");
+  const r = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, COLUMNS: "200" } });
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+test.skipIf(!HAVE_SCRIPT)("on a terminal: pages read of the file's 28, with pages/s, redrawn in place, then cleared", () => {
+  for (const command of ["facts", "tables"]) {
+    const shown = onTerminal(command, sample("guidebook-tohoku-r6.pdf"), "-o", mkdtempSync(join(tmpdir(), "kohyo-progress-")));
+    const draws = shown.split("\r\x1b[2K").slice(1);
+    const progress = draws.filter((d) => d !== "" && !d.includes("→"));
+    expect(progress.length).toBeGreaterThan(0);
+    for (const d of progress) expect(d).toMatch(new RegExp(`^${sample("guidebook-tohoku-r6.pdf").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: \\d+/28 pages · [\\d.,]+ pages/s$`));
+    // The last page is drawn, then the line is cleared before the file's summary.
+    expect(progress.at(-1)).toMatch(/: 28\/28 pages/);
+    expect(shown).toMatch(/\r\x1b\[2K[^\r]*guidebook-tohoku-r6\.pdf: \d+ (facts|tables) →/);
+  }
+});
+
+test("not on a terminal: no progress line at all", () => {
+  const r = kohyo("facts", sample("guidebook-tohoku-r6.pdf"), "--format", "csv", "-o", "-");
+  expect(r.code).toBe(0);
+  expect(r.err).toBe("");
+});
