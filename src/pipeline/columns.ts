@@ -17,6 +17,7 @@ const at = (path: string) => (r: Rec): Flat => {
 
 export function recordColumns(spec: TablePipelineSpec): Column<Rec>[] {
   const out: Column<Rec>[] = [];
+  if (spec.key === undefined) out.push({ name: "row", title: "行", type: "integer", description: "the record's place in its table (1, 2, …): its key", value: at("row") });
   spec.fields.forEach((f, i) => {
     switch (f.kind) {
       case "municipality":
@@ -52,10 +53,17 @@ export function recordColumns(spec: TablePipelineSpec): Column<Rec>[] {
       }
     }
     if (f.group && !spec.fields.slice(i + 1).some((g) => g.group === f.group)) {
-      const key = spec.fields.find((k) => k.path === spec.key)!;
+      const key = spec.fields.find((k) => k.path === spec.key) ?? { path: "row", title: "行" };
       out.push({ name: f.group, title: `${spec.fields.find((g) => g.group === f.group)!.title}の組（${key.title}）`, type: "integer", description: `the ${key.path} of the first row of the rows sharing one merged amount cell`, value: at(f.group) });
     }
   });
+  if (spec.levels) {
+    const key = spec.key === undefined ? "row" : spec.fields.find((k) => k.path === spec.key)?.title ?? spec.key;
+    out.push(
+      { name: "level", title: "階層", type: "integer", description: "depth in the table's hierarchy (0 = top: 款, 1 = 項, …)", value: at("level") },
+      { name: "parent", title: `親（${key}）`, type: "string", description: "the key of the row this one belongs to; empty at the top", value: (r) => { const p = getPath(r, "parent"); return p === null || p === undefined ? null : String(p); } },
+    );
+  }
   out.push(
     { name: "provenance.page", title: "ページ", type: "integer", description: "page of the PDF the row is printed on", value: at("provenance.page") },
     { name: "provenance.box", title: "位置", type: "string", description: "the row's box on the page: x0,y0,x1,y1 in points from the top-left corner", value: (r) => boxText(getPath(r, "provenance.box")) },

@@ -23,6 +23,7 @@ import type { Diagnostic } from "../model/finding.js";
 import { centre, contains, union } from "../pdf/geometry.js";
 import type { Box, Page } from "../model/page.js";
 import { findTables } from "../table/find.js";
+import { tableLevels, type TableLevels } from "../table/totals.js";
 import { type StitchedCell, Stitcher, type Table } from "../table/stitch.js";
 import { type CheckedRow, type Place, runChecks, type TableFacts } from "./checks.js";
 import { recordColumns } from "./columns.js";
@@ -212,8 +213,10 @@ function readTable(
     heading,
     ctx: { amountUnit, fiscalYear: heading.fiscalYear?.year ?? null },
     cover: coverGrid(t),
-    keyField: spec.fields.find((f) => f.path === spec.key)!,
+    keyField: spec.fields.find((f) => f.path === spec.key),
+    ordinals: new Map(),
   };
+  const tree = spec.levels ? tableLevels(t) : null;
   const totalLabels = spec.totalRow.map(fold);
   const titles: Record<string, string> = Object.fromEntries([...spec.fields, ...(spec.derived ?? [])].map((f) => [f.path, f.title]));
   const yenFields = new Set(spec.fields.filter((f) => f.kind === "amount").map((f) => f.path));
@@ -234,6 +237,7 @@ function readTable(
     }
     rows.push(readRow(x, r, rows, checks));
   }
+  if (tree) addLevels(x, rows, tree);
 
   const facts: TableFacts = {
     name: heading.name,
@@ -255,8 +259,25 @@ function readTable(
     records: rows.map((r) => r.record),
     checks: runChecks(spec.checks, facts, spec.record).concat(checks),
     columns: recordColumns(spec),
-    primaryKey: [spec.key],
+    primaryKey: [spec.key ?? "row"],
   };
+}
+
+/** level and parent on every record, from the table's hierarchy (data rows → the records read from them). */
+function addLevels(x: TableReading, rows: readonly CheckedRow[], tree: TableLevels): void {
+  const keyAt = new Map<number, number | string | null>();
+  for (const [row, i] of x.ordinals) keyAt.set(row - x.t.headerRows, rows[i - 1]?.key ?? null);
+  for (const [row, i] of x.ordinals) {
+    const d = row - x.t.headerRows;
+    const record = rows[i - 1]!.record;
+    const parent = tree.parent[d];
+    record.level = tree.depth[d] ?? 0;
+    record.parent = parent === null || parent === undefined ? null : keyAt.get(parent) ?? null;
+    // Kept before provenance, as the columns list them.
+    const { provenance, ...rest } = record;
+    for (const k of Object.keys(record)) delete record[k];
+    Object.assign(record, rest, { provenance });
+  }
 }
 
 /** What reading a table's rows needs: its spec and cells, and how cells are read. */
@@ -268,7 +289,9 @@ interface TableReading {
   ctx: ReadContext;
   /** For every slot of the table, the cell that covers it (coverGrid). */
   cover: (StitchedCell | undefined)[][];
-  keyField: FieldSpec;
+  keyField: FieldSpec | undefined;
+  /** Without a key field: table row → the record's place (1, 2, …), which is its key. */
+  ordinals: Map<number, number>;
 }
 
 /** No cell of the row holds text. */
@@ -289,12 +312,14 @@ function rowLabel(slots: readonly (StitchedCell | undefined)[], r: number): stri
 
 /** Row `row`'s key cell and how it reads; null when the row has none. */
 function readKey(x: TableReading, row: number): { cell: StitchedCell; read: ReadValue } | null {
+  if (!x.keyField || x.spec.key === undefined) return null;
   const cell = x.cover[row]![x.columns.get(x.spec.key)!];
   return cell ? { cell, read: readCell(x.keyField, cell.lines, cell.text, x.ctx) } : null;
 }
 
 /** The key of the record on row `row` (null when its key cell is missing or unreadable). */
 function keyOf(x: TableReading, row: number): number | null {
+  if (!x.keyField) return x.ordinals.get(row) ?? null;
   const keyed = readKey(x, row);
   return keyed ? (keyed.read.value as number | null) : null;
 }
@@ -319,8 +344,9 @@ function readRow(x: TableReading, r: number, rows: readonly CheckedRow[], checks
   const slots = x.cover[r]!;
   // The key cell is read once: for the key, and again below as the key field's value.
   const keyed = readKey(x, r);
-  const key = keyed ? (keyed.read.value as number | null) : null;
-  const record: Record<string, unknown> = {};
+  x.ordinals.set(r, rows.length + 1);
+  const key = x.keyField ? (keyed ? (keyed.read.value as number | null) : null) : rows.length + 1;
+  const record: Record<string, unknown> = x.keyField ? {} : { row: key };
   const raw: Record<string, string> = {};
   const places: Record<string, Place> = {};
   for (const f of spec.fields) {
@@ -386,7 +412,7 @@ function setPath(record: Record<string, unknown>, path: string, value: unknown):
  * it, a group key right after the last field of its group, provenance last.
  */
 function ordered(spec: TablePipelineSpec, record: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = spec.key === undefined ? { row: record.row } : {};
   const put = (path: string) => {
     const top = path.split(".")[0]!;
     if (!(top in out)) out[top] = record[top];

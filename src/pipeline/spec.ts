@@ -98,8 +98,17 @@ export interface TablePipelineSpec {
   description: string;
   recognise: { title: string[]; header: string[] };
   tables: TableSpec[];
-  /** The field that identifies a row (整理番号): primary key, check messages. */
-  key: string;
+  /**
+   * The field that identifies a row (整理番号): primary key, check messages. Without one,
+   * each record gets `row`, its place in the table (1, 2, …), as its key.
+   */
+  key?: string;
+  /**
+   * A table whose rows are a hierarchy (款 → 項 → 目, by label columns, numbering or
+   * indentation, as src/table/levels.ts finds it): each record gets `level` (0 at the top)
+   * and `parent` (the key of the row it belongs to; null at the top).
+   */
+  levels?: boolean;
   fields: FieldSpec[];
   derived?: DerivedSpec[];
   /** Labels of the printed total row (spaces and letter-spacing ignored). */

@@ -104,6 +104,32 @@ export function checkTotals(table: Table): TotalCheck[] {
   return checks.sort((a, b) => a.row - b.row);
 }
 
+/** The hierarchy of a table's data rows: each row's parent (a data row index) and depth (0 at the top); null where a row is in none. */
+export interface TableLevels {
+  parent: (number | null)[];
+  depth: (number | null)[];
+}
+
+/**
+ * The levels the total checks find in a table (label columns 款/項/目, numbering,
+ * indentation), or null when it has none: for pipelines that give each record its
+ * level and parent.
+ */
+export function tableLevels(table: Table): TableLevels | null {
+  const rows = readRows(table);
+  const detail = rows.map((r) => !r.total && !r.read.formula);
+  const ctx: Context = { table, rows, detail, tree: flat(rows.length) };
+  hierarchyChecks(ctx);
+  const { parent, children } = ctx.tree;
+  if (children.every((c) => c.length === 0)) return null;
+  const depth = parent.map((_, r) => {
+    let d = 0;
+    for (let p = parent[r]; p !== null && p !== undefined && d <= rows.length; p = parent[p]) d++;
+    return d;
+  });
+  return { parent, depth };
+}
+
 /** The columns of a supplementary budget (補正予算): the amount before, the change, and the amount after. */
 interface Supplementary {
   before: number;
