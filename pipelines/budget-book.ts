@@ -39,6 +39,7 @@ export const spec: LedgerSpec = {
     { role: "item", title: "節", headers: [["節", "区分"], ["節", "名称"], ["節", "節"], "節"] },
     { role: "itemAmount", title: "節 金額", headers: [["節", "金額"]] },
     { role: "notes", title: "説明", headers: ["説明"] },
+    { role: "label", title: "科目", headers: ["科目", "款項目"] },
     { role: "level3", title: "目", headers: ["目"] },
     { role: "level2", title: "項", headers: ["項"] },
     { role: "level1", title: "款", headers: ["款"] },

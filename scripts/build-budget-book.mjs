@@ -9,8 +9,10 @@
 //   budget-r6-book.pdf           A4 landscape, 目 and its 節 and 説明 on the same page
 //   budget-r6-book-mistyped.pdf  the same with one printed amount changed (see MISTYPE)
 //   budget-r6-book-a3.pdf        A3 landscape sheets carrying two of those pages side by side
-//   budget-r6-book-facing.pdf    目 and its amounts on the even page, 節 and 説明 on the odd
-//                                page facing it, row for row
+//   budget-r6-book-facing.pdf    目 and its amounts on the left page, 節 and 説明 on the page
+//                                facing it, row for row
+//   budget-r6-book-nested.pdf    款, 項 and 目 as nested rows of one 科目 column (1款 / 1項 / 1目,
+//                                indented), each with its amounts; 節 and 説明 beside the 目
 //
 // Every 目 prints the sum of its 節, each 計 the sum of its 目, 歳入合計 = 歳出合計, 比較 =
 // 本年度 − 前年度 with △ for less, Σ 財源 = 本年度 (a blank 財源 cell is none). The truth
@@ -126,6 +128,9 @@ for (const side of [kanIn, kanOut]) {
       q.sources = q.mokus[0].sources ? [0, 1, 2, 3].map((i) => sum(q.mokus.map((m) => m.sources[i] ?? 0)) || null) : null;
     }
     k.now = sum(k.kous.map((q) => q.now));
+    k.before = sum(k.kous.map((q) => q.before));
+    k.diff = k.now - k.before;
+    k.sources = k.kous[0].sources ? [0, 1, 2, 3].map((i) => sum(k.kous.map((q) => q.sources[i] ?? 0)) || null) : null;
   }
 }
 const SIDES = [
@@ -238,7 +243,7 @@ function detailHeader(g, cols) {
  * in two columns with no rule between). `part` prints only the 目 side ('left'), only the
  * 節 and 説明 side ('right', columns from 0) or both.
  */
-function mokuBlock(g, m, cols, printed, part = 'both') {
+function mokuBlock(g, m, cols, printed, part = 'both', label = `${m.no}.${m.name}`, indent = 0) {
   const hasSources = cols.length === OUT_COLS.length;
   const left = hasSources ? 8 : 4;
   const n = Math.max(1, m.items.length, m.notes.length);
@@ -247,7 +252,7 @@ function mokuBlock(g, m, cols, printed, part = 'both') {
   const span = [n, 1];
   const at = (c) => (part === 'right' ? c - left : c);
   if (part !== 'right') {
-    g.put(r0, 0, cell(`${m.no}.${m.name}`, { span, top: true }));
+    g.put(r0, 0, cell(label, { span, top: true, indent }));
     const vals = [printed.now ?? fmt(m.now), fmt(m.before), fmt(m.diff)];
     vals.forEach((v, i) => g.put(r0, 1 + i, cell(v, { align: 'end', span, top: true, num: i === 0 ? (printed.now ? null : m.now) : [m.before, m.diff][i - 1] })));
     if (hasSources) m.sources.forEach((v, i) => g.put(r0, 4 + i, num(v, { span, top: true })));
@@ -336,6 +341,53 @@ function detailPages(s, { split = false, mistype = null, first = false } = {}) {
   return { pages: pages.flatMap((p) => p.parts), where: where.map((w) => ({ ...w, page: split ? 2 * w.page - 1 : w.page })) };
 }
 
+/**
+ * The 明細 with 款, 項 and 目 as rows of one 科目 column, each with its own amounts (and
+ * 財源), indented a step a level: 1款 / 1項 / 1目; the 節 and 説明 beside each 目; no 計 rows
+ * (the 項 row is the 項's total) and no 款/項 line over the table.
+ */
+function nestedPages(s, { first = false } = {}) {
+  const cols = (s.side === '歳入' ? IN_COLS : OUT_COLS).map((c, i) => (i === 0 ? { ...c, w: c.w + 8, head: ['科目'] } : c));
+  const hasSources = s.side === '歳出';
+  const pages = [];
+  const where = [];
+  let g = null;
+  let used = 0;
+  const row = (label, x, indent) => {
+    const r = g.row();
+    g.put(r, 0, cell(label, { indent }));
+    [x.now, x.before, x.diff].forEach((v, i) => g.put(r, 1 + i, num(v)));
+    if (hasSources) x.sources.forEach((v, i) => g.put(r, 4 + i, num(v)));
+    const left = hasSources ? 8 : 4;
+    g.put(r, left, cell(''));
+    g.put(r, left + 1, cell(''));
+    g.put(r, left + 2, cell('', { span: [1, 2] }));
+  };
+  for (const k of s.kan) {
+    const need = 1 + sum(k.kous.map((q) => 1 + sum(q.mokus.map((m) => Math.max(1, m.items.length, m.notes.length)))));
+    if (!g || used + need > ROWS_PER_PAGE) {
+      g = new Grid(cols.map((c) => c.w));
+      pages.push(g);
+      if (first && pages.length === 1) g.put(g.row(), 0, plain('歳入歳出予算事項別明細書', { bold: true, size: 12, span: [1, 4] }));
+      const r = g.row();
+      g.put(r, 0, plain(s.label, { bold: true, span: [1, 2] }));
+      g.put(r, cols.length - 2, plain('（単位：千円）', { align: 'end', span: [1, 2] }));
+      detailHeader(g, cols);
+      used = 3;
+    }
+    row(`${k.no}款　${k.name}`, { ...k, sources: k.sources }, 0);
+    for (const q of k.kous) {
+      row(`${q.no}項　${q.name}`, q.total ?? q, 1);
+      for (const m of q.mokus) {
+        where.push({ kan: k.no, kou: q.no, moku: m.no, page: pages.length });
+        mokuBlock(g, m, cols, {}, 'both', `${m.no}目　${m.name}`, 2);
+      }
+    }
+    used += need;
+  }
+  return { pages, where };
+}
+
 /** The book in one layout: its sheets (grids with a page format) and where each 目 is printed. */
 function book({ layout, mistype = null }) {
   const split = layout === 'facing';
@@ -347,7 +399,7 @@ function book({ layout, mistype = null }) {
   }
   const where = [];
   for (const [i, s] of SIDES.entries()) {
-    const d = detailPages(s, { split, mistype, first: i === 0 });
+    const d = layout === 'nested' ? nestedPages(s, { first: i === 0 }) : detailPages(s, { split, mistype, first: i === 0 });
     for (const w of d.where) where.push({ side: s.side, ...w, page: w.page + pages.length });
     pages.push(...d.pages.map((grid) => ({ grid, format: 'a4l' })));
   }
@@ -379,7 +431,7 @@ function sideBySide(a, b) {
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const styles = new Map();
 function styleOf(x) {
-  const key = `${x.align}|${x.b}|${x.bold ? 1 : 0}|${x.size ?? 8}|${x.num !== undefined && x.num !== null ? 1 : 0}|${x.top ? 1 : 0}`;
+  const key = `${x.align}|${x.b}|${x.bold ? 1 : 0}|${x.size ?? 8}|${x.num !== undefined && x.num !== null ? 1 : 0}|${x.top ? 1 : 0}|${x.indent ?? 0}`;
   if (!styles.has(key)) {
     const name = `ce${styles.size}`;
     const line = (side) => (x.b.includes(side) ? '0.5pt solid #000000' : 'none');
@@ -388,7 +440,7 @@ function styleOf(x) {
       name,
       xml: `<style:style style:name="${name}" style:family="table-cell" style:parent-style-name="Default"${x.num !== undefined && x.num !== null ? ' style:data-style-name="N0"' : ''}>` +
         `<style:table-cell-properties style:vertical-align="${x.top ? 'top' : 'middle'}" fo:border-top="${line('t')}" fo:border-bottom="${line('b')}" fo:border-left="${line('l')}" fo:border-right="${line('r')}" fo:padding="0.6mm" fo:wrap-option="no-wrap" style:text-align-source="fix"/>` +
-        `<style:paragraph-properties fo:text-align="${x.align}"/>` +
+        `<style:paragraph-properties fo:text-align="${x.align}"${x.indent ? ` fo:margin-left="${x.indent * 3.5}mm"` : ''}/>` +
         `<style:text-properties fo:font-size="${size}pt" style:font-size-asian="${size}pt"${x.bold ? ' fo:font-weight="bold" style:font-weight-asian="bold"' : ''}/>` +
         `</style:style>`,
     });
@@ -458,6 +510,7 @@ const VARIANTS = [
   { file: `${NAME}-mistyped`, layout: 'a4', mistype: MISTYPE },
   { file: `${NAME}-a3`, layout: 'a3' },
   { file: `${NAME}-facing`, layout: 'facing' },
+  { file: `${NAME}-nested`, layout: 'nested' },
 ];
 const built = {};
 if (failures.length === 0) {
@@ -486,7 +539,8 @@ if (failures.length === 0) {
       const m = side.kan.find((k) => k.no === w.kan).kous.find((q) => q.no === w.kou).mokus.find((x) => x.no === w.moku);
       const p = String(w.sheet ?? w.page);
       const text = run('pdftotext', ['-layout', '-f', p, '-l', p, '-enc', 'UTF-8', pdfFile, '-']).replace(/\s+/g, '');
-      check(text.includes(`${m.no}.${m.name}`), `${v.file} p${p}: 目 ${m.no}.${m.name} not printed`);
+      const label = v.layout === 'nested' ? `${m.no}目${m.name}` : `${m.no}.${m.name}`;
+      check(text.includes(label), `${v.file} p${p}: 目 ${label} not printed`);
       if (v.layout === 'facing') continue; // its 節 and 説明 are on the next page
       for (const it of m.items) check(text.includes(`${it.no}.${it.name}`), `${v.file} p${p}: 節 ${it.no}.${it.name} not printed whole`);
       for (const n of m.notes) check(text.includes(n.text), `${v.file} p${p}: 説明 ${n.text} not printed whole`);

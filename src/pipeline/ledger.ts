@@ -296,6 +296,8 @@ interface Layout {
   kind: Kind;
   cols: number;
   at: Partial<Record<LedgerRole, number>>;
+  /** 款, 項 and 目 as nested rows of one 科目 column (at.level3 is that column). */
+  nested?: boolean;
 }
 
 class LedgerRead {
@@ -317,6 +319,8 @@ class LedgerReader {
   private readonly fields;
   private readonly subtotal: string[];
   private readonly grand: string[];
+  /** The label column's indentation steps in the table being read (nested rows). */
+  private indents: number[] = [];
 
   constructor(private readonly spec: LedgerSpec) {
     this.s = new LedgerRead(spec.defaultUnit);
@@ -411,6 +415,7 @@ class LedgerReader {
     s.layout = layout;
     const cover = coverGrid(t);
     const firstData = this.headerEnd(t, layout);
+    this.indents = layout.nested ? labelIndents(lt, layout.at.level3!, firstData) : [];
     for (let r = firstData; r < t.rows; r++) {
       if (layout.kind === "detail") this.detailRow(lt, layout, cover, r, r === firstData);
       else this.levelRow(lt, layout, cover, r);
@@ -464,6 +469,7 @@ class LedgerReader {
     const has = (r: LedgerRole) => at[r] !== undefined;
     if (at.diff !== undefined && fold(columns[at.diff]!.join("")).includes(fold(this.spec.supplementary))) this.ledger.supplementary = true;
     if (has("level3") && has("now") && (has("item") || has("notes"))) return { kind: "detail", cols, at };
+    if (has("label") && has("now") && (has("item") || has("notes"))) return { kind: "detail", cols, at: { ...at, level3: at.label }, nested: true };
     if (has("level1") && has("level2") && has("now")) return { kind: "first", cols, at };
     if (has("level1") && has("now") && !has("level3")) return { kind: "summary", cols, at };
     return null;
@@ -549,6 +555,23 @@ class LedgerReader {
         this.close();
         const a = this.amounts(layout, slots, r);
         this.ledger.totals.push({ side: s.side, kind: "detail", label: fold(text), l1: s.l1, l2: s.l2, ...a, page: c3.page, box: c3.box });
+        return;
+      }
+      const depth = text !== "" && layout.nested ? nestedDepth(text, this.spec.levels, lt, c3, this.indents) : 2;
+      if (depth === 0 || depth === 1) {
+        // A 款 or 項 row of a nested 科目 column: the level opens, its amounts are the level's.
+        this.close();
+        const a = this.amounts(layout, slots, r);
+        const named = numbered(text);
+        const place = { page: c3.page, box: c3.box };
+        if (depth === 0) {
+          s.l1 = named;
+          s.l2 = null;
+          this.ledger.summary.push({ side: s.side, level: 1, l1: named, l2: null, ...a, ...place });
+        } else {
+          s.l2 = named;
+          this.ledger.totals.push({ side: s.side, kind: "detail", label: fold(text), l1: s.l1, l2: named, ...a, ...place });
+        }
         return;
       }
       if (text !== "") {
@@ -674,9 +697,48 @@ function besideTable(a: LedgerPageTable, b: LedgerPageTable): LedgerPageTable {
   return { table, box: a.box, above: [...a.above, ...b.above], segments };
 }
 
-/** "1.一般管理費" → { no: 1, name: "一般管理費" }; "第2款 総務費", "(3) 需用費" alike. */
+/**
+ * The level of a row of a nested 科目 column: 0 (款), 1 (項) or 2 (目) by the unit word after
+ * its number (1款, 第2項), else by its numbering (1 / （1） / ①), else by its indentation
+ * among the table's indentation steps (the deepest step, and anything else, is a 目).
+ */
+export function nestedDepth(text: string, levels: readonly string[], lt: LedgerPageTable, c: StitchedCell, indents: readonly number[]): number {
+  const t = toHalfWidth(text).trim();
+  const unit = /^第?\s*\d{1,4}\s*(\S)/u.exec(t);
+  const byUnit = unit ? levels.indexOf(unit[1]!) : -1;
+  if (byUnit >= 0 && byUnit <= 2) return byUnit;
+  if (/^[\u2460-\u2473]/u.test(t)) return 2;
+  if (/^[(（]\s*\d{1,3}\s*[)）]/u.test(t)) return 1;
+  if (/^\d{1,3}(?:[\s.．、]|$)/u.test(t)) return 0;
+  if (indents.length < 2) return 2;
+  const x = indentOf(lt, c);
+  let step = 0;
+  for (let i = 1; i < indents.length; i++) if (Math.abs(indents[i]! - x) < Math.abs(indents[step]! - x)) step = i;
+  return Math.min(2, step + (3 - Math.min(3, indents.length)));
+}
+
+/** How far a cell's first line starts from the cell's left edge. */
+function indentOf(lt: LedgerPageTable, c: StitchedCell): number {
+  const first = lt.segments[lt.table.cells.indexOf(c)]?.[0];
+  return first ? first.box.x0 - c.box.x0 : 0;
+}
+
+/** The distinct indentations (2 pt apart or more) of a column's data cells, smallest first. */
+function labelIndents(lt: LedgerPageTable, col: number, firstData: number): number[] {
+  const xs = lt.table.cells
+    .filter((c) => c.col === col && c.row >= firstData && c.text.trim() !== "")
+    .map((c) => indentOf(lt, c))
+    .sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of xs) if (out.length === 0 || x - out[out.length - 1]! >= 2) out.push(x);
+  return out;
+}
+
+/** "1.一般管理費" → { no: 1, name: "一般管理費" }; "第2款 総務費", "(3) 需用費", "①議会費" alike. */
 export function numbered(text: string): Named {
   const t = toHalfWidth(text).trim();
+  const circled = /^([\u2460-\u2473])\s*(.+)$/su.exec(t);
+  if (circled) return { no: circled[1]!.codePointAt(0)! - 0x2460 + 1, name: fold(circled[2]!) };
   const m = /^第?\s*[(（]?\s*(\d{1,4})\s*[)）]?\s*(?:款|項|目|節)?\s*[.．、:：]?\s*(.*)$/su.exec(t);
   if (m && m[2]!.trim() !== "") return { no: Number(m[1]), name: fold(m[2]!) };
   return { no: null, name: fold(t) };

@@ -11,6 +11,12 @@
 
 /** The columns a ledger table can have. */
 export type LedgerRole =
+  /**
+   * A column holding the top three levels as nested rows (科目), each row with its own
+   * amounts: a 款, 項 or 目 by its unit word (1款, 第2項), its numbering (1 / （1） / ①) or
+   * its indentation.
+   */
+  | "label"
   | "level1"
   | "level2"
   | "level3"

@@ -55,12 +55,13 @@ function extract(file: string): { code: number | null; dir: string; out: string 
 }
 
 const LAYOUTS = [
-  ["budget-r6-book.pdf", "目, 節 and 説明 on one page"],
-  ["budget-r6-book-a3.pdf", "A3 sheets of two pages side by side"],
-  ["budget-r6-book-facing.pdf", "目 on the left page, its 節 and 説明 on the page facing it"],
+  ["budget-r6-book.pdf", "目, 節 and 説明 on one page", false],
+  ["budget-r6-book-a3.pdf", "A3 sheets of two pages side by side", false],
+  ["budget-r6-book-facing.pdf", "目 on the left page, its 節 and 説明 on the page facing it", false],
+  ["budget-r6-book-nested.pdf", "款, 項 and 目 as nested rows of one 科目 column, each with its amounts", true],
 ] as const;
 
-describe.each(LAYOUTS)("kohyo extract on the sample book %s (%s)", (pdf) => {
+describe.each(LAYOUTS)("kohyo extract on the sample book %s (%s)", (pdf, _what, nested) => {
   let run: ReturnType<typeof extract>;
   beforeAll(() => {
     run = extract(pdf);
@@ -112,10 +113,16 @@ describe.each(LAYOUTS)("kohyo extract on the sample book %s (%s)", (pdf) => {
     expect(first).toEqual(want);
     const totals = csv(file("計.csv")).map((r) => [r["表"], r["歳入歳出"], r["款番号"], r["項番号"], r["行"], r["本年度（円）"], r["前年度（円）"], r["比較（円）"], r["国県支出金（円）"], r["地方債（円）"], r["その他（円）"], r["一般財源（円）"]]);
     const none = ["", "", "", "", "", ""];
+    // The 項's total: its 計 row, or in a nested 科目 column the 項 row itself.
     expect(totals).toEqual([
       ...truth.sides.map((s) => ["第1表", s.side, "", "", s.total.label, yen(s.total.amount), ...none]),
-      ...truth.sides.flatMap((s) => s.kan.flatMap((k) => k.kou.map((q) => ["事項別明細書", s.side, String(k.no), String(q.no), "計", yen(q.total.now), yen(q.total.before), yen(q.total.diff), ...(q.total.sources ?? [null, null, null, null]).map(yen)]))),
+      ...truth.sides.flatMap((s) => s.kan.flatMap((k) => k.kou.map((q) => ["事項別明細書", s.side, String(k.no), String(q.no), nested ? `${q.no}項${q.name}` : "計", yen(q.total.now), yen(q.total.before), yen(q.total.diff), ...(q.total.sources ?? [null, null, null, null]).map(yen)]))),
     ]);
+  });
+
+  test.runIf(nested)("the 款 rows of the nested column, with their amounts, as 総括 rows", () => {
+    const rows = csv(file("総括.csv")).map((r) => [r["歳入歳出"], r["款番号"], r["款"], r["本年度（円）"]]);
+    expect(rows).toEqual(truth.sides.flatMap((s) => s.kan.map((k) => [s.side, String(k.no), k.name, yen(k.amount)])));
   });
 
   test("every row of every table names the fiscal year and the municipality", () => {
@@ -133,7 +140,7 @@ describe.each(LAYOUTS)("kohyo extract on the sample book %s (%s)", (pdf) => {
     expect(dp.profile).toBe("tabular-data-package");
     expect(dp.name).toMatch(/^[a-z0-9._-]+$/);
     expect(new Set(dp.resources.map((r: { name: string }) => r.name)).size).toBe(dp.resources.length);
-    expect(dp.resources.map((r: { path: string }) => r.path).sort()).toEqual(["第1表.csv", "目.csv", "節.csv", "説明.csv", "計.csv"].sort());
+    expect(dp.resources.map((r: { path: string }) => r.path).sort()).toEqual(["第1表.csv", "目.csv", "節.csv", "説明.csv", "計.csv", ...(nested ? ["総括.csv"] : [])].sort());
     for (const res of dp.resources) {
       expect(res.name).toMatch(/^[a-z0-9._-]+$/);
       expect(existsSync(file(res.path))).toBe(true);
