@@ -87,7 +87,7 @@ const FILE_OPTIONS: Record<string, OptionSpec> = {
   limit: {
     type: "string",
     value: "NAME=N,…",
-    help: "raise or lower budgets: stream-bytes, page-bytes, page-operators, pattern-depth, image-pixels, table-cells, pages, worker-heap-mb (docs/limits.md; exit 10)",
+    help: "raise or lower budgets: stream-bytes, page-bytes, page-operators, pattern-depth, image-pixels, table-cells, stream-runs, pages, worker-heap-mb (docs/limits.md; exit 10)",
   },
   ocr: {
     type: "string",

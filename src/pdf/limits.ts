@@ -25,6 +25,8 @@ export interface Limits {
   imagePixels: number;
   /** Cells of one ruled table on a page. */
   tableCells: number;
+  /** Text runs of a page on which stream (unruled) tables are still looked for. */
+  streamRuns: number;
   /** Pages of one file. */
   pages: number;
   /** Seconds pdf.js may spend reading one page (`--page-timeout`). */
@@ -41,6 +43,7 @@ export const LIMIT_NAMES: Readonly<Record<string, keyof Limits>> = {
   "pattern-depth": "patternDepth",
   "image-pixels": "imagePixels",
   "table-cells": "tableCells",
+  "stream-runs": "streamRuns",
   pages: "pages",
   "worker-heap-mb": "workerHeapMb",
   "page-timeout": "pageSeconds",
@@ -56,6 +59,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   patternDepth: 8,
   imagePixels: 100_000_000,
   tableCells: 50_000,
+  streamRuns: 10_000,
   pages: 5_000,
   workerHeapMb: 2_048,
   pageSeconds: 60,

@@ -50,10 +50,10 @@ export function findTables(whole: Found, options: FindOptions = {}): PageTable[]
   const cuts = page.ocr ? textRowCuts(grid, page.runs) : [];
   if (cuts.length) grid = latticeTables(page.number, [...page.rules, ...cuts], page.runs);
   const ruled = grid.map((t) => ({ ...t, kind: "lattice" as const }));
-  // Stream tables from more text runs than a table may have cells (src/pdf/limits.ts): no
-  // publication prints that many on a page, and reading columns from them takes time that
-  // grows faster than their number.
-  if (options.stream === false || options.strategy === "lattice" || page.runs.length > guard().limits.tableCells) return ruled;
+  // Stream tables from more text runs than the budget (src/pdf/limits.ts streamRuns, 28
+  // times the most measured on a real page): reading columns from them takes time that
+  // grows faster than their number (42,120 short numbers on a page: 24 s of CPU).
+  if (options.stream === false || options.strategy === "lattice" || page.runs.length > guard().limits.streamRuns) return ruled;
   const grids = ruled.filter((t) => t.cols > 1);
   const stream = streamTables(page.number, page.runs, page.rules, grids.map((t) => t.box)).map((t) => ({ ...t, kind: "stream" as const }));
   const across = ruled.filter((t) => t.cols === 1 && !stream.some((s) => overlap(s.box, t.box)));
