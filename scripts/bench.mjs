@@ -212,7 +212,30 @@ async function main() {
       mkdirSync(CACHE, { recursive: true });
       writeFileSync(repeated, await out.save());
     }
-    files.push({ name: "budget book (corpus 26)", path: budget, pages: 143, budget: true }, { name: "budget book ×4", path: repeated, pages: 572, budget: true });
+    // 400 A3 landscape sheets, each carrying two printed pages side by side (reduced to 62 %):
+    // corpus 26's pages in turn, 800 printed pages, each copy of the book embedded anew.
+    const a3 = join(CACHE, "budget-a3-400.pdf");
+    if (!existsSync(a3)) {
+      const src = await PDFDocument.load(readFileSync(budget));
+      const out = await PDFDocument.create();
+      const [W, H] = [1190.55, 841.89];
+      const embedded = [];
+      while (embedded.length < 800) embedded.push(...(await out.embedPages(src.getPages())));
+      for (let i = 0; i < 800; i += 2) {
+        const sheet = out.addPage([W, H]);
+        for (const [k, e] of [embedded[i], embedded[i + 1]].entries()) {
+          const scale = (W / 2 - 20) / e.width;
+          sheet.drawPage(e, { x: 10 + (k * W) / 2, y: (H - e.height * scale) / 2, xScale: scale, yScale: scale });
+        }
+      }
+      mkdirSync(CACHE, { recursive: true });
+      writeFileSync(a3, await out.save());
+    }
+    files.push(
+      { name: "budget book (corpus 26)", path: budget, pages: 143, budget: true },
+      { name: "budget book ×4", path: repeated, pages: 572, budget: true },
+      { name: "budget book A3 two-up (400 sheets)", path: a3, pages: 400, budget: true },
+    );
   }
 
   const java = javaVersion();
