@@ -14,7 +14,7 @@ import { writeToString } from "fast-csv";
 import type { Diagnostic } from "../model/finding.js";
 import { extractFacts } from "../facts/extract.js";
 import type { Fact } from "../facts/types.js";
-import { type CliIO, outputNames, processIO, writeJsonFile } from "../output/io.js";
+import { type CliIO, jsonValue, outputNames, processIO, writeJsonFile } from "../output/io.js";
 import type { Lang } from "../output/messages.js";
 import { pageTicker } from "./ticker.js";
 import { defaultJobs } from "../batch/pool.js";
@@ -71,7 +71,7 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
 async function write(file: string, name: string, json: FactsJson, opts: FactsOptions, io: CliIO): Promise<void> {
   if (opts.format === "json" && (!opts.outDir || opts.outDir === "-")) {
     // Several files: one JSON object a line (JSON Lines), for jq and friends.
-    io.out(opts.files.length > 1 ? JSON.stringify(json) + "\n" : JSON.stringify(json, null, 2) + "\n");
+    io.out(opts.files.length > 1 ? JSON.stringify(json, jsonValue) + "\n" : JSON.stringify(json, jsonValue, 2) + "\n");
     return;
   }
   if (opts.outDir === "-") {

@@ -19,7 +19,7 @@ import { findTables, type FindOptions } from "../table/find.js";
 import { stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
 import { cellConfidence, type OcrReading, ocrReadings, suspectDigits } from "../table/suspects.js";
-import { type CliIO, outputNames, processIO, writeJsonFile } from "../output/io.js";
+import { type CliIO, jsonValue, outputNames, processIO, writeJsonFile } from "../output/io.js";
 import type { Lang } from "../output/messages.js";
 import { pageTicker } from "./ticker.js";
 import { EXIT } from "../errors.js";
@@ -183,7 +183,7 @@ async function write(file: string, name: string, json: TablesJson, opts: TablesO
   if (opts.format === "json") {
     if (!opts.outDir || opts.outDir === "-") {
       // Several files: one JSON object a line (JSON Lines), for jq and friends.
-      io.out(opts.files.length > 1 ? JSON.stringify(json) + "\n" : JSON.stringify(json, null, 2) + "\n");
+      io.out(opts.files.length > 1 ? JSON.stringify(json, jsonValue) + "\n" : JSON.stringify(json, jsonValue, 2) + "\n");
       return true;
     }
     const dir = join(opts.outDir, name);

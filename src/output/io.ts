@@ -131,7 +131,7 @@ export class UniqueNames {
 }
 
 /**
- * Writes `JSON.stringify(value, null, 2) + "\n"` to a file, byte for byte, without ever
+ * Writes `JSON.stringify(value, jsonValue, 2) + "\n"` to a file, byte for byte, without ever
  * holding the whole text: objects and arrays down to `depth` levels are written member
  * by member, each deeper value stringified on its own, through a small buffer. A
  * 600-page document's records.json is tens of megabytes of text, which whole would
@@ -203,9 +203,23 @@ export class JsonFile {
 
 type Emit = (s: string) => void;
 
-/** A value as JSON sees it: what its toJSON gives, if it has one. */
+/** A value as JSON sees it: what its toJSON gives, if it has one, through jsonValue. */
 function resolve(v: unknown, key: string): unknown {
-  return v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function" ? (v as { toJSON(k: string): unknown }).toJSON(key) : v;
+  return jsonValue(key, v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function" ? (v as { toJSON(k: string): unknown }).toJSON(key) : v);
+}
+
+const tenth = (n: number): number => Math.round(n * 10) / 10;
+
+/**
+ * The replacer of every JSON kohyo writes (JSON.stringify(v, jsonValue, 2)): a box —
+ * an object with numbers x0, y0, x1, y1 — has its corners to 0.1 pt, as the CSVs print
+ * them (no 398.53999999999996: a tenth of a point is 0.035 mm on the page).
+ */
+export function jsonValue(_key: string, v: unknown): unknown {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
+  const b = v as { x0?: unknown; y0?: unknown; x1?: unknown; y1?: unknown };
+  if (typeof b.x0 !== "number" || typeof b.y0 !== "number" || typeof b.x1 !== "number" || typeof b.y1 !== "number") return v;
+  return { ...v, x0: tenth(b.x0), y0: tenth(b.y0), x1: tenth(b.x1), y1: tenth(b.y1) };
 }
 
 /**
@@ -214,7 +228,7 @@ function resolve(v: unknown, key: string): unknown {
  */
 function writeValue(emit: Emit, v: unknown, indent: string, depth: number): boolean {
   if (depth <= 0 || v === null || typeof v !== "object" || v instanceof Number || v instanceof String || v instanceof Boolean) {
-    const text = JSON.stringify(v, null, 2);
+    const text = JSON.stringify(v, jsonValue, 2);
     if (text === undefined) return false;
     emit(indent ? text.replaceAll("\n", `\n${indent}`) : text);
     return true;

@@ -12,11 +12,12 @@ import { pipelineByName } from "../../src/registry.js";
 import type { PipelineResult, RecordTable } from "../../src/pipeline/types.js";
 import { cleanStaging } from "../../src/pipeline/staging.js";
 import { csvNames, dataPackage, OutputWriter, recordsJson, report, tableCsv, writeOutputs } from "../../src/output/write.js";
+import { jsonValue } from "../../src/output/io.js";
 import { open, sample } from "../helpers.js";
 import { drive } from "../../src/pipeline/drive.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-writer-"));
-const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+const json = (v: unknown) => `${JSON.stringify(v, jsonValue, 2)}\n`;
 
 let info: DocumentInfo;
 let result: PipelineResult;
