@@ -99,6 +99,9 @@ export function tesseractEngine(threads = 1): OcrEngine {
           tessedit_char_whitelist: options.whitelist ?? "",
           preserve_interword_spaces: "1",
           user_defined_dpi: String(options.dpi ?? 300),
+          // Tesseract's own messages ("Detected 45 diacritics") went to kohyo's stderr, which
+          // carries kohyo's lines only.
+          debug_file: "/dev/null",
         });
         const r = await w.recognize(image, {}, { blocks: true, text: false, hocr: false, tsv: false });
         const words: OcrWord[] = [];

@@ -59,3 +59,13 @@ test("a corpus list with bogus /Length values (the fuzz's length mutation): pdf.
   expect(r.stdout.match(/^-- page \d+ of 16 /gm)).toHaveLength(16);
   expect(r.status).toBe(0);
 }, 300_000);
+
+test("a scanned page read by OCR (corpus 25 p.16): stderr holds kohyo's lines only, not Tesseract's own messages ('Detected 45 diacritics', found by the fuzz)", async () => {
+  const { CORPUS, HAVE_CORPUS } = await import("../helpers.js");
+  if (!HAVE_CORPUS) return console.warn("skipped: no corpus at ../shared/corpus");
+  const file = join(CORPUS, "25_michinoeki-nankoku_kabunushi-sokai-gianso_SCANNED.pdf");
+  const r = spawnSync(process.execPath, [join(ROOT, "dist/src/cli.js"), "inspect", file, "--pages", "16"], { encoding: "utf8" });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain("-- page 16 of 23");
+  expect(r.stderr.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("kohyo:"))).toEqual([]);
+}, 120_000);
