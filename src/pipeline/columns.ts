@@ -66,13 +66,21 @@ export function recordColumns(spec: TablePipelineSpec): Column<Rec>[] {
   }
   out.push(
     { name: "provenance.page", title: "ページ", type: "integer", description: "page of the PDF the row is printed on", value: at("provenance.page") },
-    { name: "provenance.box", title: "位置", type: "string", description: "the row's box on the page: x0,y0,x1,y1 in points from the top-left corner", value: (r) => boxText(getPath(r, "provenance.box")) },
+    // The row's box in four columns, as every CSV of kohyo writes a box (facts.csv, totals.csv).
+    ...(["x0", "y0", "x1", "y1"] as const).map((k) => ({
+      name: `provenance.box.${k}`,
+      title: `位置 ${k}`,
+      type: "number" as const,
+      unit: "pt",
+      description: `the row's box on the page, ${k}: points from the page's top-left corner, to 0.1 pt`,
+      value: (r: Rec) => boxCorner(getPath(r, "provenance.box"), k),
+    })),
   );
   return out;
 }
 
-function boxText(b: unknown): string | null {
+function boxCorner(b: unknown, k: "x0" | "y0" | "x1" | "y1"): number | null {
   if (!b || typeof b !== "object") return null;
-  const { x0, y0, x1, y1 } = b as Record<string, number>;
-  return [x0, y0, x1, y1].map((n) => Math.round(n! * 10) / 10).join(",");
+  const n = (b as Record<string, unknown>)[k];
+  return typeof n === "number" ? Math.round(n * 10) / 10 : null;
 }

@@ -63,5 +63,5 @@ test.each([
   const table = (await drive(tablePipeline(s), doc, [page])).tables[0]!;
   expect(table.primaryKey).toEqual(["row"]);
   expect(table.records.map((r) => [r.row, r.level, r.parent])).toEqual(rows.map((r, i) => [i + 1, r.depth, parents(rows)[i]]));
-  expect(table.columns.map((c) => c.name).slice(-4)).toEqual(["level", "parent", "provenance.page", "provenance.box"]);
+  expect(table.columns.map((c) => c.name).slice(-7)).toEqual(["level", "parent", "provenance.page", "provenance.box.x0", "provenance.box.y0", "provenance.box.x1", "provenance.box.y1"]);
 });
