@@ -64,6 +64,19 @@ export class InputError extends Error {
 }
 
 /** Exit code for a set of failed files: the shared reason's code, or 2 when reasons differ. */
+/**
+ * The exit code of a run over files, from how they went — one rule for every command:
+ * an internal error first (70), then unreadable files (their shared reason's code, or 2),
+ * then a usage error (64), then weak results (9), then failed checks (1).
+ */
+export function batchExitCode(b: { internal?: boolean; unreadable: readonly { exitCode: number }[]; usage: boolean; weak?: boolean; checksFailed: boolean }): number {
+  if (b.internal) return EXIT.internal;
+  if (b.unreadable.length) return exitCodeFor(b.unreadable);
+  if (b.usage) return EXIT.usage;
+  if (b.weak) return EXIT.weak;
+  return b.checksFailed ? EXIT.checkFailed : EXIT.ok;
+}
+
 export function exitCodeFor(errors: readonly { exitCode: number }[]): number {
   if (errors.length === 0) return EXIT.ok;
   const codes = new Set(errors.map((e) => e.exitCode));

@@ -4,7 +4,7 @@
  * one line per bad file and one exit code.
  */
 import type { Diagnostic } from "../model/finding.js";
-import { EXIT, exitCodeFor, type InputError } from "../errors.js";
+import { batchExitCode, type InputError } from "../errors.js";
 import { openPdf, type PdfDocument, type PictureReader } from "../pdf/load.js";
 import type { Page } from "../model/page.js";
 import type { OcrReader } from "../ocr/index.js";
@@ -100,9 +100,7 @@ export async function runBatch(files: readonly string[], io: CliIO, one: (file: 
       io.err(`kohyo: ${outcome.message}\n`);
     } else if (outcome.checksFailed) checksFailed = true;
   }
-  if (failures.length) return exitCodeFor(failures);
-  if (usage) return EXIT.usage;
-  return checksFailed ? EXIT.checkFailed : EXIT.ok;
+  return batchExitCode({ unreadable: failures, usage, checksFailed });
 }
 
 /** Runs a command with the reader of scanned pages it made, and ends the reader's OCR threads after it. */

@@ -4,7 +4,7 @@
  * manifest written, and one exit code.
  */
 import { outputNames } from "../output/io.js";
-import { EXIT, exitCodeFor, InputError } from "../errors.js";
+import { batchExitCode, EXIT, InputError } from "../errors.js";
 import { resolve } from "node:path";
 import { readManifest, fileSha256, type Manifest, upToDate, writeManifest } from "./manifest.js";
 import { Interrupted, Pool } from "./pool.js";
@@ -196,10 +196,11 @@ function chunked(pages: readonly number[], workers: number): number[][] {
 /** An internal error first (70), then unreadable files (their shared reason's code, or 2), then usage, then weak results (9), then failed checks. */
 export function exitCode(reports: readonly FileReport[]): number {
   // A skipped file keeps the verdict of the run that read it.
-  if (reports.some((r) => verdict(r) === "internal-error")) return EXIT.internal;
-  const unreadable = reports.filter((r) => notRead(verdict(r)));
-  if (unreadable.length) return exitCodeFor(unreadable);
-  if (reports.some((r) => r.status === "usage")) return EXIT.usage;
-  if (reports.some((r) => verdict(r) === "weak")) return EXIT.weak;
-  return reports.some((r) => verdict(r) === "checks-failed") ? EXIT.checkFailed : EXIT.ok;
+  return batchExitCode({
+    internal: reports.some((r) => verdict(r) === "internal-error"),
+    unreadable: reports.filter((r) => notRead(verdict(r))),
+    usage: reports.some((r) => r.status === "usage"),
+    weak: reports.some((r) => verdict(r) === "weak"),
+    checksFailed: reports.some((r) => verdict(r) === "checks-failed"),
+  });
 }
