@@ -148,13 +148,13 @@ describe("a worker thread that dies", () => {
   });
 });
 
-describe("a page that never ends (stuck where pdf.js's own check of the time cannot stop it), --page-timeout 1", () => {
+describe("a page that never ends (stuck where pdf.js's own check of the time cannot stop it), --page-timeout 5", () => {
   const stalling = new URL("../stalling-worker.mjs", import.meta.url);
   const quiet = { out: () => {}, err: () => {}, bar: null };
   const settings = (outDir: string) => ({ outDir, bom: false, header: "ja" as const, strict: false, splitAbove: 48 });
-  const opts = { jobs: 1, force: true, table: false, workerScript: stalling, limits: { ...DEFAULT_LIMITS, pageSeconds: 1 } };
+  const opts = { jobs: 1, force: true, table: false, workerScript: stalling, limits: { ...DEFAULT_LIMITS, pageSeconds: 5 } };
 
-  test("is left out with a finding after 6 s: its worker is stopped and replaced, the file goes on to its verdict (over a limit, exit 10) and the next file is extracted", async () => {
+  test("is left out with a finding after 10 s: its worker is stopped and replaced, the file goes on to its verdict (over a limit, exit 10) and the next file is extracted", async () => {
     const dir = tmp();
     copyFileSync(sample("tokyo-plan-r5-a4.pdf"), join(dir, "stall.pdf"));
     copyFileSync(sample("tokyo-plan-r5-a4.pdf"), join(dir, "good.pdf"));
@@ -164,11 +164,11 @@ describe("a page that never ends (stuck where pdf.js's own check of the time can
     expect(code).toBe(10);
     expect(reports.map((r) => [r.file.split("/").pop(), r.status, r.reason ?? null])).toEqual([["stall.pdf", "unreadable", "over-limit"], ["good.pdf", "ok", null]]);
     // Read again without page 2: pages 1, 3 and 4 read (4 pages, one left out).
-    expect(reports[0]!.err).toBe(`kohyo: ${join(dir, "stall.pdf")}: over a limit: 1 of 4 pages left out, the first because reading it ran past 6 s and its worker was stopped (--page-timeout 1)\n`);
+    expect(reports[0]!.err).toBe(`kohyo: ${join(dir, "stall.pdf")}: over a limit: 1 of 4 pages left out, the first because reading it ran past 10 s and its worker was stopped (--page-timeout 5)\n`);
     // The good file, on the worker that replaced the stopped one (samples/tokyo-plan-r5-a4.fods: 28 + 3 rows).
     expect(records(join(out, "good")).map((t: { records: unknown[] }) => t.records.length)).toEqual([28, 3]);
     expect(readdirSync(out).sort()).toEqual(["good", "manifest.json"]);
-    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(Date.now() - started).toBeLessThan(60_000);
   });
 
   test("while the file is opened, or on page after page: the file is over a limit, nothing written, the batch goes on", async () => {
@@ -178,9 +178,9 @@ describe("a page that never ends (stuck where pdf.js's own check of the time can
     const { code, reports } = await runExtractBatch(["stall-open.pdf", "stall-all.pdf", "good.pdf"].map((n) => join(dir, n)), settings(out), opts, quiet);
     expect(code).toBe(10);
     expect(reports.map((r) => r.err)).toEqual([
-      `kohyo: ${join(dir, "stall-open.pdf")}: over a limit: opening it ran past 6 s and its worker was stopped (--page-timeout 1)\n`,
+      `kohyo: ${join(dir, "stall-open.pdf")}: over a limit: opening it ran past 10 s and its worker was stopped (--page-timeout 5)\n`,
       // Pages 1, 2 and 3 were left out one after the other; page 4 stopped a fourth worker.
-      `kohyo: ${join(dir, "stall-all.pdf")}: over a limit: reading ${MAX_STALLED_PAGES + 1} of its pages ran past 6 s and its worker was stopped (--page-timeout 1)\n`,
+      `kohyo: ${join(dir, "stall-all.pdf")}: over a limit: reading ${MAX_STALLED_PAGES + 1} of its pages ran past 10 s and its worker was stopped (--page-timeout 5)\n`,
       "",
     ]);
     expect(readdirSync(out).sort()).toEqual(["good", "manifest.json"]);
@@ -193,7 +193,7 @@ describe("a page that never ends (stuck where pdf.js's own check of the time can
     const out = join(dir, "out");
     const { code, reports } = await runExtractBatch([join(dir, "stall-book.pdf")], settings(out), { ...opts, jobs: 2 }, quiet);
     expect(code).toBe(10);
-    expect(reports[0]!.err).toBe(`kohyo: ${join(dir, "stall-book.pdf")}: over a limit: 1 of 56 pages left out, the first because reading it ran past 6 s and its worker was stopped (--page-timeout 1)\n`);
+    expect(reports[0]!.err).toBe(`kohyo: ${join(dir, "stall-book.pdf")}: over a limit: 1 of 56 pages left out, the first because reading it ran past 10 s and its worker was stopped (--page-timeout 5)\n`);
     expect(readdirSync(out)).toEqual(["manifest.json"]);
   });
 });
