@@ -39,7 +39,7 @@ for (const r of reports) {
   const expectFail = /mistyped|guidebook/.test(r.file);
   const fine = r.status === "ok" ? !expectFail : r.status === "checks-failed" ? expectFail : r.status === "unrecognised";
   if (!fine) unexpected++;
-  const what = r.status === "unrecognised" ? "no pipeline → kohyo tables" : `${r.status}, ${r.records} records (${r.checks.failed} checks failed)`;
+  const what = r.status === "unrecognised" ? "no pipeline → kohyo tables" : `${r.status}, ${r.records} records (${r.checks.failed} ${r.checks.failed === 1 ? "check" : "checks"} failed)`;
   console.log(`${r.file.slice(SAMPLES.length + 1).padEnd(40)} ${what}${fine ? "" : "   ← UNEXPECTED"}`);
 }
 process.exitCode = unexpected ? 1 : 0;
