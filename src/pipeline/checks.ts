@@ -108,8 +108,10 @@ const CHECKS: { [R in CheckSpec["rule"]]: CheckFn<R> } = {
     const out: Check[] = [];
     let checked = 0;
     for (const r of facts.rows) {
-      const [value, minuend, subtrahend] = [spec.field, spec.minuend, spec.subtrahend].map((x) => num(getPath(r.record, x)));
-      if (value === null || value === undefined || minuend === null || minuend === undefined || subtrahend === null || subtrahend === undefined) continue;
+      const value = num(getPath(r.record, spec.field));
+      const minuend = num(getPath(r.record, spec.minuend));
+      const subtrahend = num(getPath(r.record, spec.subtrahend));
+      if (value === null || minuend === null || subtrahend === null) continue;
       checked++;
       const expected = minuend - subtrahend;
       if (value !== expected) {

@@ -269,14 +269,11 @@ function addLevels(x: TableReading, rows: readonly CheckedRow[], tree: TableLeve
   for (const [row, i] of x.ordinals) keyAt.set(row - x.t.headerRows, rows[i - 1]?.key ?? null);
   for (const [row, i] of x.ordinals) {
     const d = row - x.t.headerRows;
-    const record = rows[i - 1]!.record;
+    const checked = rows[i - 1]!;
     const parent = tree.parent[d];
-    record.level = tree.depth[d] ?? 0;
-    record.parent = parent === null || parent === undefined ? null : keyAt.get(parent) ?? null;
-    // Kept before provenance, as the columns list them.
-    const { provenance, ...rest } = record;
-    for (const k of Object.keys(record)) delete record[k];
-    Object.assign(record, rest, { provenance });
+    // Before provenance, as the columns list them.
+    const { provenance, ...fields } = checked.record;
+    checked.record = { ...fields, level: tree.depth[d] ?? 0, parent: parent === null || parent === undefined ? null : keyAt.get(parent) ?? null, provenance };
   }
 }
 

@@ -84,10 +84,8 @@ interface Row {
 }
 
 export function checkTotals(table: Table): TotalCheck[] {
-  const rows = readRows(table);
-  const detail = rows.map((r) => !r.total && !r.read.formula);
-  const ctx: Context = { table, rows, detail, tree: flat(rows.length) };
-  const checks: TotalCheck[] = [...hierarchyChecks(ctx)];
+  const { ctx, checks } = withHierarchy(table);
+  const { rows } = ctx;
   let lastGrand = -1;
   let lastAny = -1;
   rows.forEach((row, r) => {
@@ -116,18 +114,22 @@ export interface TableLevels {
  * level and parent.
  */
 export function tableLevels(table: Table): TableLevels | null {
-  const rows = readRows(table);
-  const detail = rows.map((r) => !r.total && !r.read.formula);
-  const ctx: Context = { table, rows, detail, tree: flat(rows.length) };
-  hierarchyChecks(ctx);
-  const { parent, children } = ctx.tree;
+  const { parent, children } = withHierarchy(table).ctx.tree;
   if (children.every((c) => c.length === 0)) return null;
   const depth = parent.map((_, r) => {
     let d = 0;
-    for (let p = parent[r]; p !== null && p !== undefined && d <= rows.length; p = parent[p]) d++;
+    for (let p = parent[r]; p !== null && p !== undefined && d <= parent.length; p = parent[p]) d++;
     return d;
   });
   return { parent, depth };
+}
+
+/** A table's rows as the checks read them, with the hierarchy its levels hold (ctx.tree) and the checks of those levels. */
+function withHierarchy(table: Table): { ctx: Context; checks: TotalCheck[] } {
+  const rows = readRows(table);
+  const detail = rows.map((r) => !r.total && !r.read.formula);
+  const ctx: Context = { table, rows, detail, tree: flat(rows.length) };
+  return { ctx, checks: hierarchyChecks(ctx) };
 }
 
 /** The columns of a supplementary budget (補正予算): the amount before, the change, and the amount after. */
