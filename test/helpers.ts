@@ -71,7 +71,7 @@ export function kohyo(...args: string[]): { code: number | null; out: string; er
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** A CSV's rows (quoted fields with commas and line breaks). */
+/** A CSV's rows (quoted fields with commas and line breaks; CRLF line ends read as LF). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -86,7 +86,7 @@ export function parseCsv(text: string): string[][] {
     } else if (ch === '"') quoted = true;
     else if (ch === ",") row.push(cell), (cell = "");
     else if (ch === "\n") row.push(cell), rows.push(row), (row = []), (cell = "");
-    else cell += ch;
+    else if (ch !== "\r") cell += ch;
   }
   if (cell || row.length) row.push(cell), rows.push(row);
   return rows;

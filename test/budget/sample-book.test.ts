@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { kohyo, sample } from "../helpers.js";
+import { kohyo, parseCsv, sample } from "../helpers.js";
 
 interface Moku { no: number; name: string; now: number; before: number; diff: number; sources: (number | null)[] | null; items: [number, string, number][]; notes: [number, string, number | null][] }
 interface Kou { no: number; name: string; total: { now: number; before: number; diff: number; sources: (number | null)[] | null }; moku: Moku[] }
@@ -21,25 +21,9 @@ interface Truth {
 const truth: Truth = JSON.parse(readFileSync(sample("budget-r6-book.truth.json"), "utf8"));
 const K = 1000;
 
-/** RFC 4180 rows (quoted fields with commas, doubled quotes). */
+/** A CSV file's rows as records by header. */
 function csv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, "utf8");
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
+  const rows = parseCsv(readFileSync(file, "utf8"));
   const [header, ...body] = rows;
   return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ""])));
 }

@@ -26,34 +26,37 @@ test("any other unhandled rejection is an internal error: one line, exit 70", ()
   expect(r.err.trim().split("\n")).toEqual([expect.stringMatching(/^kohyo: internal error \(a bug in kohyo, please report it\): TypeError: End of file inside array\. \(at .*\)$/)]);
 });
 
-test("a corpus budget book with bogus /Filter names (the fuzz's filter mutation): pdf.js's FormatError left unhandled after the verdict no longer ends kohyo with exit 1 and a Node stack trace", async () => {
+/**
+ * kohyo inspect on a corpus file damaged by one of the fuzz's mutations, built directly
+ * with a seed of its own: a fuzz run's stream shifts with the seed files and with whether
+ * qpdf is installed, so a run is never replayed. Null without the corpus.
+ */
+async function inspectMutated(source: string, mutation: "filter" | "length", seed: number) {
   const { MUTATIONS, rng } = await import("../../scripts/fuzz.mjs");
   const { CORPUS, HAVE_CORPUS } = await import("../helpers.js");
-  if (!HAVE_CORPUS) return console.warn("skipped: no corpus at ../shared/corpus");
+  if (!HAVE_CORPUS) return null;
   const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
-  // Built directly, not replayed from a fuzz run: a run's stream shifts with the seed files
-  // and with whether qpdf is installed (found as input 58 of seed 1 when the samples were fewer).
-  const bytes = MUTATIONS.filter!(readFileSync(join(CORPUS, "18_mof_R2-hosei-yosan-dai1go.pdf")), rng(2));
-  const file = join(mkdtempSync(join(tmpdir(), "kohyo-filter-")), "bogus-filters.pdf");
-  writeFileSync(file, bytes);
+  const file = join(mkdtempSync(join(tmpdir(), `kohyo-${mutation}-`)), `bogus-${mutation}.pdf`);
+  writeFileSync(file, MUTATIONS[mutation]!(readFileSync(join(CORPUS, source)), rng(seed)));
   const r = spawnSync(process.execPath, [join(ROOT, "dist/src/cli.js"), "inspect", file], { encoding: "utf8" });
+  return { file, ...r };
+}
+
+test("a corpus budget book with bogus /Filter names (the fuzz's filter mutation): pdf.js's FormatError left unhandled after the verdict no longer ends kohyo with exit 1 and a Node stack trace", async () => {
+  // Found as input 58 of seed 1 when the samples were fewer.
+  const r = await inspectMutated("18_mof_R2-hosei-yosan-dai1go.pdf", "filter", 2);
+  if (!r) return console.warn("skipped: no corpus at ../shared/corpus");
+  const { file } = r;
   expect(r.stderr).not.toMatch(/^\s+at |UnhandledPromiseRejection/m);
   expect(r.stderr.trim().split("\n").at(-1)).toBe(`kohyo: ${file}: no text layer on any page (scanned? run OCR first)`);
   expect(r.status).toBe(7);
 }, 300_000);
 
 test("a corpus list with bogus /Length values (the fuzz's length mutation): pdf.js's XRefEntryException left unhandled after every page was printed no longer ends kohyo inspect with exit 70", async () => {
-  const { MUTATIONS, rng } = await import("../../scripts/fuzz.mjs");
-  const { CORPUS, HAVE_CORPUS } = await import("../helpers.js");
-  if (!HAVE_CORPUS) return console.warn("skipped: no corpus at ../shared/corpus");
-  const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  // Built directly (see above); found as input 92 of seed 1 in a 5,000-input run.
-  const bytes = MUTATIONS.length!(readFileSync(join(CORPUS, "22_osaka-fu_kinkyu-hinin-iryokikan-ichiran.pdf")), rng(4));
-  const file = join(mkdtempSync(join(tmpdir(), "kohyo-length-")), "bogus-lengths.pdf");
-  writeFileSync(file, bytes);
-  const r = spawnSync(process.execPath, [join(ROOT, "dist/src/cli.js"), "inspect", file], { encoding: "utf8" });
+  // Found as input 92 of seed 1 in a 5,000-input run.
+  const r = await inspectMutated("22_osaka-fu_kinkyu-hinin-iryokikan-ichiran.pdf", "length", 4);
+  if (!r) return console.warn("skipped: no corpus at ../shared/corpus");
   expect(r.stderr).not.toMatch(/^\s+at |internal error|UnhandledPromiseRejection/m);
   // The file's 16 pages, each read (pdfinfo: 16 pages).
   expect(r.stdout.match(/^-- page \d+ of 16 /gm)).toHaveLength(16);

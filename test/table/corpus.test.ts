@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { checkTotals } from "../../src/table/totals.js";
-import { corpus, CORPUS, corpusTables, HAVE_CORPUS, open } from "../helpers.js";
+import { corpus, CORPUS, corpusTables, HAVE_CORPUS, open, parseCsv } from "../helpers.js";
 import { findTables } from "../../src/table/find.js";
 import { dataRows, stitchTables } from "../../src/table/stitch.js";
 import type { PageTable } from "../../src/table/types.js";
@@ -22,25 +22,6 @@ async function pageTables(name: string, page: number): Promise<PageTable[]> {
   }
 }
 import { join } from "node:path";
-
-/** Minimal CSV reader for the reference outputs (quoted fields may hold commas and newlines). */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], field = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 describe.skipIf(!HAVE_CORPUS)("corpus tables", () => {
   test("05 (経費明細表, Word): the table goes on over page 16, where only the merged columns are drawn", async () => {
@@ -98,7 +79,7 @@ describe.skipIf(!HAVE_CORPUS)("corpus tables", () => {
     // Camelot reads row 9 (医療法人細田内科医院) twice and shifts its URL into 初診…: the URL's
     // underline, which runs past the cell border, was taken for a row border. The rendered page
     // shows row 9 as 616-8157 | … | http://www.ukyo.kyoto.med.or.jp/area… | × | ○ — kohyo's reading.
-    const camelot = readCsv(readFileSync(join(CORPUS, "reference-outputs/14_kyoto_camelot_output.csv"), "utf8"));
+    const camelot = parseCsv(readFileSync(join(CORPUS, "reference-outputs/14_kyoto_camelot_output.csv"), "utf8"));
     expect(camelot).toHaveLength(15);
     expect(camelot[8]).toEqual(camelot[9]); // the duplicated row
     const rows = dataRows((await corpusTables("14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf"))[0]!);
