@@ -10,4 +10,4 @@ const found = [];
 for await (const page of r.doc.pages()) found.push(...findTables(page));
 await r.doc.close();
 const tables = stitchTables(found);
-process.stdout.write(JSON.stringify({ grids: tables.map(gridOf), totals: tables.flatMap(checkTotals).map(({ page, label, printed, severity }) => ({ page, label, printed, severity })) }));
+process.stdout.write(JSON.stringify({ grids: tables.map(gridOf), totals: tables.flatMap(checkTotals).map(({ page, label, printed, severity, row, terms }) => ({ page, label, printed, severity, row, terms: terms?.map(({ row, value }) => ({ row, value })) })) }));
