@@ -73,13 +73,14 @@ export class Pool {
    * the task starts again on a fresh one with that page left out (empty, with a
    * limit/exceeded finding, as a page over any budget), so the file goes on to its
    * verdict. Opening the file stalled, the same page again, or more than
-   * MAX_STALLED_PAGES pages: the file is over a limit.
+   * MAX_STALLED_PAGES pages: the file is over a limit. `onPage` hears each page the
+   * worker starts (for progress inside a file).
    */
-  async run<T extends Task>(task: T): Promise<Result<T>> {
+  async run<T extends Task>(task: T, onPage?: (page: number) => void): Promise<Result<T>> {
     const skip = [...(task.skip ?? [])];
     for (;;) {
       try {
-        return (await this.limit(() => (this.stopped ? Promise.reject(new Interrupted()) : this.onWorker({ ...task, skip })))) as Result<T>;
+        return (await this.limit(() => (this.stopped ? Promise.reject(new Interrupted()) : this.onWorker({ ...task, skip }, onPage)))) as Result<T>;
       } catch (e) {
         if (!(e instanceof Stalled)) throw e;
         const { page } = e;
@@ -113,7 +114,7 @@ export class Pool {
     await Promise.all(this.all.map((w) => w.terminate()));
   }
 
-  private async onWorker(task: Task): Promise<unknown> {
+  private async onWorker(task: Task, onPage?: (page: number) => void): Promise<unknown> {
     const w = this.idle.pop() ?? this.spawn();
     const id = this.next++;
     try {
@@ -136,6 +137,7 @@ export class Pool {
           if (m.beat !== undefined) {
             page = m.beat;
             watch();
+            if (page > 0) onPage?.(page);
             return;
           }
           if (m.id !== id) return;

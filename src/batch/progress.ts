@@ -19,17 +19,43 @@ export class Progress {
   private done = 0;
   private failed = 0;
   private pages = 0;
+  /** Pages of tasks still running that their workers have started: a page started means the one before it was read. */
+  private readonly live = new Map<object, Set<number>>();
   private readonly started = Date.now();
+  private drawn = 0;
 
   constructor(
     private readonly total: number,
     private readonly sink: ProgressSink,
   ) {}
 
-  /** Pages finished (from any file or chunk). */
-  addPages(n: number): void {
-    this.pages += n;
-    this.draw();
+  /**
+   * A task (a file or a chunk of one) is being read: the pages its worker starts count at
+   * once, so a long file shows its progress page by page, not only when it is done.
+   * `done(n)` replaces them with the n pages the task read.
+   */
+  task(): { page: (page: number) => void; done: (n: number) => void } {
+    const key = {};
+    const started = new Set<number>();
+    this.live.set(key, started);
+    return {
+      page: (page) => {
+        started.add(page);
+        this.draw(true);
+      },
+      done: (n) => {
+        this.live.delete(key);
+        this.pages += n;
+        this.draw();
+      },
+    };
+  }
+
+  /** Pages read so far, those of running tasks included. */
+  private pagesRead(): number {
+    let n = this.pages;
+    for (const s of this.live.values()) n += s.size;
+    return n;
   }
 
   fileDone(r: FileReport): void {
@@ -50,19 +76,23 @@ export class Progress {
 
   rate(): number {
     const s = (Date.now() - this.started) / 1000;
-    return s > 0 ? this.pages / s : 0;
+    return s > 0 ? this.pagesRead() / s : 0;
   }
 
   private clear(): void {
     this.sink.bar?.("");
   }
 
-  private draw(): void {
+  /** Redraws the bar; `often` (a page started): at most ten times a second. */
+  private draw(often = false): void {
     if (!this.sink.bar) return;
+    const now = Date.now();
+    if (often && now - this.drawn < 100) return;
+    this.drawn = now;
     const width = 24;
     const filled = this.total ? Math.round((this.done / this.total) * width) : width;
     this.sink.bar(
-      `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.done}/${this.total} files · ${this.pages} pages · ` +
+      `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.done}/${this.total} files · ${this.pagesRead()} pages · ` +
         `${this.rate().toFixed(1)} pages/s · ${this.failed} failed`,
     );
   }

@@ -150,19 +150,28 @@ function displacedBy(manifest: Manifest, file: string, dir: string): string | nu
 
 /** One file on the pool: read whole by a worker, or split into chunks and assembled here. */
 async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress: Progress, pipelines: Promise<typeof import("../registry.js")>): Promise<FileReport> {
-  const first = await pool.run({ kind: "file", file, settings: s });
+  const whole = progress.task();
+  const first = await pool.run({ kind: "file", file, settings: s }, whole.page).catch((e: unknown) => {
+    whole.done(0);
+    throw e;
+  });
   if (first.kind === "done") {
-    progress.addPages(first.report.pages);
+    whole.done(first.report.pages);
     return first.report;
   }
+  whole.done(0); // its pages are read again, in chunks
   const pipeline = (await pipelines).pipelineByName(first.pipeline);
   if (!pipeline) throw new Error(`${file}: no pipeline named ${first.pipeline}`);
   const assembly = new SplitAssembly(file, first, s, pipeline);
   try {
     await Promise.all(
       chunked(first.pages, pool.jobs).map(async (pages, i) => {
-        const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages, ocr: s.ocr });
-        progress.addPages(pages.length);
+        const reading = progress.task();
+        const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages, ocr: s.ocr }, reading.page).catch((e: unknown) => {
+          reading.done(0);
+          throw e;
+        });
+        reading.done(pages.length);
         await assembly.add(i, c);
       }),
     );

@@ -1,7 +1,8 @@
 /**
  * Progress inside a long file: on a terminal, `tables` and `facts` redraw
  * "FILE: 12/28 pages · 6.5 pages/s" in place on stderr and clear it when the file is done;
- * not on a terminal, nothing. The terminal is a pseudo-terminal made by util-linux `script`.
+ * `extract` counts the pages its workers read in its bar as they go. Not on a terminal,
+ * nothing. The terminal is a pseudo-terminal made by util-linux `script`.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -15,9 +16,12 @@ const CLI = join(ROOT, "dist/src/cli.js");
 
 /** kohyo's stdout and stderr as a terminal shows them (one stream), run in a pseudo-terminal. */
 function onTerminal(...args: string[]): string {
+  return onTerminalExiting(0, ...args);
+}
+function onTerminalExiting(status: number, ...args: string[]): string {
   const command = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(" ");
   const r = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, COLUMNS: "200" } });
-  expect(r.status).toBe(0);
+  expect(r.status).toBe(status);
   return r.stdout;
 }
 
@@ -38,4 +42,18 @@ test("not on a terminal: no progress line at all", () => {
   const r = kohyo("facts", sample("guidebook-tohoku-r6.pdf"), "--format", "csv", "-o", "-");
   expect(r.code).toBe(0);
   expect(r.err).toBe("");
+});
+
+test.skipIf(!HAVE_SCRIPT)("extract on a terminal: the bar counts the pages of a file still being read, page by page, up to its 28", () => {
+  // Exit 1: the sample prints two weekdays wrong on p.20, on purpose.
+  const shown = onTerminalExiting(1, "extract", sample("guidebook-tohoku-r6.pdf"), "--jobs", "1", "-o", mkdtempSync(join(tmpdir(), "kohyo-progress-")));
+  const counts = shown
+    .split("\r\x1b[2K")
+    .map((d) => /^\[[#-]+\] 0\/1 files · (\d+) pages/.exec(d)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
+  // Drawn while the one file is not yet done: more than the start and the end.
+  expect(counts.filter((n) => n > 0 && n < 28).length).toBeGreaterThan(0);
+  expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  expect(Math.max(...counts)).toBe(28);
 });
