@@ -18,13 +18,16 @@ export type FileOutcome = InputError | "usage" | { checksFailed: boolean };
 /** What withDocument opens a file with: its password, the page selection, the reader of scanned pages (OCR). */
 export interface DocumentOptions {
   password?: string;
+  /** Where "-" was saved (kohyo extract: its worker threads cannot read the process's stdin). */
+  stdinCopy?: string;
   pages?: string;
   pictures?: PictureReader;
 }
 
 /** withDocument's options from values that may be missing (a key only for a value given). */
-export const documentOptions = (password: string | undefined, pages: string | undefined, pictures?: PictureReader): DocumentOptions => ({
+export const documentOptions = (password: string | undefined, pages: string | undefined, pictures?: PictureReader, stdinCopy?: string): DocumentOptions => ({
   ...(password !== undefined && { password }),
+  ...(stdinCopy !== undefined && { stdinCopy }),
   ...(pages !== undefined && { pages }),
   ...(pictures !== undefined && { pictures }),
 });
@@ -43,7 +46,7 @@ export async function withDocument(
   keep: (doc: PdfDocument) => boolean = () => false,
 ): Promise<FileOutcome> {
   // "-": the PDF comes on stdin (read whole: pdf.js needs every byte), named "-".
-  const opened = await openPdf(file === "-" ? await stdinBytes() : file, {
+  const opened = await openPdf(file === "-" ? (opts.stdinCopy ?? (await stdinBytes())) : file, {
     ...(file === "-" && { name: "-" }),
     ...(opts.password !== undefined && { password: opts.password }),
     ...(opts.pictures !== undefined && { pictures: opts.pictures }),
@@ -114,7 +117,7 @@ export async function withOcr<T>(ocr: OcrReader | undefined, run: () => Promise<
 
 /** Standard input, read once, whole (a second "-" on the command line gets the same bytes). */
 let stdin: Promise<Uint8Array> | null = null;
-function stdinBytes(): Promise<Uint8Array> {
+export function stdinBytes(): Promise<Uint8Array> {
   stdin ??= (async () => {
     const chunks: Buffer[] = [];
     for await (const c of process.stdin) chunks.push(c as Buffer);

@@ -12,7 +12,7 @@ import type { ChunkResult, ExtractSettings, FileOutcomeMessage } from "./report.
 
 export type Task = (
   | { kind: "file"; file: string; settings: ExtractSettings }
-  | { kind: "chunk"; file: string; password: string | undefined; pipeline: string; pages: number[]; ocr?: "auto" | "on" | "off" }
+  | { kind: "chunk"; file: string; password: string | undefined; pipeline: string; pages: number[]; ocr?: "auto" | "on" | "off"; stdinCopy?: string }
 ) & {
   /** Pages left out unread, each with a finding: they stopped a worker before (see Pool.run). */
   skip?: number[];

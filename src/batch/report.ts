@@ -31,6 +31,8 @@ export interface ExtractSettings {
   outputName?: string;
   /** Scanned pages: read by OCR (auto), every page with an image by OCR (on), never (off). */
   ocr?: "auto" | "on" | "off";
+  /** Where the PDF read from standard input ("-") was saved for the workers. */
+  stdinCopy?: string;
 }
 
 /**

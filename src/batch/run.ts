@@ -167,7 +167,7 @@ async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress
     await Promise.all(
       chunked(first.pages, pool.jobs).map(async (pages, i) => {
         const reading = progress.task();
-        const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages, ocr: s.ocr }, reading.page).catch((e: unknown) => {
+        const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages, ocr: s.ocr, ...(s.stdinCopy !== undefined && { stdinCopy: s.stdinCopy }) }, reading.page).catch((e: unknown) => {
           reading.done(0);
           throw e;
         });

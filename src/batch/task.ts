@@ -26,7 +26,7 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
   let report: FileReport | null = null;
   let split: FileOutcomeMessage | null = null;
   let info: DocumentInfo | null = null;
-  const where = documentOptions(s.password, s.pages, pictureReader(s.ocr));
+  const where = documentOptions(s.password, s.pages, pictureReader(s.ocr), s.stdinCopy);
   // A document handed back to be read in chunks stays open for this thread's first chunk
   // of it (see documentFor), its fonts translated and its first pages read already.
   const keepForChunks = (doc: PdfDocument): boolean => {
@@ -97,11 +97,12 @@ function pictureReader(mode: OcrMode = "auto"): OcrReader | undefined {
  */
 let current: { file: string; password: string | undefined; doc: PdfDocument } | null = null;
 
-async function documentFor(file: string, password: string | undefined, ocr: OcrMode | undefined): Promise<PdfDocument> {
+async function documentFor(file: string, password: string | undefined, ocr: OcrMode | undefined, stdinCopy: string | undefined): Promise<PdfDocument> {
   if (current && current.file === file && current.password === password) return current.doc;
   await releaseDocument();
   const pictures = pictureReader(ocr);
-  const opened = await openPdf(file, { ...(password !== undefined && { password }), ...(pictures && { pictures }) });
+  const source = file === "-" && stdinCopy !== undefined ? stdinCopy : file;
+  const opened = await openPdf(source, { name: file, ...(password !== undefined && { password }), ...(pictures && { pictures }) });
   if (!opened.ok) throw opened.error;
   current = { file, password, doc: opened.doc };
   return opened.doc;
@@ -115,10 +116,10 @@ export async function releaseDocument(): Promise<void> {
 }
 
 /** Reads some pages of a document for a split extraction. */
-export async function analyseChunk(file: string, password: string | undefined, pipelineName: string, pages: number[], ocr?: OcrMode): Promise<ChunkResult> {
+export async function analyseChunk(file: string, password: string | undefined, pipelineName: string, pages: number[], ocr?: OcrMode, stdinCopy?: string): Promise<ChunkResult> {
   const pipeline = pipelineByName(pipelineName);
   if (!pipeline) throw new Error(`no pipeline ${pipelineName}`);
-  const doc = await documentFor(file, password, ocr);
+  const doc = await documentFor(file, password, ocr, stdinCopy);
   const analyses: PageAnalysisBase[] = [];
   // Counted from the pages themselves: the document may have read some of them before
   // (recognising it, see keepForChunks), and it counts a page only the first time.

@@ -27,7 +27,7 @@ parentPort!.on("message", async ({ id, task }: { id: number; task: Task }) => {
   parentPort!.postMessage({ beat: 0 });
   try {
     const value =
-      task.kind === "file" ? await extractFile(task.file, task.settings) : await analyseChunk(task.file, task.password, task.pipeline, task.pages, task.ocr);
+      task.kind === "file" ? await extractFile(task.file, task.settings) : await analyseChunk(task.file, task.password, task.pipeline, task.pages, task.ocr, task.stdinCopy);
     parentPort!.postMessage({ id, ok: true, value });
   } catch (e) {
     const error = e instanceof InputError ? { input: true, file: e.file, reason: e.reason, detail: e.detail } : { input: false, message: (e as Error)?.stack ?? String(e) };

@@ -146,14 +146,15 @@ function format(values: Values): "json" | "csv" {
 export const COMMANDS: readonly Command[] = [
   {
     name: "extract",
-    usage: "extract FILE|DIR... [--pipeline NAME] [-o DIR] [--bom] [--header ja|en] [--strict] [--jobs N] [--force]",
+    usage: "extract FILE|DIR|-... [--pipeline NAME] [-o DIR] [--bom] [--header ja|en] [--strict] [--jobs N] [--force]",
     summary: "records of a known document family, checked against the document's own totals",
     description:
       "Each file is recognised as one of the families kohyo knows (see `kohyo pipelines`), or read as the\n" +
       "one --pipeline names, and written to DIR/<file name>/: records.json, one CSV per table,\n" +
       "datapackage.json and report.json; DIR/manifest.json lists the batch. Files run on N worker threads;\n" +
       "a file unchanged since its last extraction is skipped unless --force. Ctrl-C stops after the files\n" +
-      "being read, keeps what is finished, and the next run goes on from there.",
+      "being read, keeps what is finished, and the next run goes on from there. FILE - reads the PDF from\n" +
+      "stdin (written under DIR/stdin/).",
     options: {
       ...FILE_OPTIONS,
       pipeline: { type: "string", value: "NAME", help: "read every file as this family (see kohyo pipelines)" },

@@ -1,5 +1,5 @@
 /**
- * `kohyo extract FILE|DIR... [--pipeline NAME] [-o DIR] [--bom] [--header ja|en] [--strict]
+ * `kohyo extract FILE|DIR|-... [--pipeline NAME] [-o DIR] [--bom] [--header ja|en] [--strict]
  *                            [--jobs N] [--force] [--pages 1-3,5] [--password PW]`
  *
  * Each file → its pipeline (recognised from its first pages, or named) → checked
@@ -11,6 +11,10 @@
  * each failing check on stderr with page and box, progress on stderr. Exit 1 when a check
  * fails (outputs still written, unless --strict); unreadable files as every command.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stdinBytes } from "../batch/document.js";
 import { expandInputs } from "../batch/files.js";
 import { runExtractBatch } from "../batch/run.js";
 import type { CliIO } from "../output/io.js";
@@ -47,6 +51,19 @@ const SPLIT_ABOVE = 48;
 
 export async function extract(opts: ExtractOptions, io: CliIO): Promise<number> {
   const files = expandInputs(opts.files);
+  // "-": the PDF on standard input, saved for the worker threads (they cannot read this
+  // process's stdin) in a folder of its own, removed at the end. Written as "stdin/".
+  const stdinDir = files.includes("-") ? mkdtempSync(join(tmpdir(), "kohyo-stdin-")) : null;
+  try {
+    const stdinCopy = stdinDir ? join(stdinDir, "stdin.pdf") : undefined;
+    if (stdinCopy) writeFileSync(stdinCopy, await stdinBytes());
+    return await extractFiles(files, opts, io, stdinCopy);
+  } finally {
+    if (stdinDir) rmSync(stdinDir, { recursive: true, force: true });
+  }
+}
+
+async function extractFiles(files: string[], opts: ExtractOptions, io: CliIO, stdinCopy: string | undefined): Promise<number> {
   const { code } = await runExtractBatch(
     files,
     {
@@ -57,6 +74,7 @@ export async function extract(opts: ExtractOptions, io: CliIO): Promise<number> 
       lang: opts.lang ?? "en",
       splitAbove: SPLIT_ABOVE,
       ocr: opts.ocr ?? "auto",
+      ...(stdinCopy !== undefined && { stdinCopy }),
       ...(opts.pipeline !== undefined && { pipeline: opts.pipeline }),
       ...(opts.pages !== undefined && { pages: opts.pages }),
       ...(opts.password !== undefined && { password: opts.password }),

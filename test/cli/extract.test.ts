@@ -1,10 +1,10 @@
 /** `kohyo extract` through the real program: the files it writes, the summary, exit codes. */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { kohyo, ROOT, sample } from "../helpers.js";
+import { corpus, HAVE_CORPUS, kohyo, ROOT, sample } from "../helpers.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "kohyo-extract-"));
 const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
@@ -179,5 +179,45 @@ describe("the sample with one mistyped amount (一般事業 3: 事業額 18,997 
     expect(r.err).toContain("--strict: checks failed, nothing written");
     expect(readFileSync(records, "utf8")).toBe(before);
     expect(readdirSync(join(out, "tokyo-plan-r5-a4-mistyped")).sort()).toEqual(["datapackage.json", "records.json", "report.json", "モデル事業.csv", "一般事業.csv"].sort());
+  });
+});
+
+/** kohyo with bytes on stdin. */
+function piped(input: Buffer, ...args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, "dist/src/cli.js"), ...args], { input, cwd: ROOT, encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+/** records.json without the file's name, which differs by design ("-" or the path). */
+const recordsOf = (dir: string) => {
+  const { file, ...rest } = readJson(join(dir, "records.json"));
+  return { file, rest };
+};
+
+describe("kohyo extract - reads the PDF from stdin", () => {
+  test("the same records as from the file, named - and written under stdin/", () => {
+    const a = tmp();
+    const b = tmp();
+    const fromStdin = piped(readFileSync(sample("tokyo-plan-r5-a4.pdf")), "extract", "-", "-o", a);
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.out).toMatch(/^-: tokyo-jinzai-plan · 2 tables · 31 records/);
+    expect(kohyo("extract", sample("tokyo-plan-r5-a4.pdf"), "-o", b).code).toBe(0);
+    const x = recordsOf(join(a, "stdin"));
+    expect(x.file).toBe("-");
+    expect(x.rest).toEqual(recordsOf(join(b, "tokyo-plan-r5-a4")).rest);
+    expect(readJson(join(a, "stdin", "datapackage.json")).sources[0].path).toBe("-");
+  });
+
+  test("not a PDF on stdin: one line naming - and the reason, exit 4", () => {
+    expect(piped(Buffer.from("hello"), "extract", "-", "-o", tmp())).toMatchObject({ code: 4, err: "kohyo: -: not a PDF (no %PDF- header)\n" });
+  });
+
+  // A document over 48 pages is read in chunks by the workers, which open the saved copy.
+  test.skipIf(!HAVE_CORPUS)("a long document on stdin is read in chunks over two workers: the same records as from the file", () => {
+    const file = corpus("26_nankoku-city_R8_ippan-kaikei_yosansho.pdf");
+    const a = tmp();
+    const b = tmp();
+    expect(piped(readFileSync(file), "extract", "-", "-o", a, "--jobs", "2", "--ocr", "off").code).toBe(0);
+    expect(kohyo("extract", file, "-o", b, "--jobs", "2", "--ocr", "off").code).toBe(0);
+    expect(recordsOf(join(a, "stdin")).rest).toEqual(recordsOf(join(b, readdirSync(b).find((d) => d !== "manifest.json")!)).rest);
   });
 });
