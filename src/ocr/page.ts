@@ -60,8 +60,11 @@ export async function ocrPage(input: OcrPageInput, engine: OcrEngine): Promise<P
     const clean = withoutLines(raster, lines);
     const dpi = Math.round(raster.scale * 72);
     const words = await engine.recognise(toPgm(clean), { psm: 11, dpi });
-    const imageRules = toRules(lines, raster.scale);
-    const runs = await secondLook(wordsToRuns(words, raster.scale, imageRules), clean, engine);
+    // Runs and rules in the picture's points, then on the page (a picture cut to its images' extent starts at its origin).
+    const localRules = toRules(lines, raster.scale);
+    const local = await secondLook(wordsToRuns(words, raster.scale, localRules), clean, engine);
+    const runs = raster.origin ? local.map((r) => ({ ...r, box: shifted(r.box, raster.origin!) })) : local;
+    const imageRules = raster.origin ? localRules.map((r) => shiftedRule(r, raster.origin!)) : localRules;
     const numbers = runs.filter((r) => /\d/.test(r.text));
     const low = numbers.filter((r) => (r.confidence ?? 1) < LOW_CONFIDENCE).length;
     const mean = runs.length ? runs.reduce((s, r) => s + (r.confidence ?? 0), 0) / runs.length : 0;
@@ -94,6 +97,13 @@ export async function ocrPage(input: OcrPageInput, engine: OcrEngine): Promise<P
     };
   }
 }
+
+const at2 = (v: number) => Math.round(v * 100) / 100;
+const shifted = (b: Box, o: { x: number; y: number }): Box => ({ x0: at2(b.x0 + o.x), y0: at2(b.y0 + o.y), x1: at2(b.x1 + o.x), y1: at2(b.y1 + o.y) });
+const shiftedRule = (r: Rule, o: { x: number; y: number }): Rule => {
+  const [along, across] = r.axis === "h" ? [o.x, o.y] : [o.y, o.x];
+  return { ...r, pos: at2(r.pos + across), start: at2(r.start + along), end: at2(r.end + along) };
+};
 
 const deg = (slope: number) => ((Math.atan(slope) * 180) / Math.PI).toFixed(2);
 

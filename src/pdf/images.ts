@@ -10,6 +10,12 @@
  *
  * Resolution: where the page is one image, the image's own (no resampling when it is
  * upright); else {@link COMPOSITE_DPI}.
+ *
+ * Extent: the part of the page its images cover, with a margin of paper ({@link MARGIN}),
+ * when that is less than {@link CROP_BELOW} of the page — a scan reduced onto half of an A3
+ * sheet, a scanned insert or a logo on an otherwise empty page — else the whole page. What
+ * no image paints is white and holds no text to read; OCR's time and memory grow with the
+ * pixels it is given (an A3 sheet at 300 dpi is 17 million).
  */
 import type { PDFPageProxy } from "pdfjs-dist/types/src/display/api.js";
 import { invert } from "./geometry.js";
@@ -22,13 +28,23 @@ const MAX_SCALE = 600 / 72;
 /** The least (a 72-dpi thumbnail is read at 150 dpi: OCR needs text some 20 pixels tall). */
 const MIN_SCALE = 150 / 72;
 
-/** A gray picture of a page: `scale` pixels per point, top-left origin as the page. */
+/** Paper kept around the images' extent when a raster is cut to it (points). */
+const MARGIN = 12;
+/** A raster is cut to its images' extent when that is less than this part of the page's area. */
+const CROP_BELOW = 0.8;
+
+/**
+ * A gray picture of a page, or of the part of it at `origin`: `scale` pixels per point,
+ * top-left origin as the page.
+ */
 export interface Raster {
   width: number;
   height: number;
   /** 0 black – 255 white, row by row. */
   gray: Uint8Array;
   scale: number;
+  /** Where the picture's top-left corner is on the page (points); absent: the page's. */
+  origin?: { x: number; y: number };
 }
 
 /** pdf.js's decoded image (ImageKind: 1 = 1 bit gray, 2 = RGB, 3 = RGBA). */
@@ -51,11 +67,39 @@ export async function pageRaster(p: PDFPageProxy, placed: readonly PlacedImage[]
   }
   if (images.length === 0) return null;
   const scale = rasterScale(images.map((i) => i.place), size);
-  const width = Math.max(1, Math.round(size.width * scale));
-  const height = Math.max(1, Math.round(size.height * scale));
+  const area = imageExtent(images.map((i) => i.place), size);
+  const width = Math.max(1, Math.round((area.x1 - area.x0) * scale));
+  const height = Math.max(1, Math.round((area.y1 - area.y0) * scale));
   const gray = new Uint8Array(width * height).fill(255);
-  for (const { place, img } of images) draw(gray, width, height, scale, place, img);
-  return { width, height, gray, scale };
+  const origin = { x: area.x0, y: area.y0 };
+  for (const { place, img } of images) draw(gray, width, height, scale, place, img, origin);
+  return { width, height, gray, scale, ...(area.cut && { origin }) };
+}
+
+/**
+ * The part of the page a raster covers (points): the images' boxes with a margin, when
+ * that is less than CROP_BELOW of the page, else the whole page.
+ */
+export function imageExtent(placed: readonly Pick<PlacedImage, "matrix">[], size: { width: number; height: number }): { x0: number; y0: number; x1: number; y1: number; cut: boolean } {
+  const page = { x0: 0, y0: 0, x1: size.width, y1: size.height, cut: false };
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const { matrix: [a, b, c, d, e, f] } of placed) {
+    const xs = [e, a + e, c + e, a + c + e];
+    const ys = [f, b + f, d + f, b + d + f];
+    x0 = Math.min(x0, ...xs);
+    x1 = Math.max(x1, ...xs);
+    y0 = Math.min(y0, ...ys);
+    y1 = Math.max(y1, ...ys);
+  }
+  const cut = {
+    x0: Math.max(0, Math.floor(x0 - MARGIN)),
+    y0: Math.max(0, Math.floor(y0 - MARGIN)),
+    x1: Math.min(size.width, Math.ceil(x1 + MARGIN)),
+    y1: Math.min(size.height, Math.ceil(y1 + MARGIN)),
+    cut: true,
+  };
+  if (!(cut.x1 > cut.x0 && cut.y1 > cut.y0)) return page;
+  return (cut.x1 - cut.x0) * (cut.y1 - cut.y0) < CROP_BELOW * size.width * size.height ? cut : page;
 }
 
 /** Pixels per point: the one image's own where it covers most of the page, else COMPOSITE_DPI. */
@@ -100,7 +144,7 @@ function objectOf(p: PDFPageProxy, id: string): Promise<unknown> {
 }
 
 /** Draws one image into the raster through its matrix (nearest source pixel). */
-function draw(gray: Uint8Array, width: number, height: number, scale: number, place: PlacedImage, img: Decoded): void {
+function draw(gray: Uint8Array, width: number, height: number, scale: number, place: PlacedImage, img: Decoded, origin = { x: 0, y: 0 }): void {
   const inv = invert(place.matrix);
   if (!inv) return;
   const [a, b, c, d, e, f] = inv;
@@ -113,12 +157,12 @@ function draw(gray: Uint8Array, width: number, height: number, scale: number, pl
   const [m0, m1, m2, m3, m4, m5] = place.matrix;
   const xs = [m4, m0 + m4, m2 + m4, m0 + m2 + m4];
   const ys = [m5, m1 + m5, m3 + m5, m1 + m3 + m5];
-  const x0 = Math.max(0, Math.floor(Math.min(...xs) * scale)), x1 = Math.min(width, Math.ceil(Math.max(...xs) * scale));
-  const y0 = Math.max(0, Math.floor(Math.min(...ys) * scale)), y1 = Math.min(height, Math.ceil(Math.max(...ys) * scale));
+  const x0 = Math.max(0, Math.floor((Math.min(...xs) - origin.x) * scale)), x1 = Math.min(width, Math.ceil((Math.max(...xs) - origin.x) * scale));
+  const y0 = Math.max(0, Math.floor((Math.min(...ys) - origin.y) * scale)), y1 = Math.min(height, Math.ceil((Math.max(...ys) - origin.y) * scale));
   const step = 1 / scale;
   for (let Y = y0; Y < y1; Y++) {
-    const py = (Y + 0.5) * step;
-    const px = (x0 + 0.5) * step;
+    const py = origin.y + (Y + 0.5) * step;
+    const px = origin.x + (x0 + 0.5) * step;
     // Unit-square coordinates of the pixel's centre: u across the image, v up it.
     let u = a * px + c * py + e;
     let v = b * px + d * py + f;
