@@ -21,6 +21,8 @@ export interface ExtractSettings {
   password?: string;
   outDir: string;
   bom: boolean;
+  /** CSVs for opening in Excel (src/output/csv.ts forExcel). */
+  excel?: boolean;
   header: "ja" | "en";
   strict: boolean;
   /** The language of the messages (default en). */

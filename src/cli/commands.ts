@@ -98,6 +98,7 @@ const FILE_OPTIONS: Record<string, OptionSpec> = {
 };
 
 const BOM: OptionSpec = { type: "boolean", help: "start each CSV with a byte order mark, so Excel reads it as UTF-8" };
+const EXCEL: OptionSpec = { type: "boolean", help: "CSVs to open in Excel: --bom, and codes, phones and labels Excel would change (012025, 1-2) kept as printed" };
 const FORMAT: OptionSpec = { type: "string", default: "json", value: "json|csv", help: "JSON (to stdout without -o) or CSV files (under DIR, default output/)" };
 
 /** The shared file options as a command's options object. */
@@ -146,7 +147,7 @@ function format(values: Values): "json" | "csv" {
 export const COMMANDS: readonly Command[] = [
   {
     name: "extract",
-    usage: "extract FILE|DIR|-... [--pipeline NAME] [-o DIR] [--bom] [--header ja|en] [--strict] [--jobs N] [--force]",
+    usage: "extract FILE|DIR|-... [--pipeline NAME] [-o DIR] [--bom|--excel] [--header ja|en] [--strict] [--jobs N] [--force]",
     summary: "records of a known document family, checked against the document's own totals",
     description:
       "Each file is recognised as one of the families kohyo knows (see `kohyo pipelines`), or read as the\n" +
@@ -159,6 +160,7 @@ export const COMMANDS: readonly Command[] = [
       ...FILE_OPTIONS,
       pipeline: { type: "string", value: "NAME", help: "read every file as this family (see kohyo pipelines)" },
       bom: BOM,
+      excel: EXCEL,
       header: { type: "string", default: "ja", value: "ja|en", help: "CSV header: Japanese column names (default) or English field names" },
       strict: { type: "boolean", help: "write nothing for a file whose checks fail" },
       jobs: { type: "string", short: "j", value: "N", help: "worker threads (default: the number of cores)" },
@@ -167,7 +169,7 @@ export const COMMANDS: readonly Command[] = [
     },
     examples: [
       ["kohyo extract plan.pdf", "recognise plan.pdf and write its records under output/plan/"],
-      ["kohyo extract pdfs/ -o data --bom --jobs 2", "every PDF under pdfs/, CSVs for Excel, two at a time"],
+      ["kohyo extract pdfs/ -o data --excel --jobs 2", "every PDF under pdfs/, CSVs to open in Excel, two at a time"],
     ],
     async run({ values, positionals, lang }, io) {
       needFiles("extract", positionals, lang);
@@ -183,7 +185,7 @@ export const COMMANDS: readonly Command[] = [
           force: values.force === true,
           bar: io === processIO ? terminalBar(process.stderr) : null,
           header: values.header,
-          bom: values.bom === true,
+          bom: values.bom === true, excel: values.excel === true,
           strict: values.strict === true,
           lang,
           ...(pipeline !== undefined && { pipeline }),
@@ -227,7 +229,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "tables",
-    usage: "tables FILE|-... [--pages 1-3,5] [--format json|csv] [--bom] [--numbers] [--table ID] [-o DIR|-] [--strategy lattice|stream] [--area x0,y0,x1,y1] [--columns x1,x2,…] [--header-rows N]",
+    usage: "tables FILE|-... [--pages 1-3,5] [--format json|csv] [--bom|--excel] [--numbers] [--table ID] [-o DIR|-] [--strategy lattice|stream] [--area x0,y0,x1,y1] [--columns x1,x2,…] [--header-rows N]",
     summary: "every table, ruled or not, continued over pages as one, with its printed totals checked",
     description:
       "Every table of each file, ruled or not; a table continued over pages comes out as one, and its\n" +
@@ -240,6 +242,7 @@ export const COMMANDS: readonly Command[] = [
       ...FILE_OPTIONS,
       format: FORMAT,
       bom: BOM,
+      excel: EXCEL,
       strategy: { type: "string", value: "lattice|stream", help: "only ruled tables, or only tables read from the text's alignment" },
       area: { type: "string", value: "x0,y0,x1,y1", help: "read only this area of each page (points from the top left)" },
       columns: { type: "string", value: "x1,x2,…", help: "column edges (points): the text read as one table with these columns" },
@@ -257,19 +260,19 @@ export const COMMANDS: readonly Command[] = [
       needFiles("tables", positionals, lang);
       const { tables } = await import("./tables.js");
       const only = str(values.table)?.split(",").map((x) => x.trim()).filter((x) => x !== "");
-      return tables({ files: positionals, lang, format: format(values), bom: values.bom === true, numbers: values.numbers === true, ...(only && { only }), ...tableCorrections(values), ...fileOptions(values) }, io);
+      return tables({ files: positionals, lang, format: format(values), bom: values.bom === true, excel: values.excel === true, numbers: values.numbers === true, ...(only && { only }), ...tableCorrections(values), ...fileOptions(values) }, io);
     },
   },
   {
     name: "facts",
-    usage: "facts FILE|-... [--pages 1-3,5] [--format json|csv] [--bom] [-o DIR|-]",
+    usage: "facts FILE|-... [--pages 1-3,5] [--format json|csv] [--bom|--excel] [-o DIR|-]",
     summary: "every amount, rate, date, deadline, phone, e-mail and URL, normalised, with page and box",
     description:
       "For documents no pipeline knows: every amount, ceiling, rate, date, date range, deadline, fiscal\n" +
       "year, phone number, e-mail address and URL on each page, normalised, with its page and box.\n" +
       "JSON goes to stdout (JSON Lines for several files), or to DIR/<file name>/facts.json with -o;\n" +
       "-o - with --format csv writes the CSV to stdout. FILE - reads the PDF from stdin.",
-    options: { ...FILE_OPTIONS, format: FORMAT, bom: BOM },
+    options: { ...FILE_OPTIONS, format: FORMAT, bom: BOM, excel: EXCEL },
     examples: [
       ["kohyo facts guide.pdf", "the facts of guide.pdf as JSON on stdout"],
       ["kohyo facts a.pdf b.pdf --format csv --bom -o facts", "facts/a/facts.csv and facts/b/facts.csv, for Excel"],
@@ -277,7 +280,7 @@ export const COMMANDS: readonly Command[] = [
     async run({ values, positionals, lang }, io) {
       needFiles("facts", positionals, lang);
       const { facts } = await import("./facts.js");
-      return facts({ files: positionals, lang, format: format(values), bom: values.bom === true, ...fileOptions(values) }, io);
+      return facts({ files: positionals, lang, format: format(values), bom: values.bom === true, excel: values.excel === true, ...fileOptions(values) }, io);
     },
   },
   {

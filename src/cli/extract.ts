@@ -28,6 +28,8 @@ export interface ExtractOptions {
   password?: string;
   outDir?: string;
   bom?: boolean;
+  /** CSVs for opening in Excel (src/output/csv.ts forExcel). */
+  excel?: boolean;
   header?: "ja" | "en";
   strict?: boolean;
   /** The language of the messages. */
@@ -69,6 +71,7 @@ async function extractFiles(files: string[], opts: ExtractOptions, io: CliIO, st
     {
       outDir: opts.outDir ?? "output",
       bom: opts.bom === true,
+      excel: opts.excel === true,
       header: opts.header ?? "ja",
       strict: opts.strict === true,
       lang: opts.lang ?? "en",

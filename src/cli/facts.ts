@@ -10,7 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { writeToString } from "fast-csv";
+import { csvText } from "../output/csv.js";
 import type { Diagnostic } from "../model/finding.js";
 import { extractFacts } from "../facts/extract.js";
 import type { Fact } from "../facts/types.js";
@@ -27,6 +27,8 @@ export interface FactsOptions {
   format: "json" | "csv";
   /** Start each CSV with a byte order mark (for Excel). */
   bom?: boolean;
+  /** CSVs for opening in Excel (src/output/csv.ts forExcel). */
+  excel?: boolean;
   /** The language of the messages (the progress line). */
   lang?: Lang;
   password?: string;
@@ -75,14 +77,14 @@ async function write(file: string, name: string, json: FactsJson, opts: FactsOpt
     return;
   }
   if (opts.outDir === "-") {
-    io.out((opts.bom ? "\uFEFF" : "") + (await writeToString([CSV_HEADER, ...json.facts.map(csvRow)], { headers: false })) + "\n");
+    io.out(await csvText([CSV_HEADER, ...json.facts.map(csvRow)], opts));
     return;
   }
   const dir = join(opts.outDir ?? "output", name);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `facts.${opts.format}`);
   if (opts.format === "json") writeJsonFile(path, json);
-  else writeFileSync(path, (opts.bom ? "\uFEFF" : "") + (await writeToString([CSV_HEADER, ...json.facts.map(csvRow)], { headers: false })) + "\n");
+  else writeFileSync(path, await csvText([CSV_HEADER, ...json.facts.map(csvRow)], opts));
   io.out(`${file}: ${json.facts.length} facts → ${path}\n`);
 }
 

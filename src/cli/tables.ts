@@ -13,7 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { writeToString } from "fast-csv";
+import { csvText } from "../output/csv.js";
 import type { Diagnostic } from "../model/finding.js";
 import { findTables, type FindOptions } from "../table/find.js";
 import { stitchTables, type Table } from "../table/stitch.js";
@@ -38,6 +38,8 @@ export interface TablesOptions {
   format: "json" | "csv";
   /** Start each CSV with a byte order mark (for Excel). */
   bom?: boolean;
+  /** CSVs for opening in Excel (src/output/csv.ts forExcel). */
+  excel?: boolean;
   /** The language of the messages (the progress line). */
   lang?: Lang;
   /** Cells that print one number written as that number (1,234 → 1234, △5 → -5). */
@@ -171,10 +173,6 @@ function rowsOf(t: Table, numbers: boolean): (string | number)[][] {
   return grid.slice(t.headerRows);
 }
 
-/** Text for a CSV file: a BOM first when asked, and a final line break. */
-async function csvText(rows: (string | number)[][], bom: boolean | undefined): Promise<string> {
-  return (bom ? "\uFEFF" : "") + (await writeToString(rows, { headers: false })) + "\n";
-}
 
 const INDEX_HEADER = ["id", "pages", "rows", "columns", "totals_ok", "totals_failed"];
 const TOTALS_HEADER = ["table", "page", "row", "label", "column", "printed", "sum", "difference", "ok", "severity", "rule", "formula", "x0", "y0", "x1", "y1"];
@@ -200,20 +198,20 @@ async function write(file: string, name: string, json: TablesJson, opts: TablesO
       return false;
     }
     const t = json.tables[0]!;
-    io.out(await csvText([header(t), ...t.rows], opts.bom));
+    io.out(await csvText([header(t), ...t.rows], opts));
     return true;
   }
   const dir = join(opts.outDir ?? "output", name);
   mkdirSync(dir, { recursive: true });
   for (const t of json.tables) {
-    writeFileSync(join(dir, `${t.id}.csv`), await csvText([header(t), ...t.rows], opts.bom));
+    writeFileSync(join(dir, `${t.id}.csv`), await csvText([header(t), ...t.rows], opts));
     io.out(`${file}: ${t.id} (pages ${t.pages.join(",")}, ${t.rows.length} rows) → ${join(dir, `${t.id}.csv`)}\n`);
   }
   const index = json.tables.map((t) => [t.id, t.pages.join(","), t.rows.length, t.columns.length, t.totalsOk, t.totalsFailed]);
-  writeFileSync(join(dir, "tables.csv"), await csvText([INDEX_HEADER, ...index], opts.bom));
+  writeFileSync(join(dir, "tables.csv"), await csvText([INDEX_HEADER, ...index], opts));
   const totals = json.tables.flatMap((t) =>
     t.totals.map((c) => [t.id, c.page, c.row, c.label, c.column, c.printed, c.sum, c.difference, String(c.ok), c.severity, c.rule, c.formula ?? "", c.box.x0, c.box.y0, c.box.x1, c.box.y1]),
   );
-  writeFileSync(join(dir, "totals.csv"), await csvText([TOTALS_HEADER, ...totals], opts.bom));
+  writeFileSync(join(dir, "totals.csv"), await csvText([TOTALS_HEADER, ...totals], opts));
   return true;
 }

@@ -8,7 +8,7 @@
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { writeToString } from "fast-csv";
+import { type CsvOptions, csvText } from "./csv.js";
 import type { Diagnostic } from "../model/finding.js";
 import type { DocumentInfo } from "../model/page.js";
 import { JsonFile, safeName, UniqueNames, writeJsonFile } from "./io.js";
@@ -16,9 +16,7 @@ import { cleanStaging, stagingFolder, switchIntoPlace } from "../pipeline/stagin
 import { KOHYO_VERSION } from "../version.js";
 import type { Check, PipelineResult, RecordTable } from "../pipeline/types.js";
 
-export interface WriteOptions {
-  /** Start each CSV with a byte order mark (Excel needs it to read UTF-8). */
-  bom?: boolean;
+export interface WriteOptions extends CsvOptions {
   /** CSV header: Japanese column names (default) or the English field names. */
   header?: "ja" | "en";
 }
@@ -219,8 +217,7 @@ export async function writeOutputs(dir: string, info: DocumentInfo, result: Pipe
 export async function tableCsv(t: RecordTable, opts: WriteOptions = {}): Promise<string> {
   const header = t.columns.map((c) => (opts.header === "en" ? c.name : c.title));
   const rows = t.records.map((r) => t.columns.map((c) => c.value(r) ?? ""));
-  const csv = await writeToString([header, ...rows], { headers: false });
-  return (opts.bom ? "\uFEFF" : "") + csv + "\n";
+  return csvText([header, ...rows], opts);
 }
 
 /** Frictionless tabular data package (v1): one resource per CSV, fields typed, units stated. */
@@ -238,7 +235,8 @@ function dataPackageOf(info: DocumentInfo, pipeline: string, written: readonly W
     title: written.find((w) => w.table.title)?.table.title ?? basename(info.file),
     // The file's name only: the path typed on the command line would tell where the user keeps it.
     sources: [{ title: basename(info.file), path: basename(info.file), sha256: info.sha256, pages: info.pages }],
-    kohyo: { version: KOHYO_VERSION, pipeline, valid: isValid },
+    // --excel: the cells Excel would alter are written as ="…" (src/output/csv.ts), which other tools read as text.
+    kohyo: { version: KOHYO_VERSION, pipeline, valid: isValid, ...(opts.excel && { csv: "excel" }) },
     resources: written.map(({ table: t, csv, resource }) => ({
       profile: "tabular-data-resource",
       name: resource,
