@@ -21,15 +21,13 @@ import { toPgm } from "../pdf/images.js";
 import type { Box, Page, Rule, TextRun } from "../model/page.js";
 import { repairText } from "../text/repair.js";
 import type { OcrEngine, OcrWord } from "./engine.js";
-import { binarise, deskew, findLines, type PixelLine, skewOf, toRules, withoutLines } from "./lines.js";
+import { pageLines, type PixelLine, toRules, withoutLines } from "./lines.js";
 
 /** Why a page is read by OCR. */
 export type OcrReason = "no-text" | "invisible-text" | "forced";
 
 /** Below this confidence (0–1) a number read by OCR is suspect. */
 export const LOW_CONFIDENCE = 0.8;
-/** Skew below this (slope, about 0.1°) is left alone. */
-const MIN_SKEW = 0.0017;
 
 export interface OcrPageInput {
   /** The page as read from the PDF (its size, images, vector rules, diagnostics). */
@@ -46,17 +44,7 @@ export async function ocrPage(input: OcrPageInput, engine: OcrEngine): Promise<P
   const { page, reason, file } = input;
   const where = { ...(file !== undefined && { file }), page: page.number };
   try {
-    let raster = input.raster;
-    let ink = binarise(raster);
-    let lines = [...findLines(ink, raster.width, raster.height, "h", raster.scale), ...findLines(ink, raster.width, raster.height, "v", raster.scale)];
-    const skew = skewOf(lines, raster.width, raster.height);
-    const skewed = Math.max(Math.abs(skew.h), Math.abs(skew.v)) >= MIN_SKEW;
-    if (skewed) {
-      raster = deskew(raster, skew);
-      ink = binarise(raster);
-      lines = [...findLines(ink, raster.width, raster.height, "h", raster.scale), ...findLines(ink, raster.width, raster.height, "v", raster.scale)];
-    }
-    ink = new Uint8Array(0);
+    const { raster, lines, skew, straightened: skewed } = pageLines(input.raster);
     const clean = withoutLines(raster, lines);
     const dpi = Math.round(raster.scale * 72);
     const words = await engine.recognise(toPgm(clean), { psm: 11, dpi });

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { binarise, deskew, findLines, skewOf } from "../../src/ocr/lines.js";
+import { binarise, deskew, findLines, pageLines, skewOf, toRules } from "../../src/ocr/lines.js";
+import { latticeTables } from "../../src/table/lattice.js";
 import type { Raster } from "../../src/pdf/images.js";
 
 /** A white picture with a ruled grid drawn slightly turned (slope 0.006 ≈ 0.34°), and a line of "text" (dashes). */
@@ -29,4 +30,61 @@ test("ruling lines are found in a picture, text is not, and a skewed picture is 
   const again = findLines(binarise(straight), r.width, r.height, "h", r.scale);
   expect(again).toHaveLength(4);
   for (const l of again) expect(Math.abs(l.slope)).toBeLessThan(0.002);
+});
+
+/**
+ * A ruled table as a sheet fed through a scanner draws it: turned more at the top than at
+ * the bottom (the horizontal rules' slope goes from 0.012 to 0.002 down the page), sheared
+ * (the verticals lean by −0.004), one vertical broken by a 3-pt gap, one printed dashed in
+ * a faint gray the ink threshold drops (a solid piece at its top only), one horizontal rule
+ * faded over half its length. Grid 4 rules × 4 columns, 300 dpi.
+ */
+function scannedGrid(): Raster {
+  const scale = 300 / 72;
+  const width = Math.round(500 * scale), height = Math.round(400 * scale);
+  const gray = new Uint8Array(width * height).fill(248);
+  const cx = width / 2, cy = height / 2;
+  // Where a point of the straight sheet lands in the scan.
+  const place = (x: number, y: number) => {
+    const turn = 0.007 - 0.005 * ((y - cy) / (height / 2));
+    return [x - 0.004 * (y - cy), y + turn * (x - cx)] as const;
+  };
+  const dot = (x: number, y: number, v: number) => {
+    const [sx, sy] = place(x, y);
+    const i = Math.round(sy) * width + Math.round(sx);
+    if (sx >= 0 && sy >= 0 && sx < width && sy < height) gray[i] = Math.min(gray[i]!, v);
+  };
+  const px = (pt: number) => pt * scale;
+  const rows = [50, 120, 200, 330].map(px), cols = [40, 160, 300, 460].map(px);
+  rows.forEach((y, k) => {
+    for (let x = cols[0]!; x <= cols[3]!; x++) for (let t = 0; t < 4; t++) dot(x, y + t, k === 2 && x > cols[1]! ? 205 : 25);
+  });
+  cols.forEach((x, k) => {
+    for (let y = rows[0]!; y <= rows[3]! + 3; y++) {
+      if (k === 1 && y > px(150) && y < px(153)) continue; // broken
+      const dashed = k === 2 && y > px(110);
+      if (dashed && (y - px(110)) % px(9) > px(5)) continue; // 5-pt dashes, 4-pt gaps
+      for (let t = 0; t < 4; t++) dot(x + t, y, dashed ? 200 : 25);
+    }
+  });
+  // Lines of text between the rules (strokes a character apart): never rules.
+  for (const y of [80, 160, 260]) for (let x = px(60); x < px(440); x += px(12)) for (let d = 0; d < px(8); d++) for (let t = 0; t < px(9); t += px(3)) dot(x + d, px(y) + t, 30);
+  return { width, height, gray, scale };
+}
+
+test("a scanned grid turned unevenly, sheared, with broken, dashed and faded rules is straightened and read as one 3 × 3 lattice", () => {
+  const { raster, lines, straightened } = pageLines(scannedGrid());
+  expect(straightened).toBe(true);
+  const rules = toRules(lines, raster.scale);
+  const h = rules.filter((r) => r.axis === "h").sort((a, b) => a.pos - b.pos);
+  const v = rules.filter((r) => r.axis === "v").sort((a, b) => a.pos - b.pos);
+  // Every rule whole, from the first crossing rule to the last (within 2 pt), straight.
+  expect(h).toHaveLength(4);
+  expect(v).toHaveLength(4);
+  for (const r of h) (expect(r.start).toBeLessThan(v[0]!.pos + 2), expect(r.end).toBeGreaterThan(v[3]!.pos - 2));
+  for (const r of v) (expect(r.start).toBeLessThan(h[0]!.pos + 2), expect(r.end).toBeGreaterThan(h[3]!.pos - 2));
+  for (const l of lines) expect(Math.abs(l.slope)).toBeLessThan(0.0015);
+  const [table, ...more] = latticeTables(1, rules, []);
+  expect(more).toHaveLength(0);
+  expect([table!.rows, table!.cols]).toEqual([3, 3]);
 });
