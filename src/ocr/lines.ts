@@ -214,6 +214,9 @@ const MEET_PT = 2;
  * ink (a little darker than paper) keeps coming, with no
  * stretch without it longer than DASH_GAP_PT, up to the next crossing line or the next
  * piece of the same line. Reaching one, the piece is continued to it; else it stays as found.
+ * A crossing line that ends on the course of a line end meeting nothing, and meets nothing
+ * there itself, is reached without ink: the two loose ends were one junction whose rule
+ * the scan lost.
  */
 export function bridgeLines(lines: readonly PixelLine[], r: Raster, threshold = otsu(r.gray)): PixelLine[] {
   const paper = median(r.gray);
@@ -233,6 +236,11 @@ export function bridgeLines(lines: readonly PixelLine[], r: Raster, threshold = 
     }
     return false;
   };
+  /** The end of `l` at `end` meets the crossing line `o`. */
+  const meets = (l: PixelLine, end: number, o: PixelLine) => {
+    const c = across(l, end);
+    return Math.abs(across(o, c) - end) <= meet && c >= o.start - meet && c <= o.end + meet;
+  };
   /** Faint ink along the line from `end` for `length` pixels: never missing longer than a dash gap, and along at least MIN_DASHED of the way. */
   const inkAlong = (l: PixelLine, end: number, dir: 1 | -1, length: number) => {
     let gap = 0, seen = 0;
@@ -250,11 +258,18 @@ export function bridgeLines(lines: readonly PixelLine[], r: Raster, threshold = 
       for (let steps = 0; steps < 100; steps++) {
         const end = dir < 0 ? l.start : l.end;
         const c = across(l, end);
-        let target = Infinity;
+        let target = Infinity, dangling = false;
+        const loose = !crossings.some((o) => meets(l, end, o));
         for (const o of crossings) {
           if (c < o.start - meet || c > o.end + meet) continue;
           const at = across(o, c);
-          if ((at - end) * dir > meet) target = Math.min(target, Math.abs(at - end));
+          if ((at - end) * dir > meet && Math.abs(at - end) < target) {
+            target = Math.abs(at - end);
+            // A crossing line that ends on this line's course and meets nothing there: the
+            // two were one junction, the rule between them lost in the scan.
+            const tip = Math.abs(o.start - c) <= meet ? o.start : Math.abs(o.end - c) <= meet ? o.end : null;
+            dangling = loose && tip !== null && !out.some((x) => x.axis === l.axis && x !== l && meets(o, tip, x));
+          }
         }
         let piece = Infinity;
         for (const o of out) {
@@ -265,8 +280,8 @@ export function bridgeLines(lines: readonly PixelLine[], r: Raster, threshold = 
         // The next piece of the same line a short break away (a scratch, a speck of paper
         // over the rule) is joined as it is; farther, with faint ink on the way.
         const broken = piece < target && piece <= gapMax / 2;
-        target = Math.min(target, piece);
-        if (!Number.isFinite(target) || !(broken || inkAlong(l, end, dir, target))) break;
+        if (piece < target) (target = piece), (dangling = false);
+        if (!Number.isFinite(target) || !(broken || dangling || inkAlong(l, end, dir, target))) break;
         if (dir < 0) l.start = Math.max(0, Math.round(end - target));
         else l.end = Math.round(end + target);
       }

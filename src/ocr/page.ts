@@ -21,7 +21,7 @@ import { toPgm } from "../pdf/images.js";
 import type { Box, Page, Rule, TextRun } from "../model/page.js";
 import { repairText } from "../text/repair.js";
 import type { OcrEngine, OcrWord } from "./engine.js";
-import { pageLines, type PixelLine, toRules, withoutLines } from "./lines.js";
+import { otsu, pageLines, type PixelLine, toRules, withoutLines } from "./lines.js";
 
 /** Why a page is read by OCR. */
 export type OcrReason = "no-text" | "invisible-text" | "forced";
@@ -116,24 +116,89 @@ async function secondLook(runs: TextRun[], r: Raster, engine: OcrEngine): Promis
       out.push(run);
       continue;
     }
-    const words = await engine.recognise(toPgm(crop(r, run.box)), { psm: 7, whitelist: NUMBER_CHARS, dpi: Math.round(r.scale * 72) });
+    const picture = crop(r, run.box);
+    const words = await engine.recognise(toPgm(picture), { psm: 7, whitelist: NUMBER_CHARS, dpi: Math.round(r.scale * 72) });
     const raw = words.map((w) => w.text).join("");
-    const text = repairNumbers(raw);
+    // A minus printed as a small triangle, which both readings may take for a 4 or an A.
+    const signed = startsWithTriangle(crop(r, run.box, 1)) ? withTriangle : (t: string) => t;
+    const text = signed(repairNumbers(raw));
     const confidence = words.length ? Math.min(...words.map((w) => w.confidence)) : 0;
     const first = run.confidence ?? 0;
-    if (!/\d/.test(text) || text === run.text) {
-      out.push(text === run.text ? { ...run, confidence: Math.max(first, confidence) } : run);
+    const looked = { ...run, text: signed(run.text) };
+    if (!/\d/.test(text) || text === looked.text) {
+      out.push(text === looked.text ? { ...looked, confidence: Math.max(first, confidence) } : looked);
       continue;
     }
-    const surer = confidence > first ? { ...run, text, raw } : run;
+    const surer = confidence > first ? { ...run, text, raw } : looked;
     out.push({ ...surer, confidence: Math.round(Math.min(first, confidence) * 100) / 100 });
   }
   return out;
 }
 
-/** A box of the page (points) cut out of its picture, with a margin of paper. */
-function crop(r: Raster, box: Box): Raster {
-  const m = Math.round(3 * r.scale);
+/** A glyph a minus triangle is: at most this share of the digits' height… */
+const TRIANGLE_MAX = 0.8;
+/** …and at least this share (a hyphen minus is flatter). */
+const TRIANGLE_MIN = 0.35;
+
+/**
+ * Whether a number's picture starts with a triangle smaller than its digits and centred on
+ * them — the minus sign △ (▲) as accounting software prints it, which OCR reads as 4, A or
+ * ム (`49,084,168` for `△9,084,168`) — rather than a digit (as tall as the others), a
+ * bracket (taller) or a comma (low). Read column by column, as the sign may touch the
+ * first digit: the leading columns of ink that all keep inside the middle of the digits'
+ * band, as wide as a third of the band, then a column that reaches the band's top.
+ */
+export function startsWithTriangle(r: Raster): boolean {
+  const t = otsu(r.gray);
+  const cols: { top: number; bottom: number }[] = [];
+  for (let x = 0; x < r.width; x++) {
+    let top = -1, bottom = -1, ink = 0;
+    for (let y = 0; y < r.height; y++) {
+      if (r.gray[y * r.width + x]! > t) continue;
+      if (top < 0) top = y;
+      bottom = y;
+      ink++;
+    }
+    // A column with a speck or two of ink is paper.
+    cols.push(ink >= 2 ? { top, bottom } : { top: -1, bottom: -1 });
+  }
+  const inked = cols.filter((c) => c.top >= 0);
+  if (inked.length < 8) return false;
+  const at = (v: number[], q: number) => v.sort((a, b) => a - b)[Math.floor(q * (v.length - 1))]!;
+  // The digits' band: where most columns' ink starts and ends.
+  const top = at(inked.map((c) => c.top), 0.1), bottom = at(inked.map((c) => c.bottom), 0.9);
+  const h = bottom - top + 1;
+  const inside = (c: { top: number; bottom: number }) => c.top >= 0 && c.top > top + 0.1 * h && c.bottom <= bottom - 0.05 * h;
+  let x = cols.findIndex((c) => c.top >= 0);
+  const from = x;
+  let lo = Infinity, hi = -Infinity;
+  for (; x < cols.length && inside(cols[x]!); x++) (lo = Math.min(lo, cols[x]!.top)), (hi = Math.max(hi, cols[x]!.bottom));
+  const width = x - from, height = hi - lo + 1;
+  if (x >= cols.length || width < 0.3 * h) return false;
+  // What follows is paper or a digit reaching the band's top.
+  const next = cols[x]!;
+  if (next.top >= 0 && next.top > top + 0.1 * h) return false;
+  return height >= TRIANGLE_MIN * h && height <= TRIANGLE_MAX * h && Math.abs((lo + hi) / 2 - (top + bottom) / 2) <= 0.2 * h;
+}
+
+/**
+ * A number's reading with its first glyph known to be a minus triangle: the character(s)
+ * OCR made of it (4, A, ム, 4A …) become △; a reading that left it out gets it. A reading
+ * that is no grouped number either way is left as it is.
+ */
+export function withTriangle(text: string): string {
+  const t = text.replace(/\s/g, "");
+  const grouped = /^\d{1,3}(?:,\d{3})*$/;
+  if (t.startsWith("△") || t.startsWith("▲")) return text;
+  const m = /^([4AaムΔ^]{1,2})(\d.*)$/u.exec(t);
+  if (m && grouped.test(m[2]!)) return "△" + m[2]!;
+  if (grouped.test(t) && !t.startsWith("4")) return "△" + t;
+  return text;
+}
+
+/** A box of the page (points) cut out of its picture, with a margin of paper (points). */
+function crop(r: Raster, box: Box, margin = 3): Raster {
+  const m = Math.round(margin * r.scale);
   const x0 = Math.max(0, Math.floor(box.x0 * r.scale) - m), y0 = Math.max(0, Math.floor(box.y0 * r.scale) - m);
   const x1 = Math.min(r.width, Math.ceil(box.x1 * r.scale) + m), y1 = Math.min(r.height, Math.ceil(box.y1 * r.scale) + m);
   const width = Math.max(1, x1 - x0), height = Math.max(1, y1 - y0);

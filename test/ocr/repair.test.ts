@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
-import { repairNumbers, wordsToRuns } from "../../src/ocr/page.js";
+import { repairNumbers, startsWithTriangle, withTriangle, wordsToRuns } from "../../src/ocr/page.js";
+import type { Raster } from "../../src/pdf/images.js";
 import type { OcrWord } from "../../src/ocr/engine.js";
 
 test("separators OCR misreads in printed amounts become commas; decimals stay", () => {
@@ -23,4 +24,63 @@ test("words of a line make one run with their least confidence; a rule or a wide
   ]);
   expect(runs.map((r) => [r.text, r.confidence])).toEqual([["売掛金", 0.9], ["113,916", 0.7], ["6,827,266", 0.9]]);
   expect(runs[1]!.box.x0).toBeCloseTo(600 / s, 1);
+});
+
+/**
+ * A number's picture, 40 px high, drawn glyph by glyph: "tri" a triangle outline 22 px
+ * high centred on the digits (the △ minus of accounting software; `touch` draws it
+ * touching the next glyph), "d" a digit (a 17 × 32 px ring), "c" a comma (low and small),
+ * "(" a bracket taller than the digits, "-" a hyphen minus.
+ */
+function number(glyphs: string[], touch = false): Raster {
+  const width = 20 + glyphs.length * 24, height = 44;
+  const gray = new Uint8Array(width * height).fill(245);
+  const ink = (x: number, y: number) => {
+    if (x >= 0 && y >= 0 && x < width && y < height) gray[y * width + x] = 30;
+  };
+  let x = 6;
+  for (const g of glyphs) {
+    if (g === "tri") {
+      // Apex at the top (y 11), base on y 32: 18 px wide.
+      for (let y = 11; y <= 32; y++) {
+        const half = Math.round(((y - 11) / 21) * 9);
+        for (let t = 0; t < 2; t++) (ink(x + 9 - half + t, y), ink(x + 9 + half - t, y));
+      }
+      for (let dx = 0; dx <= 18; dx++) (ink(x + dx, 32), ink(x + dx, 31));
+      x += touch ? 19 : 22;
+    } else if (g === "d") {
+      for (let y = 6; y <= 37; y++) for (let dx = 0; dx < 17; dx++) if (y < 9 || y > 34 || dx < 3 || dx > 13) ink(x + dx, y);
+      x += 21;
+    } else if (g === "c") {
+      for (let y = 33; y <= 41; y++) for (let dx = 0; dx < 4; dx++) ink(x + dx, y);
+      x += 8;
+    } else if (g === "(") {
+      for (let y = 2; y <= 42; y++) for (let dx = 0; dx < 3; dx++) ink(x + dx + (y < 8 || y > 36 ? 3 : 0), y);
+      x += 10;
+    } else if (g === "-") {
+      for (let y = 20; y <= 22; y++) for (let dx = 0; dx < 12; dx++) ink(x + dx, y);
+      x += 16;
+    }
+  }
+  return { width, height, gray, scale: 300 / 72 };
+}
+
+test("a minus printed as a small triangle before the digits is told from a digit, a bracket, a comma and a hyphen, touching or not", () => {
+  const digits = ["d", "c", "d", "d", "d", "c", "d", "d", "d"];
+  expect(startsWithTriangle(number(["tri", ...digits]))).toBe(true);
+  expect(startsWithTriangle(number(["tri", ...digits], true))).toBe(true);
+  expect(startsWithTriangle(number(digits))).toBe(false);
+  expect(startsWithTriangle(number(["(", ...digits]))).toBe(false);
+  expect(startsWithTriangle(number(["-", ...digits]))).toBe(false);
+});
+
+test("a reading whose first glyph is a triangle gets △ for the 4, A or 4A OCR made of it, or before it when OCR left it out", () => {
+  expect(withTriangle("49,084,168")).toBe("△9,084,168");
+  expect(withTriangle("415,252,828")).toBe("△15,252,828");
+  expect(withTriangle("4A1,928,533")).toBe("△1,928,533");
+  expect(withTriangle("A8,763,696")).toBe("△8,763,696");
+  expect(withTriangle("1,725,200")).toBe("△1,725,200");
+  expect(withTriangle("△9,084,168")).toBe("△9,084,168");
+  // Not a grouped number either way (4 then ",694,454"): left as read.
+  expect(withTriangle("4,694,454")).toBe("4,694,454");
 });
