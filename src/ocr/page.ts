@@ -277,7 +277,8 @@ export function wordsToRuns(words: readonly OcrWord[], scale: number, rules: rea
 /**
  * Regular misreadings of printed numbers put right: grouped digits whose separators were
  * read as "." or "，" (or doubled, or with a space after them) get ","; a space where a
- * separator belongs before a group of three (3 271,900) becomes one; a group of six digits
+ * separator belongs before a group of three (3 271,900; a reading that is only "4 800")
+ * becomes one; a group of six digits
  * after a separator (138,585510: one separator lost) is cut in two; a stray _ or | stuck
  * to a number goes; a triangle minus read as A, a or ム before grouped digits becomes △.
  * A decimal point (97.7) is left alone: only groups of exactly three digits count.
@@ -287,6 +288,7 @@ export function repairNumbers(text: string): string {
     .replace(/(\d[,，.．]\d{3})(\d{3})(?!\d)/g, "$1,$2")
     .replace(/(\d)\s*[,，.．、]{1,2}\s*(?=\d{3}(?!\d))/g, "$1,")
     .replace(/(\d) (?=\d{3},\d{3}(?!\d))/g, "$1,")
+    .replace(/^([△▲]?\d{1,3}) (\d{3})$/u, "$1,$2")
     .replace(/[_|](?=[△\d])|(?<=\d)[_|]/g, "")
     .replace(/(^|[^\w△])[Aaム^▲](?=\d{1,3}(?:,\d{3})+(?!\d))/g, "$1△");
 }

@@ -7,6 +7,9 @@ test("separators OCR misreads in printed amounts become commas; decimals stay", 
   expect(repairNumbers("6,.827,266")).toBe("6,827,266");
   expect(repairNumbers("1.928,533")).toBe("1,928,533");
   expect(repairNumbers("3 271,900")).toBe("3,271,900");
+  expect(repairNumbers("4 800")).toBe("4,800");
+  // Two numbers side by side stay two: only a reading that is one number and nothing else is joined.
+  expect(repairNumbers("4 800 12")).toBe("4 800 12");
   expect(repairNumbers("138.585510")).toBe("138,585,510");
   expect(repairNumbers("_141,176")).toBe("141,176");
   expect(repairNumbers("A1.725,200")).toBe("△1,725,200");
