@@ -9,6 +9,7 @@ import { openPdf, type PdfDocument, type PictureReader } from "../pdf/load.js";
 import type { Page } from "../model/page.js";
 import type { OcrReader } from "../ocr/index.js";
 import type { CliIO } from "../output/io.js";
+import { type Lang, say } from "../output/messages.js";
 import { parsePageSpec } from "../pdf/pages.js";
 import { pushAll } from "../bounded.js";
 
@@ -91,7 +92,7 @@ export async function readPages<T>(
 }
 
 /** Runs `one` over the files; a bad file gets one line on stderr and the batch goes on. */
-export async function runBatch(files: readonly string[], io: CliIO, one: (file: string) => Promise<FileOutcome>): Promise<number> {
+export async function runBatch(files: readonly string[], io: CliIO, one: (file: string) => Promise<FileOutcome>, lang: Lang = "en"): Promise<number> {
   const failures: InputError[] = [];
   let usage = false;
   let checksFailed = false;
@@ -100,7 +101,7 @@ export async function runBatch(files: readonly string[], io: CliIO, one: (file: 
     if (outcome === "usage") usage = true;
     else if ("reason" in outcome) {
       failures.push(outcome);
-      io.err(`kohyo: ${outcome.message}\n`);
+      io.err(`${say(lang).unreadable(outcome.file, outcome.reason, outcome.detail)}\n`);
     } else if (outcome.checksFailed) checksFailed = true;
   }
   return batchExitCode({ unreadable: failures, usage, checksFailed });

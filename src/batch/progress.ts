@@ -5,7 +5,7 @@
  */
 import { emWidth } from "../text/repair.js";
 import { type FileReport, notRead, verdict } from "./report.js";
-import { say } from "../output/messages.js";
+import { type Lang, type Messages, say } from "../output/messages.js";
 
 export interface ProgressSink {
   /** Text for stdout / stderr that must not be torn by the bar. */
@@ -24,10 +24,15 @@ export class Progress {
   private readonly started = Date.now();
   private drawn = 0;
 
+  private readonly m: Messages;
+
   constructor(
     private readonly total: number,
     private readonly sink: ProgressSink,
-  ) {}
+    lang: Lang = "en",
+  ) {
+    this.m = say(lang);
+  }
 
   /**
    * A task (a file or a chunk of one) is being read: the pages its worker starts count at
@@ -65,7 +70,7 @@ export class Progress {
     this.sink.out(r.out);
     this.sink.err(r.err);
     if (!this.sink.bar && this.total > 1) {
-      this.sink.err(`[${this.done}/${this.total}] ${r.file}: ${label(r)} · ${this.rate().toFixed(1)} pages/s\n`);
+      this.sink.err(`${this.m.perFile(this.done, this.total, r.file, label(r, this.m), this.rate())}\n`);
     }
     this.draw();
   }
@@ -91,41 +96,39 @@ export class Progress {
     this.drawn = now;
     const width = 24;
     const filled = this.total ? Math.round((this.done / this.total) * width) : width;
-    this.sink.bar(
-      `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.done}/${this.total} files · ${this.pagesRead()} pages · ` +
-        `${this.rate().toFixed(1)} pages/s · ${this.failed} failed`,
-    );
+    this.sink.bar(this.m.bar(`${"#".repeat(filled)}${"-".repeat(width - filled)}`, this.done, this.total, this.pagesRead(), this.rate(), this.failed));
   }
 }
 
 /** Not ok: failed checks, unreadable, unrecognised — for a skipped file, as when it was last read. */
 const hasProblems = (r: FileReport) => verdict(r) !== "ok";
 
-export function label(r: FileReport): string {
+export function label(r: FileReport, m: Messages = say("en")): string {
   switch (r.status) {
     case "ok":
-      return `ok, ${r.records} records`;
+      return m.statusOk(r.records);
     case "checks-failed":
-      return `${say("en").checksFailed(r.checks.failed)}, ${say("en").records(r.records)}`;
+      return m.statusFailed(r.checks.failed, r.records);
     case "weak":
-      return `weak result, ${say("en").records(r.records)}`;
+      return m.statusWeak(r.records);
     case "skipped":
-      return notRead(r.previous) ? `unchanged, skipped (${r.previous === "unreadable" ? `unreadable: ${r.reason}` : "no pipeline"})` : "unchanged, skipped";
+      return m.statusSkipped(notRead(r.previous) ? (r.previous === "unreadable" ? m.skippedUnreadable(r.reason ?? "") : m.statusNoPipeline) : null);
     case "unreadable":
-      return `unreadable (${r.reason})`;
+      return m.statusUnreadable(r.reason ?? "");
     case "unrecognised":
-      return "no pipeline";
+      return m.statusNoPipeline;
     case "usage":
-      return "bad --pages";
+      return m.statusBadPages;
     case "internal-error":
-      return "internal error";
+      return m.statusInternal;
   }
 }
 
 /** The table printed at the end of a batch: one row per file. */
-export function summaryTable(reports: readonly FileReport[], seconds: number): string {
-  const rows = reports.map((r) => [r.file, r.pipeline ?? "—", String(r.pages || ""), String(r.records || ""), `${r.checks.passed}/${r.checks.failed}/${r.checks.warnings}`, label(r)]);
-  const head = ["file", "pipeline", "pages", "records", "checks ok/failed/warn", "status"];
+export function summaryTable(reports: readonly FileReport[], seconds: number, lang: Lang = "en"): string {
+  const m = say(lang);
+  const rows = reports.map((r) => [r.file, r.pipeline ?? "—", String(r.pages || ""), String(r.records || ""), `${r.checks.passed}/${r.checks.failed}/${r.checks.warnings}`, label(r, m)]);
+  const head = [...m.tableHead];
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]) => cells.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join("  ").trimEnd() + "\n";
   const pages = reports.filter((r) => r.status !== "skipped").reduce((n, r) => n + r.pages, 0);
@@ -134,7 +137,7 @@ export function summaryTable(reports: readonly FileReport[], seconds: number): s
     line(head) +
     line(widths.map((w) => "-".repeat(w))) +
     rows.map(line).join("") +
-    `${reports.length} files, ${bad} with problems, ${pages} pages in ${seconds.toFixed(1)} s (${seconds > 0 ? (pages / seconds).toFixed(1) : "—"} pages/s)\n`
+    `${m.tableFoot(reports.length, bad, pages, seconds)}\n`
   );
 }
 

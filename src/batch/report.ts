@@ -137,7 +137,7 @@ export class SplitAssembly {
       const verdict = judge(this.split.info, this.split.diagnostics, this.stats);
       if (verdict) {
         this.writer.abort();
-        return failedReport(this.file, this.split.info, verdict, "");
+        return failedReport(this.file, this.split.info, verdict, "", this.settings.lang);
       }
       return await finish(this.split.info, await this.assembly.finish(), this.writer, this.settings);
     } catch (e) {
@@ -178,9 +178,9 @@ export async function finish(info: DocumentInfo, result: PipelineResult, writer:
     writer.finish(result.diagnostics);
     written = writer.dir;
   }
-  let err = failed.map((c) => `kohyo: check failed: ${file}${place(c)}: ${c.message}\n`).join("");
+  let err = failed.map((c) => `${say_.checkFailedLine(file, place(c), c.message)}\n`).join("");
   err += weak.map((why) => `${say_.weak(file, why)}\n`).join("");
-  if (!written) err += `kohyo: ${file}: --strict: checks failed, nothing written\n`;
+  if (!written) err += `${say_.strictNothingWritten(file)}\n`;
   const status: FileStatus = weak.length ? "weak" : failed.length ? "checks-failed" : "ok";
   return {
     file,
@@ -215,9 +215,9 @@ export function emptyReport(file: string, info: DocumentInfo | null, status: Fil
   };
 }
 
-export function failedReport(file: string, info: DocumentInfo | null, e: InputError, out: string): FileReport {
+export function failedReport(file: string, info: DocumentInfo | null, e: InputError, out: string, lang: Lang = "en"): FileReport {
   return {
-    ...emptyReport(file, info, e.reason === "unrecognised" ? "unrecognised" : "unreadable", e.exitCode, out, `kohyo: ${e.message}\n`),
+    ...emptyReport(file, info, e.reason === "unrecognised" ? "unrecognised" : "unreadable", e.exitCode, out, `${say(lang).unreadable(e.file, e.reason, e.detail)}\n`),
     reason: e.reason,
     error: e.message,
   };
@@ -245,18 +245,18 @@ const n = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en-US") : S
 /** One file's summary: tables, records, each total check with printed and computed values, warnings. */
 function summaryText(file: string, pipeline: string, tables: readonly TableOutline[], dir: string | null, m: Messages, weak: boolean): string {
   const s = summarise(tables);
-  let out = `${file}: ${pipeline} · ${s.tables} tables · ${s.records} records${dir ? ` → ${dir}/` : ""}\n`;
+  let out = `${m.fileSummary(file, pipeline, s.tables, s.records)}${dir ? ` → ${dir}/` : ""}\n`;
   for (const t of tables) {
-    out += `  ${t.name} (pages ${t.pages.join(",") || "—"}): ${t.recordCount} records\n`;
+    out += `  ${m.tableSummary(t.name, t.pages.join(",") || "—", t.recordCount)}\n`;
     for (const c of t.checks.filter((c) => c.rule === "total/sum")) {
       const mark = c.ok ? "ok  " : failing(c) ? "FAIL" : "warn";
       out +=
         c.printed === undefined
-          ? `    ${mark} total ${c.column ?? ""}: ${c.message}\n`
-          : `    ${mark} total ${c.column}: printed ${n(c.printed)}, sum ${n(c.sum)}${c.difference ? `, difference ${n(c.difference)}` : ""}${place(c)}\n`;
+          ? `    ${mark} ${m.totalOnly(c.column ?? "", c.message)}\n`
+          : `    ${mark} ${m.totalLine(c.column ?? "", n(c.printed), n(c.sum), c.difference ? n(c.difference) : null)}${place(c)}\n`;
     }
     const others = t.checks.filter((c) => c.rule !== "total/sum");
-    out += `    other checks: ${others.filter((c) => c.ok).length} passed, ${others.filter(failing).length} failed, ${others.filter((c) => !c.ok && !failing(c)).length} warnings\n`;
+    out += `    ${m.otherChecks(others.filter((c) => c.ok).length, others.filter(failing).length, others.filter((c) => !c.ok && !failing(c)).length)}\n`;
     for (const c of others.filter((c) => !c.ok && !failing(c))) out += `    warn ${c.rule}${place(c)}: ${c.message}\n`;
   }
   const checks = s.failed ? m.checksSummary(s.failed, s.passed, s.warnings) : m.checksPassed(s.passed, s.warnings);

@@ -45,7 +45,8 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
   // failure to load them fails the files that need them, when they do.
   const pipelines = import("../registry.js");
   pipelines.catch(() => {});
-  const progress = new Progress(files.length, sink);
+  const m = say(settings.lang ?? "en");
+  const progress = new Progress(files.length, sink, settings.lang);
   const names = outputNames(files);
   // Ctrl-C (SIGINT) or SIGTERM: no new file is started, the files being read are dropped
   // (their workers ended), the manifest is written for the files done, what was staged
@@ -66,8 +67,8 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
         const earlier = opts.force ? null : upToDate(manifest, file, sha256, { pipeline: s.pipeline, pages: s.pages, password: s.password !== undefined, output: outputDir(s, file) });
         if (earlier) {
           const failedBefore = notRead(earlier.status);
-          const err = failedBefore ? `kohyo: ${earlier.error} (unchanged since the last run; --force reads it again)\n` : "";
-          const out = failedBefore ? "" : `${file}: unchanged since the last run, skipped (--force extracts it again)\n`;
+          const err = failedBefore ? `${m.skippedFailed(earlier.error ?? file)}\n` : "";
+          const out = failedBefore ? "" : `${m.skipped(file)}\n`;
           const report: FileReport = { ...earlier, status: "skipped", previous: earlier.status, out, err };
           progress.fileDone(report);
           return report;
@@ -80,10 +81,10 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
           // The file changed or went away while its chunks were read: unreadable, as any
           // file. A bug or a crashed worker: an internal error. Either stops this file only
           // (what a worker that died had staged goes at the end of the batch).
-          report = e instanceof InputError ? failedReport(file, null, e, "") : internalErrorReport(file, e);
+          report = e instanceof InputError ? failedReport(file, null, e, "", settings.lang) : internalErrorReport(file, e);
           if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
             const mb = (opts.limits ?? DEFAULT_LIMITS).workerHeapMb;
-            report = failedReport(file, null, new InputError(file, "over-limit", `over a limit: reading it needs more than the ${mb} MB of heap a worker may take (--limit worker-heap-mb=${mb})`), "");
+            report = failedReport(file, null, new InputError(file, "over-limit", `over a limit: reading it needs more than the ${mb} MB of heap a worker may take (--limit worker-heap-mb=${mb})`), "", settings.lang);
           }
         }
         const displaced = report.output ? displacedBy(manifest, file, report.output) : null;
@@ -104,7 +105,7 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
       sink.err(`${say(settings.lang ?? "en").interrupted(reports.length, files.length)}\n`);
       return { code: EXIT.interrupted, reports };
     }
-    if (opts.table) sink.out(summaryTable(reports, (Date.now() - started) / 1000));
+    if (opts.table) sink.out(summaryTable(reports, (Date.now() - started) / 1000, settings.lang));
     return { code: exitCode(reports), reports };
   } finally {
     process.off("SIGINT", onSignal);

@@ -75,7 +75,7 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
   if (split && !(outcome instanceof InputError)) return split;
   if (report) return { kind: "done", report };
   if (outcome === "usage") return { kind: "done", report: emptyReport(file, info, "usage", 64, out, err) };
-  if (outcome instanceof InputError) return { kind: "done", report: failedReport(file, info, outcome, out) };
+  if (outcome instanceof InputError) return { kind: "done", report: failedReport(file, info, outcome, out, s.lang) };
   throw new Error(`extract: ${file}: no report`);
 }
 

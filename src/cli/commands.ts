@@ -224,7 +224,7 @@ export const COMMANDS: readonly Command[] = [
       needFiles("review", positionals, lang);
       const pipeline = await pipelineOption(values);
       const { review } = await import("./review.js");
-      return review({ files: positionals, png: values.png === true, ...(pipeline !== undefined && { pipeline }), ...fileOptions(values) }, io);
+      return review({ files: positionals, lang, png: values.png === true, ...(pipeline !== undefined && { pipeline }), ...fileOptions(values) }, io);
     },
   },
   {
@@ -299,7 +299,7 @@ export const COMMANDS: readonly Command[] = [
       needFiles("inspect", positionals, lang);
       const { pages, ...others } = fileOptions(values);
       const { inspect } = await import("./inspect.js");
-      return inspect({ files: positionals, json: values.json === true, ...others, ...(pages !== undefined && { page: pages }) }, io);
+      return inspect({ files: positionals, lang, json: values.json === true, ...others, ...(pages !== undefined && { page: pages }) }, io);
     },
   },
   {

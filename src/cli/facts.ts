@@ -15,27 +15,13 @@ import type { Diagnostic } from "../model/finding.js";
 import { extractFacts } from "../facts/extract.js";
 import type { Fact } from "../facts/types.js";
 import { type CliIO, jsonValue, outputNames, processIO, writeJsonFile } from "../output/io.js";
-import type { Lang } from "../output/messages.js";
 import { pageTicker } from "./ticker.js";
 import { defaultJobs } from "../batch/pool.js";
-import { type OcrMode, ocrReader } from "../ocr/index.js";
+import { ocrReader } from "../ocr/index.js";
+import type { ReadingOptions } from "./options.js";
 import { documentOptions, readPages, runBatch, withDocument, withOcr } from "../batch/document.js";
 
-export interface FactsOptions {
-  files: string[];
-  pages?: string;
-  format: "json" | "csv";
-  /** Start each CSV with a byte order mark (for Excel). */
-  bom?: boolean;
-  /** CSVs for opening in Excel (src/output/csv.ts forExcel). */
-  excel?: boolean;
-  /** The language of the messages (the progress line). */
-  lang?: Lang;
-  password?: string;
-  outDir?: string;
-  /** Scanned pages: read by OCR (auto, the default), every page by OCR (on), never (off). */
-  ocr?: OcrMode;
-}
+export type FactsOptions = ReadingOptions;
 
 /** The stable JSON form of one file's facts (documented in the README). */
 export interface FactsJson {
@@ -67,6 +53,7 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
       await write(file, names.get(file)!, json, opts, io);
       return { checksFailed: false };
     }),
+    opts.lang,
   ));
 }
 

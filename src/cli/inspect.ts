@@ -12,6 +12,7 @@ import type { InputError } from "../errors.js";
 import { groupLines, type Line } from "../layout/lines.js";
 import type { Page } from "../model/page.js";
 import { type CliIO, outputNames } from "../output/io.js";
+import type { Lang } from "../output/messages.js";
 import { defaultJobs } from "../batch/pool.js";
 import { type OcrMode, ocrReader } from "../ocr/index.js";
 import { documentOptions, runBatch, withDocument, withOcr } from "../batch/document.js";
@@ -24,6 +25,8 @@ export interface InspectOptions {
   outDir?: string;
   /** Scanned pages: read by OCR (auto, the default), every page by OCR (on), never (off). */
   ocr?: OcrMode;
+  /** The language of the messages. */
+  lang?: Lang;
 }
 
 const fmt = (v: number) => v.toFixed(1).padStart(7);
@@ -81,7 +84,7 @@ export async function inspect(opts: InspectOptions, io: CliIO): Promise<number> 
       io.out(JSON.stringify({ file, error: errorJson(outcome) }) + "\n");
     }
     return outcome;
-  }));
+  }, opts.lang));
 }
 
 function errorJson(e: InputError) {

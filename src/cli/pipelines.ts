@@ -40,5 +40,6 @@ export async function pipelines(opts: PipelinesOptions, io: CliIO): Promise<numb
       io.out(out);
       return { checksFailed: false };
     }),
+    opts.lang,
   );
 }

@@ -15,6 +15,7 @@ import { gatherReview, type ReviewData } from "../review/data.js";
 import { reviewHtml } from "../review/html.js";
 import { KOHYO_VERSION } from "../version.js";
 import { type CliIO, JsonFile, outputNames } from "../output/io.js";
+import type { Lang } from "../output/messages.js";
 import { documentOptions, runBatch, withDocument } from "../batch/document.js";
 
 export interface ReviewOptions {
@@ -26,6 +27,8 @@ export interface ReviewOptions {
   password?: string;
   /** Output folder names by file, when a batch named them already (kohyo extract --review). */
   names?: Map<string, string>;
+  /** The language of the messages. */
+  lang?: Lang;
 }
 
 export async function review(opts: ReviewOptions, io: CliIO): Promise<number> {
@@ -49,6 +52,7 @@ export async function review(opts: ReviewOptions, io: CliIO): Promise<number> {
       }
       return { checksFailed: data.findings.some((f) => !f.ok && !f.diagnostic && f.severity === "error") };
     }),
+    opts.lang,
   );
 }
 

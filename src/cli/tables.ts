@@ -20,36 +20,23 @@ import { stitchTables, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
 import { cellConfidence, type OcrReading, ocrReadings, suspectDigits } from "../table/suspects.js";
 import { type CliIO, jsonValue, outputNames, processIO, writeJsonFile } from "../output/io.js";
-import type { Lang } from "../output/messages.js";
 import { pageTicker } from "./ticker.js";
 import { EXIT } from "../errors.js";
 import { num } from "../output/messages.js";
 import { defaultJobs } from "../batch/pool.js";
-import { type OcrMode, ocrReader } from "../ocr/index.js";
+import { ocrReader } from "../ocr/index.js";
+import type { ReadingOptions } from "./options.js";
 import { documentOptions, readPages, runBatch, withDocument, withOcr } from "../batch/document.js";
 
-export interface TablesOptions {
+export interface TablesOptions extends ReadingOptions {
   /** Corrections: --strategy, --area, --columns (see FindOptions). */
   find?: FindOptions;
   /** Correction: --header-rows N for every table. */
   headerRows?: number;
-  files: string[];
-  pages?: string;
-  format: "json" | "csv";
-  /** Start each CSV with a byte order mark (for Excel). */
-  bom?: boolean;
-  /** CSVs for opening in Excel (src/output/csv.ts forExcel). */
-  excel?: boolean;
-  /** The language of the messages (the progress line). */
-  lang?: Lang;
   /** Cells that print one number written as that number (1,234 → 1234, △5 → -5). */
   numbers?: boolean;
   /** Only the tables with these ids (p004-t01). */
   only?: string[];
-  password?: string;
-  outDir?: string;
-  /** Scanned pages: read by OCR (auto, the default), every page by OCR (on), never (off). */
-  ocr?: OcrMode;
 }
 
 /** The stable JSON form of one file's tables (documented in the README). */
@@ -129,6 +116,7 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
       if (!(await write(file, names.get(file)!, json, opts, io))) refused = true;
       return { checksFailed: failing.some((c) => c.severity === "error") };
     }),
+    opts.lang,
   ));
   return refused ? EXIT.usage : code;
 }

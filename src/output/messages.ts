@@ -17,6 +17,18 @@ export function langOf(option: string | undefined, env: NodeJS.ProcessEnv = proc
 /** A number as every message writes it: thousands separated by commas, at most 2 decimals. */
 export const num = (v: number): string => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
+/** Why a file could not be read, as each language names it (the detail after it stays kohyo's own words). */
+type Reason = "not-found" | "not-a-pdf" | "damaged" | "encrypted" | "no-text" | "unrecognised" | "over-limit";
+const REASON_JA: Record<Reason, string> = {
+  "not-found": "ファイルがありません",
+  "not-a-pdf": "PDF ではありません",
+  damaged: "PDF が壊れています",
+  encrypted: "暗号化されています",
+  "no-text": "テキストがありません",
+  unrecognised: "どの種類の文書か認識できません",
+  "over-limit": "上限を超えました",
+};
+
 /** "1 check", "2 checks" (English); Japanese has no plural. */
 const count = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
 
@@ -49,6 +61,33 @@ const en = {
   wordsFound: "found",
   wordsMissing: "missing",
   none: "none",
+  /** The one line for a file that could not be read. */
+  unreadable: (file: string, _reason: Reason, detail: string) => `kohyo: ${file}: ${detail}`,
+  checkFailedLine: (file: string, where: string, message: string) => `kohyo: check failed: ${file}${where}: ${message}`,
+  strictNothingWritten: (file: string) => `kohyo: ${file}: --strict: checks failed, nothing written`,
+  fileSummary: (file: string, pipeline: string, tables: number, records: number) => `${file}: ${pipeline} · ${count(tables, "table")} · ${count(records, "record")}`,
+  tableSummary: (name: string, pages: string, records: number) => `${name} (pages ${pages}): ${count(records, "record")}`,
+  totalLine: (column: string, printed: string, sum: string, difference: string | null) =>
+    `total ${column}: printed ${printed}, sum ${sum}${difference ? `, difference ${difference}` : ""}`,
+  totalOnly: (column: string, message: string) => `total ${column}: ${message}`,
+  otherChecks: (passed: number, failed: number, warnings: number) => `other checks: ${num(passed)} passed, ${num(failed)} failed, ${count(warnings, "warning")}`,
+  skipped: (file: string) => `${file}: unchanged since the last run, skipped (--force extracts it again)`,
+  skippedFailed: (error: string) => `kohyo: ${error} (unchanged since the last run; --force reads it again)`,
+  perFile: (done: number, total: number, file: string, label: string, rate: number) => `[${done}/${total}] ${file}: ${label} · ${rate.toFixed(1)} pages/s`,
+  bar: (bar: string, done: number, total: number, pages: number, rate: number, failed: number) =>
+    `[${bar}] ${done}/${total} files · ${num(pages)} pages · ${rate.toFixed(1)} pages/s · ${num(failed)} failed`,
+  statusOk: (records: number) => `ok, ${count(records, "record")}`,
+  statusFailed: (failed: number, records: number) => `${count(failed, "check")} failed, ${count(records, "record")}`,
+  statusWeak: (records: number) => `weak result, ${count(records, "record")}`,
+  statusSkipped: (why: string | null) => (why ? `unchanged, skipped (${why})` : "unchanged, skipped"),
+  statusUnreadable: (reason: string) => `unreadable (${reason})`,
+  skippedUnreadable: (reason: string) => `unreadable: ${reason}`,
+  statusNoPipeline: "no pipeline",
+  statusBadPages: "bad --pages",
+  statusInternal: "internal error",
+  tableHead: ["file", "pipeline", "pages", "records", "checks ok/failed/warn", "status"] as readonly string[],
+  tableFoot: (files: number, bad: number, pages: number, seconds: number) =>
+    `${count(files, "file")}, ${num(bad)} with problems, ${count(pages, "page")} in ${seconds.toFixed(1)} s (${seconds > 0 ? (pages / seconds).toFixed(1) : "—"} pages/s)`,
 } as const;
 
 export type Messages = { [K in keyof typeof en]: (typeof en)[K] extends string ? string : (typeof en)[K] };
@@ -78,6 +117,30 @@ const ja: Messages = {
   wordsFound: "あり",
   wordsMissing: "なし",
   none: "なし",
+  unreadable: (file, reason, detail) => `kohyo: ${file}: ${REASON_JA[reason]}（${detail}）`,
+  checkFailedLine: (file, where, message) => `kohyo: チェック不合格: ${file}${where}: ${message}`,
+  strictNothingWritten: (file) => `kohyo: ${file}: --strict: チェックが不合格のため何も書き出していません`,
+  fileSummary: (file, pipeline, tables, records) => `${file}: ${pipeline} · 表 ${num(tables)} 個 · ${num(records)} 件のレコード`,
+  tableSummary: (name, pages, records) => `${name}（${pages} ページ）: ${num(records)} 件のレコード`,
+  totalLine: (column, printed, sum, difference) => `合計 ${column}: 印刷 ${printed}、集計 ${sum}${difference ? `、差 ${difference}` : ""}`,
+  totalOnly: (column, message) => `合計 ${column}: ${message}`,
+  otherChecks: (passed, failed, warnings) => `その他のチェック: 合格 ${num(passed)} 件、不合格 ${num(failed)} 件、警告 ${num(warnings)} 件`,
+  skipped: (file) => `${file}: 前回から変わっていないため省略しました（--force でもう一度抽出します）`,
+  skippedFailed: (error) => `kohyo: ${error}（前回から変わっていません。--force でもう一度読みます）`,
+  perFile: (done, total, file, label, rate) => `[${done}/${total}] ${file}: ${label} · 毎秒 ${rate.toFixed(1)} ページ`,
+  bar: (bar, done, total, pages, rate, failed) => `[${bar}] ${done}/${total} ファイル · ${num(pages)} ページ · 毎秒 ${rate.toFixed(1)} ページ · 問題 ${num(failed)} 件`,
+  statusOk: (records) => `合格、${num(records)} 件のレコード`,
+  statusFailed: (failed, records) => `${num(failed)} 件のチェックが不合格、${num(records)} 件のレコード`,
+  statusWeak: (records) => `結果が不十分、${num(records)} 件のレコード`,
+  statusSkipped: (why) => (why ? `変更なし、省略（${why}）` : "変更なし、省略"),
+  statusUnreadable: (reason) => `読めません（${REASON_JA[reason as Reason] ?? reason}）`,
+  skippedUnreadable: (reason) => `読めません: ${REASON_JA[reason as Reason] ?? reason}`,
+  statusNoPipeline: "該当する種類なし",
+  statusBadPages: "--pages の指定が誤り",
+  statusInternal: "内部エラー",
+  tableHead: ["ファイル", "パイプライン", "ページ", "レコード", "チェック 合格/不合格/警告", "状態"],
+  tableFoot: (files, bad, pages, seconds) =>
+    `${num(files)} ファイル（問題あり ${num(bad)}）、${num(pages)} ページを ${seconds.toFixed(1)} 秒で処理（毎秒 ${seconds > 0 ? (pages / seconds).toFixed(1) : "—"} ページ）`,
 };
 
 export const say = (lang: Lang): Messages => (lang === "ja" ? ja : en);

@@ -251,7 +251,7 @@ test("a file read with other --pages is read again, not skipped (recognition rea
   copyFileSync(sample("tokyo-plan-r5-a4.pdf"), join(dir, "plan.pdf"));
   // Page 4 alone holds the モデル事業 table only: 3 records.
   const part = kohyo("extract", join(dir, "plan.pdf"), "-o", join(dir, "out"), "--pages", "4", "--jobs", "1");
-  expect(part.out).toContain("1 tables · 3 records");
+  expect(part.out).toContain("1 table · 3 records");
   const whole = kohyo("extract", join(dir, "plan.pdf"), "-o", join(dir, "out"), "--jobs", "1");
   expect(whole.out).toContain("2 tables · 31 records");
   const again = kohyo("extract", join(dir, "plan.pdf"), "-o", join(dir, "out"), "--jobs", "1");

@@ -115,3 +115,19 @@ describe("kohyo pipelines", () => {
     expect(r.out).toContain("tokyo-jinzai-plan  100 %");
   });
 });
+
+test("--lang ja: a batch's lines in Japanese — the unreadable file's reason, the summary, the failed total, the table at the end", () => {
+  const out = mkdtempSync(join(tmpdir(), "kohyo-ja-"));
+  const r = kohyo("extract", sample("tokyo-plan-r5-a4-mistyped.pdf"), "/nonexistent/x.pdf", "-o", out, "--lang", "ja", "--jobs", "1");
+  expect(r.code).toBe(3); // an unreadable file's code comes before a failed check's
+  expect(r.err).toContain("kohyo: /nonexistent/x.pdf: ファイルがありません（file not found）\n");
+  // The mistyped sample's 事業額 total (its source prints 477,289,000 against rows of 478,189,000).
+  expect(r.out).toContain("FAIL 合計 事業額: 印刷 477,289,000、集計 478,189,000、差 -900,000 p.3");
+  expect(r.out).toContain("tokyo-jinzai-plan · 表 2 個 · 31 件のレコード");
+  expect(r.err).toMatch(/^kohyo: チェック不合格: .*tokyo-plan-r5-a4-mistyped\.pdf p\.3 /m);
+  expect(r.out).toMatch(/^ファイル +パイプライン +ページ +レコード/m);
+  expect(r.out).toContain("読めません（ファイルがありません）");
+  expect(r.out).toMatch(/2 ファイル（問題あり 2）、/);
+  const tables = kohyo("tables", "/nonexistent/x.pdf", "--lang", "ja");
+  expect(tables).toMatchObject({ code: 3, err: "kohyo: /nonexistent/x.pdf: ファイルがありません（file not found）\n" });
+});
