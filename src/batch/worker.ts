@@ -18,19 +18,23 @@ const { guard, setLimits } = await import("../pdf/limits.js");
 if (workerData?.limits) setLimits(workerData.limits);
 // Each page started is told to the driver, which stops this thread when one runs too long (./pool.ts).
 guard().onPage = (page) => parentPort!.postMessage({ beat: page });
-const { analyseChunk, extractFile } = await import("./task.js");
+const { analyseChunk, extractFile, releaseOcr } = await import("./task.js");
 
 parentPort!.on("message", async ({ id, task }: { id: number; task: Task }) => {
   // Pages that stopped an earlier worker are not read again (see Pool.run).
   guard().skip = new Set(task.skip ?? []);
   // The task has started: the driver's deadline runs from now (see Pool.onWorker).
   parentPort!.postMessage({ beat: 0 });
+  let answer: { id: number; ok: true; value: unknown } | { id: number; ok: false; error: unknown };
   try {
     const value =
       task.kind === "file" ? await extractFile(task.file, task.settings) : await analyseChunk(task.file, task.password, task.pipeline, task.pages, task.ocr, task.stdinCopy);
-    parentPort!.postMessage({ id, ok: true, value });
+    answer = { id, ok: true, value };
   } catch (e) {
     const error = e instanceof InputError ? { input: true, file: e.file, reason: e.reason, detail: e.detail } : { input: false, message: (e as Error)?.stack ?? String(e) };
-    parentPort!.postMessage({ id, ok: false, error });
+    answer = { id, ok: false, error };
   }
+  // A Tesseract this task started ends before the next task comes (see releaseOcr).
+  await releaseOcr().catch(() => {});
+  parentPort!.postMessage(answer);
 });

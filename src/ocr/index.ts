@@ -9,6 +9,11 @@
  *
  * {@link ocrReader} makes the PDF layer's {@link PictureReader}; its engine starts on the
  * first scanned page and must be closed ({@link OcrReader.close}) when the run is over.
+ * It is also ended when a page that needs no OCR comes after scanned pages and no page is
+ * being read: a Tesseract holds 150–200 MB (its model, and WebAssembly memory that grows
+ * with the largest picture it read and is never given back), which a book of text pages
+ * with a scanned page or two among them (a signed 議案 cover) does not need for the rest
+ * of its pages. The next scanned page starts one again (about 0.5 s of CPU).
  */
 import type { PictureReader } from "../pdf/load.js";
 import type { Page } from "../model/page.js";
@@ -31,28 +36,46 @@ export interface OcrReader extends PictureReader {
 export function ocrReader(mode: OcrMode, threads = 1, engine?: () => OcrEngine): OcrReader | undefined {
   if (mode === "off") return undefined;
   let started: OcrEngine | null = null;
+  let ending: Promise<void> = Promise.resolve();
+  let reading = 0;
   let pagesRead = 0;
+  const end = () => {
+    const e = started;
+    started = null;
+    if (e) ending = Promise.all([ending, e.close().catch(() => {})]).then(() => {});
+    return ending;
+  };
   return {
     parallel: Math.max(1, threads),
     get pagesRead() {
       return pagesRead;
     },
     wants(page: Page, text: { glyphs: number; invisible: number }) {
-      if (page.images === 0) return null;
-      if (mode === "on") return text.glyphs === 0 ? "no-text" : text.invisible === text.glyphs ? "invisible-text" : "forced";
-      if (page.runs.length === 0) return "no-text";
-      if (text.glyphs > 0 && text.invisible === text.glyphs) return "invisible-text";
-      return null;
+      const reason = why(mode, page, text);
+      if (reason === null && started && reading === 0) void end();
+      return reason;
     },
     async read(page, raster, reason, replaced, file) {
       started ??= engine ? engine() : tesseractEngine(threads);
       pagesRead++;
-      return ocrPage({ page, raster, reason, replaced, file }, started);
+      reading++;
+      try {
+        return await ocrPage({ page, raster, reason, replaced, file }, started);
+      } finally {
+        reading--;
+      }
     },
     async close() {
-      const e = started;
-      started = null;
-      await e?.close();
+      await end();
     },
   };
+}
+
+/** Why a page is read from its picture in this mode, or null. */
+function why(mode: OcrMode, page: Page, text: { glyphs: number; invisible: number }): "no-text" | "invisible-text" | "forced" | null {
+  if (page.images === 0) return null;
+  if (mode === "on") return text.glyphs === 0 ? "no-text" : text.invisible === text.glyphs ? "invisible-text" : "forced";
+  if (page.runs.length === 0) return "no-text";
+  if (text.glyphs > 0 && text.invisible === text.glyphs) return "invisible-text";
+  return null;
 }
