@@ -54,6 +54,30 @@ export const spec: LedgerSpec = {
   noteMarkers: [["○", "◯", "〇", "●", "◎"], ["・", "･"]],
   supplementary: "補正",
   titleWords: ["一般会計", "特別会計", "予算"],
+  schedules: [
+    {
+      id: "debt-burden",
+      name: "債務負担行為",
+      columns: [
+        { field: "item", title: "事項", headers: ["事項"] },
+        { field: "period", title: "期間", headers: ["期間"] },
+        { field: "limit", title: "限度額", headers: ["限度額"] },
+      ],
+      amount: "limit",
+    },
+    {
+      id: "local-bonds",
+      name: "地方債",
+      columns: [
+        { field: "purpose", title: "起債の目的", headers: ["起債の目的", "目的"] },
+        { field: "limit", title: "限度額", headers: ["限度額"] },
+        { field: "method", title: "起債の方法", headers: ["起債の方法"] },
+        { field: "rate", title: "利率", headers: ["利率"] },
+        { field: "redemption", title: "償還の方法", headers: ["償還の方法"] },
+      ],
+      amount: "limit",
+    },
+  ],
 };
 
 export const budgetBook = ledgerPipeline(spec);

@@ -32,7 +32,7 @@ import { stitchTables, type StitchedCell, type Table } from "../table/stitch.js"
 import { coverGrid, matchColumns } from "./engine.js";
 import { ledgerChecks } from "./ledgerChecks.js";
 import { ledgerTables } from "./ledgerRecords.js";
-import type { LedgerRole, LedgerSpec } from "./ledgerSpec.js";
+import type { LedgerRole, LedgerSchedule, LedgerSpec } from "./ledgerSpec.js";
 import type { Assembler, PageAnalysis, Pipeline, TableSink } from "./types.js";
 
 // ---------------------------------------------------------------- records
@@ -103,6 +103,21 @@ export interface TotalRow extends Amounts, Place {
   l2: Named | null;
 }
 
+/** A row of a schedule beside the budget (債務負担行為, 地方債): its fields as printed, its amount. */
+export interface ScheduleRow extends Place {
+  /** The schedule's id (LedgerSchedule.id). */
+  schedule: string;
+  /** Each column's text (spaces dropped, lines joined; a cell spanning rows gives each its text); null where blank. */
+  fields: Record<string, string | null>;
+  amount: Amount | null;
+}
+/** A schedule's printed total row (合計). */
+export interface ScheduleTotal extends Place {
+  schedule: string;
+  label: string;
+  amount: Amount | null;
+}
+
 export interface Ledger {
   /** A supplementary budget (補正予算): 補正前の額, 補正額, 計 instead of 前年度, 比較, 本年度. */
   supplementary: boolean;
@@ -112,6 +127,9 @@ export interface Ledger {
   summary: LevelRow[];
   details: DetailRow[];
   totals: TotalRow[];
+  /** Rows of the schedules beside the budget (第2表 債務負担行為, 第3表 地方債), in page order. */
+  schedules: ScheduleRow[];
+  scheduleTotals: ScheduleTotal[];
 }
 
 // ---------------------------------------------------------------- pages
@@ -314,7 +332,9 @@ class LedgerRead {
 
 class LedgerReader {
   private readonly s: LedgerRead;
-  private readonly ledger: Ledger = { supplementary: false, fiscalYear: null, municipality: null, first: [], summary: [], details: [], totals: [] };
+  private readonly ledger: Ledger = { supplementary: false, fiscalYear: null, municipality: null, first: [], summary: [], details: [], totals: [], schedules: [], scheduleTotals: [] };
+  /** The schedule whose title line (第N表 …) was read last; null after any other title. */
+  private schedule: LedgerSchedule | null = null;
   private titles: string[] = [];
   private readonly fields;
   private readonly subtotal: string[];
@@ -403,6 +423,9 @@ class LedgerReader {
   private table(lt: LedgerPageTable): void {
     const s = this.s;
     this.context(lt.above);
+    const titled = this.scheduleTitle(lt.above);
+    if (titled !== undefined) this.schedule = titled;
+    if (this.schedule && this.scheduleTable(lt, this.schedule)) return;
     const t = lt.table;
     let layout: Layout | null = null;
     if (t.headerRows > 0) layout = this.layoutOf(t.columns, t.cols);
@@ -478,6 +501,69 @@ class LedgerReader {
   /** The open 目 is complete. */
   private close(): void {
     this.s.detail = null;
+  }
+
+  /**
+   * The schedule a title line above a table names (第2表 債務負担行為): the schedule, null for
+   * a title of another table (第1表, 繰越明許費, or a 補正 of a schedule), undefined when no
+   * line above is a title.
+   */
+  private scheduleTitle(lines: readonly { text: string }[]): LedgerSchedule | null | undefined {
+    for (const line of lines) {
+      const f = fold(line.text);
+      if (!/^第\d+表/.test(f)) continue;
+      if (f.includes(fold(this.spec.supplementary))) return null;
+      return this.spec.schedules.find((sc) => f.includes(fold(sc.name))) ?? null;
+    }
+    return undefined;
+  }
+
+  /**
+   * A table of the schedule when its header gives every column of it: one row per printed
+   * row with a label, the 合計 row as its total. False (nothing read) when it does not.
+   */
+  private scheduleTable(lt: LedgerPageTable, sc: LedgerSchedule): boolean {
+    const t = lt.table;
+    if (t.headerRows === 0) return false;
+    const fields = sc.columns.map((c) => ({ path: c.field, title: c.title, headers: c.headers, kind: "text" as const }));
+    const at = matchColumns(fields, t.columns);
+    if (at.size !== sc.columns.length) return false;
+    this.close();
+    const cover = coverGrid(t);
+    const label = at.get(sc.columns[0]!.field)!;
+    for (let r = t.headerRows; r < t.rows; r++) {
+      const slots = cover[r]!;
+      const head = slots[label];
+      const text = (i: number) => {
+        const c = slots[i];
+        const v = c ? fold(c.lines.join("")) : "";
+        return v === "" ? null : v;
+      };
+      const amountCell = slots[at.get(sc.amount)!];
+      const amount = this.scheduleAmount(amountCell, r);
+      const name = text(label);
+      if (!head || name === null) continue;
+      if (this.totalLabel(name) === "grand") {
+        this.ledger.scheduleTotals.push({ schedule: sc.id, label: name, amount, page: head.page, box: head.box });
+        continue;
+      }
+      const values: Record<string, string | null> = {};
+      for (const c of sc.columns) values[c.field] = c.field === sc.amount ? (amount?.printed ?? null) : text(at.get(c.field)!);
+      this.ledger.schedules.push({ schedule: sc.id, fields: values, amount, page: head.page, box: head.box });
+    }
+    return true;
+  }
+
+  /** A schedule's amount: its unit printed after it in the cell (7,055 千円) or the table's (単位：千円). */
+  private scheduleAmount(c: StitchedCell | undefined, r: number): Amount | null {
+    if (!c || c.row !== r) return null;
+    const printed = c.lines.map((l) => l.trim()).filter((l) => l !== "").join("");
+    if (printed === "") return null;
+    const m = /^(.*?)\s*(百万円|千円|円)$/.exec(printed);
+    const unit = m ? m[2]! : this.s.unit;
+    const n = parseNumber(m ? m[1]! : printed);
+    const k = yenMultiplier(unit) ?? 1;
+    return { yen: n.value === null ? null : Math.round(n.value * k), printed, unit, page: c.page, box: c.box };
   }
 
   private amount(c: StitchedCell | undefined, r: number): Amount | null {

@@ -12,6 +12,7 @@
  * - budget/grand-total  Σ 款 = 歳入合計 / 歳出合計 (第1表, 総括)
  * - budget/balance      歳入合計 = 歳出合計
  * - budget/first-table  第1表's 項 = the 明細's 項 (its 計, or Σ 目 where no 計 is printed)
+ * - budget/schedule-total  Σ 限度額 = 合計 of a schedule that prints one (地方債)
  */
 import type { Amount, DetailRow, Ledger, LevelRow, Named, TotalRow } from "./ledger.js";
 import type { CheckGroups } from "./ledgerRecords.js";
@@ -47,6 +48,24 @@ const main = (l: Ledger) => (l.supplementary ? "diff" : "now") as "now" | "diff"
 const target = (l: Ledger, r: { now: Amount | null; diff: Amount | null }) => (l.supplementary ? r.diff : r.now);
 
 const RULES: Record<string, Rule> = {
+  "budget/schedule-total": (spec, l) => {
+    const out: Check[] = [];
+    for (const total of l.scheduleTotals) {
+      const sc = spec.schedules.find((x) => x.id === total.schedule);
+      const what = sc?.columns.find((c) => c.field === sc.amount)?.title ?? "金額";
+      const rows = l.schedules.filter((r) => r.schedule === total.schedule);
+      const at = total.amount ?? { page: total.page, box: total.box };
+      const table = { table: total.schedule };
+      if (rows.some((r) => yen(r.amount) === null) || yen(total.amount) === null) {
+        out.push({ ...fail("budget/schedule-total", `${sc?.name}: a ${what} or its ${total.label} cannot be read as an amount`, at, yen(total.amount), sum(rows.map((r) => r.amount))), ...table });
+        continue;
+      }
+      const s = sum(rows.map((r) => r.amount));
+      if (s !== total.amount!.yen) out.push({ ...fail("budget/schedule-total", `${sc?.name}: Σ ${what} of its ${rows.length} rows ${fmt(s)} yen ≠ ${total.label} ${total.amount!.printed}`, total.amount!, total.amount!.yen, s), ...table });
+      else out.push({ rule: "budget/schedule-total", ok: true, severity: "error", message: `${sc?.name}: Σ ${what} = ${total.label} (${rows.length} rows)`, printed: total.amount!.yen, sum: s, page: total.page, ...table });
+    }
+    return { schedules: out };
+  },
   "budget/difference": (_spec, l) => {
     const rows = <R extends { now: Amount | null; before: Amount | null; diff: Amount | null }>(xs: readonly R[], label: (r: R) => string) => {
       const out: Check[] = [];
@@ -218,7 +237,7 @@ function detailKou(l: Ledger, col: "now" | "diff"): Map<string, { side: string |
 export const LEDGER_RULES: readonly string[] = Object.keys(RULES);
 
 export function ledgerChecks(spec: LedgerSpec, l: Ledger): CheckGroups {
-  const out: CheckGroups = { first: [], summary: [], detail: [], items: [], notes: [], totals: [] };
+  const out: CheckGroups = { first: [], summary: [], detail: [], items: [], notes: [], totals: [], schedules: [] };
   for (const rule of Object.values(RULES)) {
     for (const [k, checks] of Object.entries(rule(spec, l)) as [keyof CheckGroups, Check[]][]) out[k].push(...checks);
   }

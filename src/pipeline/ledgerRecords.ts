@@ -6,7 +6,7 @@
  * amounts are yen (printed × unit), the printed text is kept in records.json.
  */
 import type { Box } from "../model/page.js";
-import type { Amount, DetailRow, ItemRow, Ledger, LevelRow, Named, NoteRow, TotalRow } from "./ledger.js";
+import type { Amount, DetailRow, ItemRow, Ledger, LevelRow, Named, NoteRow, ScheduleRow, TotalRow } from "./ledger.js";
 import type { LedgerSpec } from "./ledgerSpec.js";
 import type { Check, Column, RecordTable } from "./types.js";
 
@@ -21,8 +21,8 @@ const place = <R extends { page: number; box: Box }>(): Column<R>[] => [
   ...(["x0", "y0", "x1", "y1"] as const).map((k): Column<R> => ({ name: k, title: k, type: "number", unit: "pt", description: "box on the page in points, origin at the top left", value: (r) => Math.round(r.box[k] * 10) / 10 })),
 ];
 
-/** Checks are grouped by the table they are about: the prefix of their rule id's table. */
-export type CheckGroups = Record<"first" | "summary" | "detail" | "items" | "notes" | "totals", Check[]>;
+/** Checks are grouped by the table they are about (a schedule's by its id in `table`). */
+export type CheckGroups = Record<"first" | "summary" | "detail" | "items" | "notes" | "totals" | "schedules", Check[]>;
 
 export function ledgerTables(spec: LedgerSpec, l: Ledger, checks: CheckGroups): RecordTable<any>[] {
   const [k1, k2, k3, k4] = spec.levels;
@@ -95,7 +95,22 @@ export function ledgerTables(spec: LedgerSpec, l: Ledger, checks: CheckGroups): 
     id: "totals", name: "計", title: "計・合計（印刷された合計行）", ...common, pages: pages(l.totals), records: l.totals, checks: checks.totals, primaryKey: [],
     columns: [...doc<TotalRow>(), str("table", "表", (r) => ({ first: "第1表", summary: "総括", detail: "事項別明細書" })[r.kind]), ...context<TotalRow>(), str("label", "行", (r) => r.label), ...amounts<TotalRow>(withSources), ...place<TotalRow>()],
   };
-  return [first, summary, detail, itemTable, noteTable, totals].filter((t) => t.records.length > 0 || t.checks.some((c) => !c.ok));
+  const schedules = spec.schedules.map((sc): RecordTable<ScheduleRow> => {
+    const rows = l.schedules.filter((r) => r.schedule === sc.id);
+    return {
+      id: sc.id, name: sc.name, title: sc.name, ...common, pages: pages(rows), records: rows, checks: checks.schedules.filter((c) => c.table === sc.id), primaryKey: [],
+      columns: [
+        ...doc<ScheduleRow>(),
+        ...sc.columns.flatMap((c): Column<ScheduleRow>[] =>
+          c.field === sc.amount
+            ? [yen<ScheduleRow>(c.field, c.title, (r) => r.amount), str("printed", "印刷された金額", (r) => r.amount?.printed ?? null), str("unit", "単位", (r) => r.amount?.unit ?? null)]
+            : [str<ScheduleRow>(c.field, c.title, (r) => r.fields[c.field] ?? null)],
+        ),
+        ...place<ScheduleRow>(),
+      ],
+    };
+  });
+  return [first, summary, detail, itemTable, noteTable, totals, ...schedules].filter((t) => t.records.length > 0 || t.checks.some((c) => !c.ok));
 }
 
 /** records.json: a 目 without its 節 and 説明 (they have tables of their own), with its pages. */

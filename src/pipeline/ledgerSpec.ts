@@ -31,6 +31,22 @@ export type LedgerRole =
   | "source3"
   | "source4";
 
+/**
+ * A table printed beside the budget proper, one record per row with an amount column and,
+ * where printed, a total row (合計) the amounts add up to: 債務負担行為 (事項, 期間, 限度額),
+ * 地方債 (起債の目的, 限度額, 起債の方法, 利率, 償還の方法).
+ */
+export interface LedgerSchedule {
+  /** ASCII id of its record table (datapackage resource). */
+  id: string;
+  /** Its name in the title line over the table (第2表 債務負担行為), spaces ignored; also the record table's name. */
+  name: string;
+  /** Its columns: field name, title, header aliases; the first is the row's label (合計 there is the total row). */
+  columns: { field: string; title: string; headers: (string | string[])[] }[];
+  /** The field holding the amount the rows add up by. */
+  amount: string;
+}
+
 export interface LedgerSpec {
   name: string;
   description: string;
@@ -58,4 +74,9 @@ export interface LedgerSpec {
   supplementary: string;
   /** Words that name the document's kind of budget in its title lines (for the municipality: the name before them). */
   titleWords: string[];
+  /**
+   * Tables beside the budget proper, each under a title line naming it (第N表 …). A title
+   * with the supplementary word (債務負担行為補正: 追加, 変更 and 廃止 sections) is not read.
+   */
+  schedules: LedgerSchedule[];
 }

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { budgetBook } from "../../pipelines/budget-book.js";
 import type { Amount, DetailRow, LevelRow, Named, NoteRow, TotalRow } from "../../src/pipeline/ledger.js";
-import type { ItemRow } from "../../src/pipeline/ledger.js";
+import type { ItemRow, ScheduleRow } from "../../src/pipeline/ledger.js";
 import type { PipelineResult, RecordTable } from "../../src/pipeline/types.js";
 import { open } from "../helpers.js";
 import { book26, corpus26 } from "./truth.js";
@@ -24,6 +24,26 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("budget book: corpus 26", () => {
+  test("第2表 債務負担行為: every 事項 with its 期間 and 限度額 (千円 printed in the cell) as on p.15", () => {
+    const t = table<ScheduleRow>("debt-burden");
+    const want = book26.債務負担行為;
+    expect(t.name).toBe("債務負担行為");
+    expect(t.records.map((r) => [r.fields.item, r.fields.period, yen(r.amount)! / K, r.amount!.unit, r.page])).toEqual(want.rows.map(([item, period, limit]) => [item, period, limit, "千円", want.page]));
+    // No total is printed: nothing to check, nothing made up.
+    expect(t.checks).toEqual([]);
+  });
+
+  test("第3表 地方債: every 起債の目的 and 限度額 as on p.16, the methods printed once given on every row, Σ 限度額 = 合計 checked", () => {
+    const t = table<ScheduleRow>("local-bonds");
+    const want = book26.地方債;
+    expect(t.records.map((r) => [r.fields.purpose, yen(r.amount)! / K, r.amount!.printed, r.page])).toEqual(
+      want.rows.map(([purpose, limit]) => [purpose, limit, limit.toLocaleString("en-US"), want.page]),
+    );
+    for (const r of t.records) expect([r.fields.method, r.fields.rate, r.fields.redemption]).toEqual([want.方法, want.利率, want.償還]);
+    expect(t.checks).toHaveLength(1);
+    expect(t.checks[0]).toMatchObject({ rule: "budget/schedule-total", ok: true, printed: want.合計 * K, sum: want.合計 * K, page: want.page });
+  });
+
   test("is recognised by the family's words on its first pages with text", async () => {
     const doc = await open(corpus26);
     const { recognise } = await import("../../src/registry.js");
@@ -32,7 +52,7 @@ describe("budget book: corpus 26", () => {
   });
 
   test("every table names the fiscal year and the municipality with its code", () => {
-    expect(result.tables.map((t) => t.id)).toEqual(["first-table", "summary", "detail", "items", "notes", "totals"]);
+    expect(result.tables.map((t) => t.id)).toEqual(["first-table", "summary", "detail", "items", "notes", "totals", "debt-burden", "local-bonds"]);
     for (const t of result.tables) {
       expect(t.fiscalYear).toBe(book26.fiscalYear);
       const muni = t.columns.find((c) => c.name === "municipality_code")!;
@@ -138,7 +158,7 @@ describe("budget book: corpus 26", () => {
     const checks = result.tables.flatMap((t) => t.checks);
     expect(checks.filter((c) => !c.ok)).toEqual([]);
     expect([...new Set(checks.map((c) => c.rule))].sort()).toEqual([
-      "budget/balance", "budget/details", "budget/difference", "budget/first-table", "budget/grand-total", "budget/items", "budget/levels", "budget/sources",
+      "budget/balance", "budget/details", "budget/difference", "budget/first-table", "budget/grand-total", "budget/items", "budget/levels", "budget/schedule-total", "budget/sources",
     ]);
     for (const c of checks) expect(c.message).not.toMatch(/\(0 checked\)/);
   });

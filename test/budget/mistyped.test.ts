@@ -51,3 +51,11 @@ test("a mistyped 第1表 項 fails Σ 項 = 款 and 第1表 = 明細", () => {
 test("a mistyped 歳出合計 fails Σ 款 = 合計 and 歳入合計 = 歳出合計", () => {
   expect(failing((l) => plus(l.totals.find((t) => t.kind === "first" && t.side === "歳出")!.now, 1000))).toEqual(["budget/balance", "budget/grand-total"]);
 });
+
+test("a mistyped 地方債 限度額 fails its Σ 限度額 = 合計 only, at the 合計", () => {
+  expect(failing((l) => plus(l.schedules.find((r) => r.schedule === "local-bonds" && r.fields.purpose === "水道事業")!.amount, 1000))).toEqual(["budget/schedule-total"]);
+  const copy = structuredClone(ledger);
+  plus(copy.schedules.find((r) => r.fields.purpose === "水道事業")!.amount, 1000);
+  const [failed] = ledgerChecks(spec, copy).schedules.filter((c) => !c.ok);
+  expect(failed).toMatchObject({ page: 16, printed: 1_197_600_000, sum: 1_197_601_000, difference: -1000, table: "local-bonds" });
+});
