@@ -20,25 +20,13 @@ import { fold, type Unit } from "./text.js";
 import { readToc } from "./toc.js";
 import type { Fact, GuidebookSpec, Programme, TocEntry, UrlRecord } from "./types.js";
 import { maxOf, pushAll } from "../bounded.js";
+import { phraseRecognition } from "../pipeline/recognition.js";
 
 export type { CategorySpec, ContactRecord, Fact, GuidebookSpec, Programme, TocEntry, UrlRecord } from "./types.js";
 export { analysePage, type PageLayout } from "./page.js";
 export { readContacts } from "./contacts.js";
 export { scanFacts } from "./facts.js";
 export { readToc } from "./toc.js";
-
-/** How sure the spec is that `text` (the first pages' text) is a guidebook of its family, 0–1. */
-export function recogniseGuidebook(spec: GuidebookSpec, text: string): number {
-  const t = fold(text);
-  const score = spec.recognise.reduce((s, [phrase, weight]) => s + (t.includes(fold(phrase)) ? weight : 0), 0);
-  return Math.min(1, Math.round(score * 100) / 100);
-}
-
-/** The spec's recognition phrases, and whether each is in `text`. */
-export function guidebookWords(spec: GuidebookSpec, text: string): { word: string; found: boolean }[] {
-  const t = fold(text);
-  return spec.recognise.map(([word]) => ({ word, found: t.includes(fold(word)) }));
-}
 
 /** What a page gives the guidebook reader: its layout (title, sections, contacts, tables, links). */
 export interface GuidebookPage extends PageAnalysisBase {
@@ -50,8 +38,7 @@ export function guidebookPipeline(spec: GuidebookSpec): Pipeline<GuidebookPage> 
   return {
     name: spec.name,
     description: spec.description,
-    recognise: (text) => recogniseGuidebook(spec, text),
-    recognitionWords: (text) => guidebookWords(spec, text),
+    ...phraseRecognition(spec.recognise, fold),
     analysePage: async (page) => ({ number: page.number, diagnostics: page.diagnostics, layout: analysePage(page, spec) }),
     assembler: (doc) => guidebookAssembler(spec, doc),
   };

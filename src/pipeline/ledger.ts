@@ -28,6 +28,7 @@ import { centre, contains } from "../pdf/geometry.js";
 import type { PdfDocument } from "../pdf/load.js";
 import type { Box, Page, TextRun } from "../model/page.js";
 import { findTables } from "../table/find.js";
+import { phraseRecognition } from "./recognition.js";
 import { stitchTables, type StitchedCell, type Table } from "../table/stitch.js";
 import { coverGrid, matchColumns } from "./engine.js";
 import { ledgerChecks } from "./ledgerChecks.js";
@@ -265,14 +266,7 @@ export function ledgerPipeline(spec: LedgerSpec): Pipeline<LedgerPage> {
   return {
     name: spec.name,
     description: spec.description,
-    recognise: (text) => {
-      const t = fold(text);
-      return Math.min(1, spec.recognise.reduce((s, [w, weight]) => s + (t.includes(fold(w)) ? weight : 0), 0));
-    },
-    recognitionWords: (text) => {
-      const t = fold(text);
-      return spec.recognise.map(([word]) => ({ word, found: t.includes(fold(word)) }));
-    },
+    ...phraseRecognition(spec.recognise, fold),
     analysePage: async (page) => analyseLedgerPage(page),
     assembler: (doc, sink) => ledgerAssembler(spec, doc.diagnostics, sink),
   };

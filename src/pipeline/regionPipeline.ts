@@ -10,15 +10,9 @@ import type { DateField, GroupValue, ListValue, RegionName, RegionRecord, Region
 import type { Assembler, Check, Column, FieldType, PageAnalysisBase, Pipeline, RecordTable } from "./types.js";
 import type { Diagnostic } from "../model/finding.js";
 import type { Page } from "../model/page.js";
+import { phraseRecognition } from "./recognition.js";
 
 const fold = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
-
-/** How sure the spec is that the first pages' text is one of its family, 0–1. */
-export function recogniseRegion(spec: RegionSpec, text: string): number {
-  const t = fold(text);
-  const score = spec.recognise.reduce((s, [phrase, weight]) => s + (t.includes(fold(phrase)) ? weight : 0), 0);
-  return Math.min(1, Math.round(score * 100) / 100);
-}
 
 /** The latest date printed on a page (a cover's 令和5年12月), or null. */
 export function latestDate(page: Page, boxes: PageBoxes = pageBoxes(page)): DateField | null {
@@ -194,8 +188,7 @@ export function regionPipeline(spec: RegionSpec): Pipeline<RegionPage> {
   return {
     name: spec.name,
     description: spec.description,
-    recognise: (text) => recogniseRegion(spec, text),
-    recognitionWords: (text) => spec.recognise.map(([word]) => ({ word, found: fold(text).includes(fold(word)) })),
+    ...phraseRecognition(spec.recognise, fold),
     analysePage: async (page) => analyseRegionPage(spec, page),
     assembler: () => regionAssembler(spec),
   };
