@@ -11,7 +11,8 @@ import { join } from "node:path";
 import type { InputError } from "../errors.js";
 import { groupLines, type Line } from "../layout/lines.js";
 import type { Page } from "../model/page.js";
-import { type CliIO, outputNames } from "../output/io.js";
+import { type CliIO, outputNames, processIO } from "../output/io.js";
+import { pageTicker } from "./ticker.js";
 import type { Lang } from "../output/messages.js";
 import { defaultJobs } from "../batch/pool.js";
 import { type OcrMode, ocrReader } from "../ocr/index.js";
@@ -62,6 +63,10 @@ export async function inspect(opts: InspectOptions, io: CliIO): Promise<number> 
           );
         }
         let first = true;
+        // On a terminal the page text is the progress; written to a pipe or a file, a progress line on stderr.
+        const ticker = pageTicker(file, opts.lang ?? "en", io === processIO && !process.stdout.isTTY ? process.stderr : null);
+        const total = selection?.length ?? doc.pageCount;
+        let read = 0;
         for await (const page of doc.pages(selection)) {
           const lines = groupLines(page.runs);
           if (opts.json || out) {
@@ -69,8 +74,11 @@ export async function inspect(opts: InspectOptions, io: CliIO): Promise<number> 
             first = false;
           }
           if (!opts.json) io.out(pageText(page, lines, info.pages));
+          if (page.diagnostics.length) ticker.done(); // a finding's line is not drawn over
           for (const d of page.diagnostics) io.err(`kohyo: ${d.severity}: ${file}: ${d.message}\n`);
+          ticker(++read, total);
         }
+        ticker.done();
         const error = doc.verdict();
         if (opts.json || out) {
           emit(`],"diagnostics":${JSON.stringify(doc.diagnostics)},"error":${error ? JSON.stringify(errorJson(error)) : "null"}}\n`);

@@ -14,9 +14,10 @@ import { expandInputs } from "../batch/files.js";
 import { gatherReview, type ReviewData } from "../review/data.js";
 import { reviewHtml } from "../review/html.js";
 import { KOHYO_VERSION } from "../version.js";
-import { type CliIO, JsonFile, outputNames } from "../output/io.js";
+import { type CliIO, JsonFile, outputNames, processIO } from "../output/io.js";
+import { pageTicker } from "./ticker.js";
 import type { Lang } from "../output/messages.js";
-import { documentOptions, runBatch, withDocument } from "../batch/document.js";
+import { documentOptions, runBatch, stdinBytes, withDocument } from "../batch/document.js";
 
 export interface ReviewOptions {
   files: string[];
@@ -38,11 +39,13 @@ export async function review(opts: ReviewOptions, io: CliIO): Promise<number> {
     withDocument(file, documentOptions(opts.password, opts.pages), io, async (doc, pages) => {
       // The whole document is read, whatever --pages says: a check needs its whole table
       // (a total closes rows on earlier pages). --pages picks the pages drawn into PNGs.
-      const data = await gatherReview(doc, { kohyoVersion: KOHYO_VERSION, ...(opts.pipeline !== undefined && { pipeline: opts.pipeline }) });
+      const ticker = pageTicker(file, opts.lang ?? "en", io === processIO ? process.stderr : null);
+      const data = await gatherReview(doc, { kohyoVersion: KOHYO_VERSION, onPage: ticker, ...(opts.pipeline !== undefined && { pipeline: opts.pipeline }) });
+      ticker.done();
       if (doc.verdict()) return { checksFailed: false };
       const dir = join(outDir, names.get(file)!);
       mkdirSync(dir, { recursive: true });
-      const pdf = new Uint8Array(await readFile(file));
+      const pdf = file === "-" ? await stdinBytes() : new Uint8Array(await readFile(file));
       writeText(join(dir, "review.html"), reviewHtml(data, pdf));
       io.out(`${file}: ${summary(data)} → ${join(dir, "review.html")}\n`);
       if (opts.png) {

@@ -104,6 +104,8 @@ export interface GatherOptions {
   /** A pipeline by name; by default the one that recognises the document, if any. */
   pipeline?: string;
   kohyoVersion: string;
+  /** Told after each page: how many are read, of how many (a progress line on a terminal). */
+  onPage?: (read: number, total: number) => void;
 }
 
 /**
@@ -120,6 +122,8 @@ export async function gatherReview(doc: PdfDocument, opts: GatherOptions): Promi
   const tables: Table[] = [];
   const pageDiagnostics: Diagnostic[] = [];
   const assembly = pipeline ? pipeline.assembler(assemblyContext(doc, opts.pages)) : null;
+  const total = opts.pages?.length ?? doc.pageCount;
+  let read = 0;
   for await (const page of doc.pages(opts.pages)) {
     sizes.set(page.number, [round(page.width), round(page.height)]);
     let found: PageTable[];
@@ -132,6 +136,7 @@ export async function gatherReview(doc: PdfDocument, opts: GatherOptions): Promi
     }
     pageDiagnostics.push(...page.diagnostics);
     tables.push(...stitcher.push(page.number, found));
+    opts.onPage?.(++read, total);
   }
   tables.push(...stitcher.finish());
   let result: PipelineResult | null = null;

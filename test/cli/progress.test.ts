@@ -57,3 +57,21 @@ test.skipIf(!HAVE_SCRIPT)("extract on a terminal: the bar counts the pages of a 
   expect(counts).toEqual([...counts].sort((a, b) => a - b));
   expect(Math.max(...counts)).toBe(28);
 });
+
+test.skipIf(!HAVE_SCRIPT)("review on a terminal, and inspect with its stdout to a file: pages read of the file's 28, redrawn in place", () => {
+  const file = sample("guidebook-tohoku-r6.pdf");
+  const line = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: \\d+/28 pages · [\\d.,]+ pages/s$`);
+  const out = mkdtempSync(join(tmpdir(), "kohyo-progress-"));
+  // Exit 1: the sample prints two weekdays wrong on p.20, on purpose (a failing check).
+  const reviewed = onTerminalExiting(1, "review", file, "-o", out).split("\r\x1b[2K").slice(1).filter((d) => d !== "" && !d.includes("→"));
+  expect(reviewed.length).toBeGreaterThan(0);
+  for (const d of reviewed) expect(d).toMatch(line);
+  expect(reviewed.at(-1)).toMatch(/: 28\/28 pages/);
+  // inspect's page text on a terminal is its own progress; sent elsewhere, stderr shows the line.
+  const command = [process.execPath, CLI, "inspect", file, "--json"].map((a) => `'${a}'`).join(" ") + ` > '${join(out, "inspect.jsonl")}'`;
+  const r = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, COLUMNS: "200" } });
+  expect(r.status).toBe(0);
+  const inspected = r.stdout.split("\r\x1b[2K").slice(1).filter((d) => d !== "" && !d.startsWith("kohyo:"));
+  expect(inspected.at(-1)).toMatch(/: 28\/28 pages/);
+  for (const d of inspected) expect(d.split("\r\n")[0]).toMatch(line);
+});

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadImage, createCanvas } from "@napi-rs/canvas";
 import { expect, test } from "vitest";
-import { kohyo, sample } from "../helpers.js";
+import { spawnSync } from "node:child_process";
+import { kohyo, ROOT, sample } from "../helpers.js";
 
 const MISTYPED = sample("tokyo-plan-r5-a4-mistyped.pdf");
 
@@ -58,4 +59,14 @@ test("extract --review writes review.html beside each file's records; a file tha
   expect(existsSync(join(out, "tokyo-plan-r5-a4", "records.json"))).toBe(true);
   expect(existsSync(join(out, "tokyo-plan-r5-a4", "review.html"))).toBe(true);
   expect(existsSync(join(out, "not-a", "review.html"))).toBe(false);
+});
+
+test("review - reads the PDF from stdin: the page holds the same PDF bytes, written under stdin/", () => {
+  const out = mkdtempSync(join(tmpdir(), "kohyo-review-"));
+  const bytes = readFileSync(MISTYPED);
+  const r = spawnSync(process.execPath, [join(ROOT, "dist/src/cli.js"), "review", "-", "-o", out], { input: bytes, cwd: ROOT, encoding: "utf8" });
+  expect(r.status).toBe(1); // the mistyped total, as from the file
+  const html = readFileSync(join(out, "stdin", "review.html"), "utf8");
+  const pdf = /<script type="text\/plain" id="kohyo-pdf">([^<]*)<\/script>/.exec(html)![1]!;
+  expect(Buffer.from(pdf, "base64").equals(bytes)).toBe(true);
 });
