@@ -15,6 +15,10 @@
  * continues it, its cells widened onto the full grid.
  * Header rows (top rows without numbers, extended over row spans) give each column its
  * path: ["目標(労働力確保)", "雇用・就業者数"], letter-spacing taken out (headerName).
+ * A table printed without a header of its own (its first row holds values) right after a
+ * table with the same columns — the next 項 of a budget book's 事項別明細書 starting under
+ * the previous one's 計, on the same page or the next — is a table of its own that reads its
+ * columns by that header (not joined to it: the 計 closes the first).
  */
 import type { Box } from "../model/page.js";
 import { fold, totalKind } from "./labels.js";
@@ -88,6 +92,8 @@ export function stitchTables(pageTables: readonly PageTable[], options: StitchOp
  */
 export class Stitcher {
   private open: { table: Table; last: PageTable; header: PageTable; lastPage: readonly PageTable[] } | null = null;
+  /** The last table started with a header (or carrying one), whose header a headerless table after it may read by. */
+  private headed: { table: Table; pt: PageTable } | null = null;
   private count = 0;
 
   /** The tables of one page; returns the tables this page completes, in reading order. */
@@ -112,6 +118,7 @@ export class Stitcher {
       } else {
         if (open) done.push(open.table);
         const table = start(`t${++this.count}`, pt);
+        this.carryHeader(table, pt);
         this.open = { table, last: pt, header: pt, lastPage: onPage };
       }
     });
@@ -132,6 +139,23 @@ export class Stitcher {
     const open = this.open;
     if (open === null || pt.page !== open.last.page + 1 || !isLastOnPage(open.last, open.lastPage) || endsWithGrandTotal(open.last) || !sameCaption(open.last, pt)) return null;
     return sameColumns(open.header, pt) ? pt : mergedContinuation(open.last, pt);
+  }
+
+  /**
+   * A table started without header rows takes the column paths of the table before it
+   * when their columns agree (three or more, same relative widths) and it starts on that
+   * table's last page or the next; a table with a header becomes the one to carry.
+   */
+  private carryHeader(table: Table, pt: PageTable): void {
+    const h = this.headed;
+    if (table.headerRows > 0) {
+      if (pt.cols >= 3) this.headed = { table, pt };
+      return;
+    }
+    if (h === null || pt.cols < 3 || pt.page - h.table.pages[h.table.pages.length - 1]! > 1 || !sameColumns(h.pt, pt)) return;
+    if (h.table.columns.every((path) => path.length === 0)) return;
+    table.columns = h.table.columns.map((path) => [...path]);
+    this.headed = { table, pt };
   }
 
   /** The first page of the table still open (pages before it are no longer needed), or null. */
