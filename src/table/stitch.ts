@@ -237,7 +237,8 @@ function mergedContinuation(last: PageTable, pt: PageTable): PageTable | null {
  * Header rows, decided from what the rows hold:
  * - above the first row that holds a value (a number, or a quantity with its unit): those
  *   rows, extended over the row spans of their cells — but never into that first value row
- *   (a 区分 label spanning every data row, a unit cell beside them);
+ *   (a 区分 label spanning every data row, a unit cell beside them), nor into a mostly empty
+ *   row under a closed header (continuesData);
  * - in a table of text only (a list of rules, of items), the first row, and the rows under
  *   it that split one of its cells spanning columns (a header over sub-headers): a row of
  *   text under a plain header row is data.
@@ -248,8 +249,22 @@ export function headerRowCount(t: PageTable): number {
   for (let r = 0; r < t.rows && firstValue < 0; r++) if (rowsOf(r).some((c) => isValue(c.text))) firstValue = r;
   if (firstValue < 0 || firstValue > MAX_HEADER_ROWS) return textHeaderRows(t);
   let h = 0;
-  while (h < firstValue) h = Math.max(h + 1, maxOf(rowsOf(h).map((c) => c.row + c.rowSpan)));
+  while (h < firstValue && !(h > 0 && continuesData(t, h))) h = Math.max(h + 1, maxOf(rowsOf(h).map((c) => c.row + c.rowSpan)));
   return Math.min(h, firstValue);
+}
+
+/**
+ * Row `h`, under a header closed above it, is data rather than more header when most of
+ * its cells are empty and none of its texts names a part of a header cell spanning columns
+ * (区分 | 金額 under 節): a row of 説明 lines carried over from the previous page, with no
+ * value in the number columns, under 目 | 本年度 | … | 説明.
+ */
+function continuesData(t: PageTable, h: number): boolean {
+  const row = t.cells.filter((c) => c.row === h);
+  const filled = row.filter((c) => c.text.trim() !== "");
+  if (filled.length === 0 || 2 * filled.length >= row.length) return false;
+  const groups = t.cells.filter((a) => a.row < h && a.row + a.rowSpan === h && a.colSpan > 1);
+  return !filled.some((c) => groups.some((a) => c.col >= a.col && c.col + c.colSpan <= a.col + a.colSpan));
 }
 
 function textHeaderRows(t: PageTable): number {
