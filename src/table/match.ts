@@ -69,9 +69,13 @@ const MAX_GUESSED_HEADER = 4;
 /** Text as compared: NFKC, no whitespace. */
 export const comparable = (s: string): string => s.normalize("NFKC").replace(/\s+/gu, "");
 
-/** The number a cell prints, in the units printed: "△１，３９１" → -1391, "1,788 団体" → 1788; null when it is not one number. */
+/**
+ * The number a cell prints, in the units printed: "△１，３９１" → -1391, "1,788 団体" → 1788,
+ * "千円\n58,265" (the unit printed small over the amount) → 58265; null when it is not one number.
+ */
 export function cellNumber(text: string): number | null {
-  const m = /^[(（]?([△▲\-−－]?)[¥￥]?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?[)）]?[^\d]*$/u.exec(comparable(text).replace(/[−－]/gu, "-"));
+  const printed = comparable(text).replace(/[−－]/gu, "-").replace(/^[(（]?(?:千円|百万円|万円|億円|円)[)）]?(?=[△▲-]?\d)/u, "");
+  const m = /^[(（]?([△▲\-−－]?)[¥￥]?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?[)）]?[^\d]*$/u.exec(printed);
   if (!m) return null;
   const n = Number(m[2]!.replace(/,/gu, "") + (m[3] ?? ""));
   return m[1] ? -n : n;

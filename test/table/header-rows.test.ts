@@ -5,6 +5,7 @@
  */
 import { expect, test } from "vitest";
 import { corpusTables, HAVE_CORPUS } from "../helpers.js";
+import { cellNumber } from "../../src/table/match.js";
 import { dataRows, headerRowCount, stitchTables } from "../../src/table/stitch.js";
 import type { Cell, PageTable } from "../../src/table/types.js";
 
@@ -85,3 +86,24 @@ test.skipIf(!HAVE_CORPUS)("26 p.27: the 説明 lines carried over from p.26 are 
   expect(dataRows(t)[0]![6]).toContain("保育料過年度分");
   expect(dataRows(t)[1]!.slice(0, 4)).toEqual(["2.教育費負担金", "1,204", "1,206", "△2"]);
 }, 60_000);
+
+test("an amount cell printing its unit over the number (千円 / 58,265) is a value: its row is data", () => {
+  const t = table(3, [
+    [0, 0, 1, 1, "区分"],
+    [0, 1, 1, 1, "増減額"],
+    [0, 2, 1, 2, "増減事由別内訳"],
+    [0, 4, 1, 1, "説明"],
+    [1, 0, 2, 1, "給料"],
+    [1, 1, 2, 1, "千円\n58,265"],
+    [1, 2, 1, 1, "昇給・給与改定に伴う増減分"],
+    [1, 3, 1, 1, "千円\n65,220"],
+    [1, 4, 1, 1, "平均昇給率 1.05%"],
+    [2, 2, 1, 1, "その他の増減分"],
+    [2, 3, 1, 1, "△ 11,088"],
+    [2, 4, 1, 1, ""],
+  ]);
+  expect(headerRowCount(t)).toBe(1);
+  expect(cellNumber("千円\n58,265")).toBe(58265);
+  expect(cellNumber("（千円）△ 11,088")).toBe(-11088);
+  expect(cellNumber("千円")).toBeNull();
+});
