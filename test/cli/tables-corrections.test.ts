@@ -1,0 +1,54 @@
+/**
+ * The corrections `kohyo tables` takes, as Camelot and Tabula do — --strategy, --area,
+ * --columns, --header-rows — through the real program (dist/src/cli.js). Expected values
+ * come from samples/tokyo-plan-r5.truth.json and from corpus 18 p.1 as rendered.
+ */
+import { readFileSync } from "node:fs";
+import { expect, test } from "vitest";
+import { corpus, HAVE_CORPUS, kohyo, sample, squeeze } from "../helpers.js";
+
+interface TableJson {
+  id: string;
+  headerRows: number;
+  columns: string[][];
+  rows: string[][];
+  totals: { label: string; printed: number; sum: number; ok: boolean }[];
+}
+const truth = JSON.parse(readFileSync(sample("tokyo-plan-r5.truth.json"), "utf8")) as {
+  tables: { rows: unknown[]; columns: { header: string[] }[] }[];
+};
+const tablesOf = (...args: string[]): TableJson[] => {
+  const r = kohyo("tables", ...args);
+  expect(r.code, r.err).toBe(0);
+  return (JSON.parse(r.out) as { tables: TableJson[] }).tables;
+};
+
+test("--strategy lattice finds no table on the unruled plan; --strategy stream reads its two tables as without the option", () => {
+  const file = sample("tokyo-plan-r5-a4-unruled.pdf");
+  expect(tablesOf(file, "--strategy", "lattice")).toEqual([]);
+  const stream = tablesOf(file, "--strategy", "stream");
+  // Each truth table's rows and its 合計 row.
+  expect(stream.map((t) => t.rows.length)).toEqual(truth.tables.map((t) => t.rows.length + 1));
+  expect(stream.map((t) => t.columns)).toEqual(tablesOf(file).map((t) => t.columns));
+});
+
+test("--header-rows 1 keeps only the top header row: the sub-headers under 目標（労働力確保） become the first data row", () => {
+  const [general] = tablesOf(sample("tokyo-plan-r5-a4.pdf"), "--header-rows", "1");
+  const headers = truth.tables[0]!.columns.map((c) => c.header);
+  expect(general!.headerRows).toBe(1);
+  expect(general!.columns.map((path) => path.join("").normalize("NFKC"))).toEqual(headers.map((h) => h[0]!.normalize("NFKC")));
+  expect(general!.rows).toHaveLength(truth.tables[0]!.rows.length + 2);
+  expect(general!.rows[0]!.map((s) => squeeze(s).normalize("NFKC"))).toEqual(headers.map((h) => (h[1] ?? "").normalize("NFKC")));
+});
+
+test.skipIf(!HAVE_CORPUS)("--area and --columns read 18 p.1's 歳入の追加額 as one table of three columns, its 計 checked", () => {
+  const [t, ...more] = tablesOf(corpus("18_mof_R2-hosei-yosan-dai1go.pdf"), "--pages", "1", "--area", "80,545,540,625", "--columns", "110,470");
+  expect(more).toEqual([]);
+  // As printed: ⑴ 公債金 23,290; ⑵ 特例公債金 144,767; 計 168,057 (= 23,290 + 144,767).
+  expect(t!.rows.map((r) => r.map(squeeze))).toEqual([
+    ["⑴", "公債金", "23,290"],
+    ["⑵", "特例公債金", "144,767"],
+    ["", "計", "168,057"],
+  ]);
+  expect(t!.totals.map((c) => [c.label, c.printed, c.sum, c.ok])).toEqual([["計", 168057, 168057, true]]);
+});
