@@ -16,6 +16,7 @@ import { apply, IDENTITY, multiply, scaleOf, type Matrix } from "./geometry.js";
 import { GlyphList } from "./glyphs.js";
 import type { Box } from "../model/page.js";
 import { pushAll } from "../bounded.js";
+import { type Cover, coverOf } from "./occlusion.js";
 
 export type { Glyph } from "./glyphs.js";
 
@@ -62,6 +63,8 @@ export interface PageContent {
   standIn: number;
   /** The images painted, where and how, in drawing order (see ./images.ts). */
   placed: PlacedImage[];
+  /** The opaque fills painted after some text, which may hide it (see ./occlusion.ts). */
+  covers: Cover[];
 }
 
 /**
@@ -93,6 +96,7 @@ const CLOSE = 4;
 
 const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const EO_FILL_OPS = new Set<number>([OPS.eoFill, OPS.eoFillStroke, OPS.closeEOFillStroke]);
 const IMAGE_OPS = new Set<number>([
   OPS.paintImageXObject,
   OPS.paintInlineImageXObject,
@@ -124,6 +128,14 @@ interface GState {
   fillVisible: boolean;
   /** The fill colour as gray 0–255 (what an image mask paints). */
   fillGray: number;
+  /**
+   * A fill now hides what is under it: a solid colour (white too), fill alpha 1, no soft
+   * mask, the Normal blend mode, not inside a transparency group with a soft mask.
+   */
+  fillSolid: boolean;
+  fillAlpha: number;
+  softMask: boolean;
+  blendNormal: boolean;
   /** Visible area in page coordinates (bounding box of the clip path), null = whole page. */
   clip: Box | null;
   text: TextState;
@@ -217,12 +229,17 @@ export function interpret(
   let images = 0;
   const placed: PlacedImage[] = [];
   const counts = { invisible: 0, standIn: 0 };
+  const covers: Cover[] = [];
   let gs: GState = {
     ctm: pageTransform,
     lineWidth: 1,
     strokeVisible: true,
     fillVisible: true,
     fillGray: 0,
+    fillSolid: true,
+    fillAlpha: 1,
+    softMask: false,
+    blendNormal: true,
     clip: null,
     text: { font: null, fontSize: 0, fontDirection: 1, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0, renderMode: 0 },
   };
@@ -266,6 +283,14 @@ export function interpret(
       case OPS.paintFormXObjectEnd:
         restore();
         break;
+      case OPS.beginGroup:
+        // A transparency group: what it paints with a soft mask is not opaque.
+        save();
+        if ((args?.[0] as { smask?: unknown } | undefined)?.smask) gs.softMask = true;
+        break;
+      case OPS.endGroup:
+        restore();
+        break;
       case OPS.beginAnnotation: {
         // [id, rect, transform, matrix, hasOwnCanvas]: the appearance stream drawn into rect.
         save();
@@ -284,6 +309,9 @@ export function interpret(
       case OPS.setGState:
         for (const [key, value] of (args?.[0] ?? []) as [string, unknown][]) {
           if (key === "LW") gs.lineWidth = Number(value);
+          else if (key === "ca") gs.fillAlpha = Number(value);
+          else if (key === "SMask") gs.softMask = value !== false;
+          else if (key === "BM") gs.blendNormal = value === "source-over" || value === "Normal";
         }
         break;
       case OPS.setStrokeRGBColor:
@@ -292,18 +320,21 @@ export function interpret(
       case OPS.setFillRGBColor:
         gs.fillVisible = !isInvisible(args?.[0]);
         gs.fillGray = grayOf(args?.[0]);
+        gs.fillSolid = typeof args?.[0] === "string" && args[0] !== "transparent";
         break;
       case OPS.setStrokeTransparent:
         gs.strokeVisible = false;
         break;
       case OPS.setFillTransparent:
         gs.fillVisible = false;
+        gs.fillSolid = false;
         break;
       case OPS.setStrokeColorN:
         gs.strokeVisible = true;
         break;
       case OPS.setFillColorN:
         gs.fillVisible = true;
+        gs.fillSolid = false; // a pattern or shading: maybe transparent
         break;
       case OPS.clip:
       case OPS.eoClip:
@@ -326,6 +357,10 @@ export function interpret(
         }
         if (FILL_OPS.has(paintOp) && gs.fillVisible) pushAll(segments, subpaths(data, gs.ctm, "fill", 0));
         if (gs.clip) for (let k = painted; k < segments.length; k++) segments[k]!.clip = gs.clip;
+        if (FILL_OPS.has(paintOp) && glyphs.length > 0 && gs.fillSolid && gs.fillAlpha >= 1 && !gs.softMask && gs.blendNormal) {
+          const cover = coverOf(data, gs.ctm, EO_FILL_OPS.has(paintOp), glyphs.length, gs.clip);
+          if (cover) covers.push(cover);
+        }
         break;
       }
       // ---- text
@@ -398,7 +433,7 @@ export function interpret(
         break;
     }
   }
-  return { glyphs, segments, images, invisible: counts.invisible, standIn: counts.standIn, placed };
+  return { glyphs, segments, images, invisible: counts.invisible, standIn: counts.standIn, placed, covers };
 }
 
 /**
@@ -440,6 +475,7 @@ function showText(
   const alongX = Math.hypot(ma, mb);
   const alongY = Math.hypot(mc, md);
   const show = out.startShow(dx, dy, size, f.name, vertical);
+  const clipAt = out.clipIndex(clip);
   let x = 0;
   for (const g of items) {
     if (typeof g === "number") {
@@ -479,7 +515,7 @@ function showText(
     const s = VISIBLE_SLACK;
     const onPage = cx >= -s && cy >= -s && cx <= page.width + s && cy <= page.height + s;
     const inClip = !clip || (cx >= clip.x0 - s && cx <= clip.x1 + s && cy >= clip.y0 - s && cy <= clip.y1 + s);
-    out.add(g.unicode, bx0, by0, bx1, by1, ox, oy, advance, show, onPage && inClip);
+    out.add(g.unicode, bx0, by0, bx1, by1, ox, oy, advance, show, onPage && inClip, clipAt);
   }
   return x;
 }

@@ -56,7 +56,9 @@ export const ADVANCE = 6;
 export const SHOW = 7;
 /** 1 when it can be seen, 0 when clipped away or off the page. */
 export const VISIBLE = 8;
-export const STRIDE = 9;
+/** Index in GlyphList.clips of the clip it was shown in, −1 for none. */
+export const CLIP = 9;
+export const STRIDE = 10;
 
 export class GlyphList {
   length = 0;
@@ -64,6 +66,15 @@ export class GlyphList {
   data = new Float64Array(STRIDE * 1024);
   readonly unicode: string[] = [];
   readonly shows: GlyphShow[] = [];
+  /** The clips glyphs were shown in (bounding boxes, page coordinates), each once. */
+  readonly clips: Box[] = [];
+
+  /** The index of a clip for {@link add}: the last one again when it is the same object. */
+  clipIndex(clip: Box | null): number {
+    if (!clip) return -1;
+    if (this.clips[this.clips.length - 1] !== clip) this.clips.push(clip);
+    return this.clips.length - 1;
+  }
 
   /** The show the next glyphs belong to: the last one again when it is the same. */
   startShow(dx: number, dy: number, size: number, font: string, vertical: boolean): number {
@@ -73,7 +84,7 @@ export class GlyphList {
     return this.shows.length - 1;
   }
 
-  add(unicode: string, x0: number, y0: number, x1: number, y1: number, ox: number, oy: number, advance: number, show: number, visible: boolean): void {
+  add(unicode: string, x0: number, y0: number, x1: number, y1: number, ox: number, oy: number, advance: number, show: number, visible: boolean, clip = -1): void {
     let at = this.length * STRIDE;
     if (at + STRIDE > this.data.length) {
       const grown = new Float64Array(this.data.length * 2);
@@ -89,7 +100,8 @@ export class GlyphList {
     d[at++] = oy;
     d[at++] = advance;
     d[at++] = show;
-    d[at] = visible ? 1 : 0;
+    d[at++] = visible ? 1 : 0;
+    d[at] = clip;
     this.unicode.push(unicode);
     this.length++;
   }

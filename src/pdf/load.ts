@@ -19,10 +19,11 @@ import { type FontInfo, interpret } from "./content.js";
 import { guard, limitOption, LimitError, stalledPage } from "./limits.js";
 import { pageRaster, type Raster } from "./images.js";
 import { linksFromAnnotations } from "./links.js";
+import { coveredGlyphs } from "./occlusion.js";
 import { areasFromSegments, rulesFromSegments, withoutLinkUnderlines } from "./rules.js";
 import { addReadStats, ENCRYPT_MISSING, judge, type ReadStats } from "./verdict.js";
 import { type RunStats, runsFromGlyphs } from "./text.js";
-import type { DocumentInfo, Page } from "../model/page.js";
+import type { DocumentInfo, Page, TextRun } from "../model/page.js";
 
 export { judge, type ReadStats } from "./verdict.js";
 
@@ -212,6 +213,37 @@ export function pageReadStats(page: Page): ReadStats {
   return limit ? { ...stats, limited: 1, limit: limit.message.replace(/^page \d+: /, "") } : stats;
 }
 
+/** Covered runs reported one by one, up to this many a page; the rest in one finding. */
+const COVERED_LISTED = 10;
+
+/**
+ * The findings for text a later opaque fill paints over (./occlusion.ts): left out of the
+ * page's runs, named here with its box so `kohyo inspect` shows what was dropped.
+ */
+function coveredText(runs: readonly TextRun[], page: number, file: string): Diagnostic[] {
+  const out: Diagnostic[] = runs.slice(0, COVERED_LISTED).map((r) => ({
+    severity: "info",
+    rule: "text/covered",
+    message: `page ${page}: "${r.text}" is painted over by a later opaque shape and was left out`,
+    file,
+    page,
+    box: r.box,
+    actual: r.text,
+  }));
+  const rest = runs.slice(COVERED_LISTED);
+  if (rest.length) {
+    out.push({
+      severity: "info",
+      rule: "text/covered",
+      message: `page ${page}: ${rest.length} more pieces of text (${rest.reduce((n, r) => n + r.text.length, 0)} characters) are painted over by later opaque shapes and were left out`,
+      file,
+      page,
+      actual: rest.length,
+    });
+  }
+  return out;
+}
+
 /** The diagnostic of a page that cannot be read. */
 const UNREADABLE = "pdf/page-unreadable";
 /** The diagnostic of a page left out because it went over a budget (./limits.ts). */
@@ -302,7 +334,8 @@ export class PdfDocument {
       const stats: RunStats = { hidden: 0, unmapped: 0 };
       const links = linksFromAnnotations(await p.getAnnotations({ intent: "display" }), (r) => viewport.convertToViewportRectangle(r));
       const rules = withoutLinkUnderlines(rulesFromSegments(content.segments), links);
-      const runs = runsFromGlyphs(content.glyphs, rules, stats);
+      const covered = coveredGlyphs(content.glyphs, content.covers);
+      const runs = runsFromGlyphs(content.glyphs, rules, stats, covered);
       const images = content.images;
       // pdf.js stops reading where a budget was spent, and may go on as for a broken stream:
       // what it read of the page is not the page.
@@ -318,6 +351,7 @@ export class PdfDocument {
           actual: stats.hidden,
         });
       }
+      if (covered) diagnostics.push(...coveredText(runsFromGlyphs(content.glyphs, rules, { hidden: 0, unmapped: 0 }, covered, "covered"), number, this.info.file));
       if (content.standIn > 0) {
         diagnostics.push({
           severity: "warning",

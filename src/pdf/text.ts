@@ -59,13 +59,18 @@ const isSpace = (s: string) => s === " " || s === "\u00a0";
 /**
  * `rules` are the page's ruling lines: a run is cut where one passes between two
  * visible glyphs. `glyphs` as the content interpreter gives them (./content.ts), or as
- * objects.
+ * objects. `covered` marks the glyphs a later fill paints over (./occlusion.ts): they are
+ * left out as if never shown — or, with `read: "covered"`, only they are read (to report
+ * what was left out).
  */
 export function runsFromGlyphs(
   glyphs: GlyphList | readonly Glyph[],
   rules: readonly Rule[] = [],
   stats: RunStats = { hidden: 0, unmapped: 0 },
+  covered: Uint8Array | null = null,
+  read: "seen" | "covered" = "seen",
 ): TextRun[] {
+  const want = read === "covered" ? 1 : 0;
   const list = glyphs instanceof GlyphList ? glyphs : GlyphList.from(glyphs);
   const d = list.data;
   const shows = list.shows;
@@ -76,6 +81,7 @@ export function runsFromGlyphs(
   let cur: OpenRun | null = null;
 
   for (let i = 0, at = 0; i < list.length; i++, at += STRIDE) {
+    if (covered ? covered[i] !== want : want === 1) continue;
     const unicode = list.unicode[i]!;
     if (isSpace(unicode)) {
       if (cur) cur.space = true;
