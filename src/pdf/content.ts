@@ -16,7 +16,7 @@ import { apply, IDENTITY, multiply, scaleOf, type Matrix } from "./geometry.js";
 import { GlyphList } from "./glyphs.js";
 import type { Box } from "../model/page.js";
 import { pushAll } from "../bounded.js";
-import { type Cover, coverOf } from "./occlusion.js";
+import { type Cover, coverOf, flatten, polygonBox } from "./occlusion.js";
 
 export type { Glyph } from "./glyphs.js";
 
@@ -65,6 +65,12 @@ export interface PageContent {
   placed: PlacedImage[];
   /** The opaque fills painted after some text, which may hide it (see ./occlusion.ts). */
   covers: Cover[];
+  /**
+   * Shapes with curved sides (a rounded badge, a rounded frame): the bounding box of each
+   * such filled or closed stroked subpath, inside its clip. `segments` cut a subpath at each
+   * curve, so these are the whole shapes for the page's areas.
+   */
+  shapes: Box[];
 }
 
 /**
@@ -230,6 +236,7 @@ export function interpret(
   const placed: PlacedImage[] = [];
   const counts = { invisible: 0, standIn: 0 };
   const covers: Cover[] = [];
+  const shapes: Box[] = [];
   let gs: GState = {
     ctm: pageTransform,
     lineWidth: 1,
@@ -357,6 +364,14 @@ export function interpret(
         }
         if (FILL_OPS.has(paintOp) && gs.fillVisible) pushAll(segments, subpaths(data, gs.ctm, "fill", 0));
         if (gs.clip) for (let k = painted; k < segments.length; k++) segments[k]!.clip = gs.clip;
+        const filled = FILL_OPS.has(paintOp) && gs.fillVisible;
+        if ((filled || (STROKE_OPS.has(paintOp) && gs.strokeVisible)) && segments.slice(painted).some((sp) => sp.curved)) {
+          for (const sp of flatten(data, gs.ctm) ?? []) {
+            if (!sp.curved || (!filled && !sp.closed)) continue;
+            const b = gs.clip ? intersect(gs.clip, polygonBox(sp.points)) : polygonBox(sp.points);
+            if (b.x1 > b.x0 && b.y1 > b.y0) shapes.push(b);
+          }
+        }
         if (FILL_OPS.has(paintOp) && glyphs.length > 0 && gs.fillSolid && gs.fillAlpha >= 1 && !gs.softMask && gs.blendNormal) {
           const cover = coverOf(data, gs.ctm, EO_FILL_OPS.has(paintOp), glyphs.length, gs.clip);
           if (cover) covers.push(cover);
@@ -433,7 +448,7 @@ export function interpret(
         break;
     }
   }
-  return { glyphs, segments, images, invisible: counts.invisible, standIn: counts.standIn, placed, covers };
+  return { glyphs, segments, images, invisible: counts.invisible, standIn: counts.standIn, placed, covers, shapes };
 }
 
 /**

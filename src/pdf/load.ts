@@ -388,7 +388,7 @@ export class PdfDocument {
         rotation: p.rotate,
         runs,
         rules,
-        areas: areasFromSegments(content.segments),
+        areas: areasFromSegments(content.segments, content.shapes),
         links,
         images,
         diagnostics,

@@ -45,12 +45,20 @@ const CURVE_TO = 2;
 const QUAD_TO = 3;
 const CLOSE = 4;
 
+/** A path's subpaths flattened into polygons in page coordinates (matrix m), each with whether it has a curve and is closed. */
+export interface Flattened {
+  points: Float64Array;
+  curved: boolean;
+  closed: boolean;
+}
+
 /**
- * A fill's subpaths flattened into polygons in page coordinates (matrix m), or null when
- * the fill is too small to cover anything or its encoding is not understood.
+ * A path (pdf.js's constructPath data) flattened: every subpath a polygon in page
+ * coordinates, curves in {@link CURVE_STEPS} steps; null when its encoding is not understood.
  */
-export function coverOf(data: ArrayLike<number>, m: readonly number[], evenOdd: boolean, before: number, clip: Box | null): Cover | null {
-  const polygons: Float64Array[] = [];
+export function flatten(data: ArrayLike<number>, m: readonly number[]): Flattened[] | null {
+  const polygons: Flattened[] = [];
+  let curved = false;
   let cur: number[] = [];
   let lastX = 0, lastY = 0;
   let startX = 0, startY = 0;
@@ -60,9 +68,10 @@ export function coverOf(data: ArrayLike<number>, m: readonly number[], evenOdd: 
     lastX = x;
     lastY = y;
   };
-  const end = () => {
-    if (cur.length >= 6) polygons.push(Float64Array.from(cur));
+  const end = (closed = false) => {
+    if (cur.length >= 6) polygons.push({ points: Float64Array.from(cur), curved, closed });
     cur = [];
+    curved = false;
   };
   for (let i = 0; i < data.length; ) {
     const op = data[i++];
@@ -78,6 +87,7 @@ export function coverOf(data: ArrayLike<number>, m: readonly number[], evenOdd: 
       i += 2;
     } else if (op === CURVE_TO) {
       if (cur.length === 0) push(lastX, lastY);
+      curved = true;
       const x0 = lastX, y0 = lastY;
       const [x1, y1, x2, y2, x3, y3] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!, data[i + 4]!, data[i + 5]!];
       for (let k = 1; k <= CURVE_STEPS; k++) {
@@ -87,6 +97,7 @@ export function coverOf(data: ArrayLike<number>, m: readonly number[], evenOdd: 
       i += 6;
     } else if (op === QUAD_TO) {
       if (cur.length === 0) push(lastX, lastY);
+      curved = true;
       const x0 = lastX, y0 = lastY;
       const [x1, y1, x2, y2] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
       for (let k = 1; k <= CURVE_STEPS; k++) {
@@ -96,12 +107,33 @@ export function coverOf(data: ArrayLike<number>, m: readonly number[], evenOdd: 
       i += 4;
     } else if (op === CLOSE) {
       // The subpath ends; a segment after it starts a new one where this one started.
-      end();
+      end(true);
       lastX = startX;
       lastY = startY;
-    } else return null; // unknown encoding: do not guess what is covered
+    } else return null; // unknown encoding: do not guess
   }
   end();
+  return polygons;
+}
+
+/** The bounding box of a polygon's points (x0, y0, x1, y1, …). */
+export function polygonBox(p: Float64Array): Box {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (let k = 0; k < p.length; k += 2) {
+    x0 = Math.min(x0, p[k]!);
+    x1 = Math.max(x1, p[k]!);
+    y0 = Math.min(y0, p[k + 1]!);
+    y1 = Math.max(y1, p[k + 1]!);
+  }
+  return { x0, y0, x1, y1 };
+}
+
+/**
+ * An opaque fill as a {@link Cover}, or null when it is too small to cover anything or
+ * its path's encoding is not understood.
+ */
+export function coverOf(data: ArrayLike<number>, m: readonly number[], evenOdd: boolean, before: number, clip: Box | null): Cover | null {
+  const polygons = flatten(data, m)?.map((f) => f.points) ?? [];
   if (polygons.length === 0) return null;
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const p of polygons) {

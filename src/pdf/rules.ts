@@ -147,12 +147,18 @@ const MIN_AREA_SIDE = 6;
 
 /**
  * The boxes drawn on a page: the bounding box of every closed or filled subpath larger than
- * {@link MIN_AREA_SIDE} in both directions — stroked frames, filled bands and label cells,
- * rounded rectangles (curves allowed). Duplicates (a shape filled and then stroked) are kept
- * once. Lines and thin rectangles are rules, not areas.
+ * {@link MIN_AREA_SIDE} in both directions — stroked frames, filled bands and label cells —
+ * and of every shape with curved sides (`shapes`: rounded rectangles, a badge with a rounded
+ * corner, each inside its clip). Duplicates (a shape filled and then stroked) are kept once.
+ * Lines and thin rectangles are rules, not areas.
  */
-export function areasFromSegments(segments: readonly Segment[]): Box[] {
+export function areasFromSegments(segments: readonly Segment[], shapes: readonly Box[] = []): Box[] {
   const out: Box[] = [];
+  const keep = (x0: number, y0: number, x1: number, y1: number) => {
+    if (x1 - x0 < MIN_AREA_SIDE || y1 - y0 < MIN_AREA_SIDE) return;
+    const box = { x0: round2(x0), y0: round2(y0), x1: round2(x1), y1: round2(y1) };
+    if (!out.some((b) => Math.abs(b.x0 - box.x0) < 1 && Math.abs(b.y0 - box.y0) < 1 && Math.abs(b.x1 - box.x1) < 1 && Math.abs(b.y1 - box.y1) < 1)) out.push(box);
+  };
   for (const sp of segments) {
     if (sp.points.length < 3 || (sp.kind === "stroke" && !sp.closed && !isClosedPolygon(sp.points))) continue;
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
@@ -162,10 +168,9 @@ export function areasFromSegments(segments: readonly Segment[]): Box[] {
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
     }
-    if (x1 - x0 < MIN_AREA_SIDE || y1 - y0 < MIN_AREA_SIDE) continue;
-    const box = { x0: round2(x0), y0: round2(y0), x1: round2(x1), y1: round2(y1) };
-    if (!out.some((b) => Math.abs(b.x0 - box.x0) < 1 && Math.abs(b.y0 - box.y0) < 1 && Math.abs(b.x1 - box.x1) < 1 && Math.abs(b.y1 - box.y1) < 1)) out.push(box);
+    keep(x0, y0, x1, y1);
   }
+  for (const b of shapes) keep(b.x0, b.y0, b.x1, b.y1);
   return out;
 }
 

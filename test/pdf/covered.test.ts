@@ -89,3 +89,10 @@ describe("text painted over by a later opaque fill", () => {
     expect(box.x1).toBeLessThan(180);
   });
 });
+
+describe("shapes with curved sides are boxes of the page", () => {
+  test("the rounded badge (30..180 × 70..100 in PDF space, so y 300..330 from the top) is one of the page's areas", () => {
+    const found = (page.areas ?? []).filter((b) => Math.abs(b.x0 - 30) < 0.5 && Math.abs(b.x1 - 180) < 0.5 && Math.abs(b.y0 - 300) < 0.5 && Math.abs(b.y1 - 330) < 0.5);
+    expect(found).toHaveLength(1);
+  });
+});
