@@ -172,7 +172,10 @@ function placeLines(pb: PageBoxes, hit: LabelHit, place: RegionPlace, labels: re
       const nearest = candidates.reduce((a, b) => (b.box.x0 < a.box.x0 ? b : a));
       if (nearest.area >= 0 && nearest.area !== line.area) {
         const box = pb.areas[nearest.area]!;
-        if (box.y1 - box.y0 <= Math.max(4 * (band.y1 - band.y0), 6 * line.size)) return untilLabel(pb.lines.filter((l) => l.area === nearest.area), labels);
+        // A box whose middle is off the band (a badge higher up that one of its lines reaches into) is no value of the label.
+        const middle = (box.y0 + box.y1) / 2;
+        const onBand = middle >= band.y0 - 1 && middle <= band.y1 + 1;
+        if (onBand && box.y1 - box.y0 <= Math.max(4 * (band.y1 - band.y0), 6 * line.size)) return untilLabel(pb.lines.filter((l) => l.area === nearest.area), labels);
       }
       return [nearest];
     }
