@@ -37,7 +37,25 @@ test("ten records, one per case sheet; the cover, explanation and index of regio
   expect(records.map((r) => r.page)).toEqual(truth.cases.map((c: Case) => c.page));
 });
 
-const cases: [string, Case][] = truth.cases.map((c: Case) => [`p${c.page} ${c.region}`, c]);
+// The deck's sheets come in two arrangements (scripts/build-case-sheets.mjs, layout.stats in the
+// source data): the statistics band (人口, 人口減少率, 高齢化率 and the ※ dates) at the top of the sheet
+// under its title, or at its bottom under the partner boxes. Every sheet is read field by field below.
+test("the statistics band is printed at the top of some sheets and at the bottom of others, and both read", () => {
+  const stats = (where: string) => truth.cases.filter((c: Case) => c.layout.stats === where);
+  expect(stats("top").length).toBeGreaterThanOrEqual(2);
+  expect(stats("bottom").length).toBeGreaterThanOrEqual(2);
+  for (const c of truth.cases as Case[]) {
+    const r = recordOf(c);
+    const population = r.fields.population!;
+    const height = (truth.paper.heightCm * 72) / 2.54; // the deck's paper, in points
+    // where the source put the band: the upper quarter of the sheet, or the lower tenth
+    if (c.layout.stats === "top") expect(population.box.y1, `p${c.page}`).toBeLessThan(height / 4);
+    else expect(population.box.y0, `p${c.page}`).toBeGreaterThan(height * 0.9);
+    expect(population.value, `p${c.page}`).toBe(c.population.value);
+  }
+});
+
+const cases: [string, Case][] = truth.cases.map((c: Case) => [`p${c.page} ${c.region} (statistics at the ${c.layout.stats}, autospace ${c.layout.autospace ? "on" : "off"})`, c]);
 describe.each(cases)("%s", (_name, c) => {
   test("region, prefecture, municipalities with codes, type, reading", () => {
     const r = recordOf(c);
