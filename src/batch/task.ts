@@ -26,7 +26,10 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
   let report: FileReport | null = null;
   let split: FileOutcomeMessage | null = null;
   let info: DocumentInfo | null = null;
-  const where = documentOptions(s.password, s.pages, pictureReader(s.ocr), s.stdinCopy);
+  const pictures = pictureReader(s.ocr);
+  // Recognising the document reads every scan among its first pages.
+  pictures?.scope(null);
+  const where = documentOptions(s.password, s.pages, pictures, s.stdinCopy);
   // A document handed back to be read in chunks stays open for this thread's first chunk
   // of it (see documentFor), its fonts translated and its first pages read already.
   const keepForChunks = (doc: PdfDocument): boolean => {
@@ -49,6 +52,8 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
       }
       pipeline = found.pipeline;
     }
+    // From here on, the pipeline's pages: a scan it can use nothing of is not read by OCR.
+    pictures?.scope(pipeline.scans ?? null);
     const selected = pages ?? Array.from({ length: doc.pageCount }, (_, i) => i + 1);
     if (s.splitAbove > 0 && selected.length > s.splitAbove) {
       split = { kind: "split", info: doc.info, diagnostics: doc.diagnostics, pipeline: pipeline.name, pages: selected };
@@ -132,6 +137,8 @@ export async function analyseChunk(file: string, password: string | undefined, p
   const pipeline = pipelineByName(pipelineName);
   if (!pipeline) throw new Error(`no pipeline ${pipelineName}`);
   const doc = await documentFor(file, password, ocr, stdinCopy);
+  // A scan the pipeline can use nothing of is not read by OCR (Pipeline.scans).
+  pictureReader(ocr)?.scope(pipeline.scans ?? null);
   const analyses: PageAnalysisBase[] = [];
   // Counted from the pages themselves: the document may have read some of them before
   // (recognising it, see keepForChunks), and it counts a page only the first time.

@@ -26,6 +26,12 @@ export const OCR_MODES: readonly OcrMode[] = ["auto", "on", "off"];
 export interface OcrReader extends PictureReader {
   /** Pages read by OCR so far. */
   readonly pagesRead: number;
+  /**
+   * What is read of the pages from now on (auto mode only): "ruled-tables" when the
+   * pipeline reading them uses ruled tables only (Pipeline.scans) — a scan without one is
+   * then left unread (`ocr/not-needed`) instead of read in seconds for nothing; null: all.
+   */
+  scope(only: "ruled-tables" | null): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +45,7 @@ export function ocrReader(mode: OcrMode, threads = 1, engine?: () => OcrEngine):
   let ending: Promise<void> = Promise.resolve();
   let reading = 0;
   let pagesRead = 0;
+  let only: "ruled-tables" | null = null;
   const end = () => {
     const e = started;
     started = null;
@@ -50,17 +57,23 @@ export function ocrReader(mode: OcrMode, threads = 1, engine?: () => OcrEngine):
     get pagesRead() {
       return pagesRead;
     },
+    scope(what) {
+      only = what;
+    },
     wants(page: Page, text: { glyphs: number; invisible: number }) {
       const reason = why(mode, page, text);
       if (reason === null && started && reading === 0) void end();
       return reason;
     },
     async read(page, raster, reason, replaced, file) {
-      started ??= engine ? engine() : tesseractEngine(threads);
-      pagesRead++;
       reading++;
       try {
-        return await ocrPage({ page, raster, reason, replaced, file }, started);
+        const read = await ocrPage(
+          { page, raster, reason, replaced, file, ...(mode === "auto" && only && { only }) },
+          () => (started ??= engine ? engine() : tesseractEngine(threads)),
+        );
+        if (!read.diagnostics.some((d) => d.rule === "ocr/not-needed" && d.page === page.number)) pagesRead++;
+        return read;
       } finally {
         reading--;
       }

@@ -37,14 +37,38 @@ export interface OcrPageInput {
   /** The text the PDF's layer had, when replaced (invisible or forced). */
   replaced?: string;
   file?: string;
+  /**
+   * What the reader of the page can use of it: "ruled-tables" (the ledger reads ruled
+   * tables only) — a picture whose ruling lines close no cell is then not read by OCR.
+   */
+  only?: "ruled-tables";
 }
 
-/** Reads a page from its picture. Never throws: a failure is an `ocr/failed` finding on the page as it was. */
-export async function ocrPage(input: OcrPageInput, engine: OcrEngine): Promise<Page> {
+/**
+ * Reads a page from its picture. Never throws: a failure is an `ocr/failed` finding on the
+ * page as it was. `engine` may be given as a function: it is called only when the page is
+ * read (not for a picture left unread, see OcrPageInput.only).
+ */
+export async function ocrPage(input: OcrPageInput, engineOf: OcrEngine | (() => OcrEngine)): Promise<Page> {
   const { page, reason, file } = input;
   const where = { ...(file !== undefined && { file }), page: page.number };
   try {
     const { raster, lines, skew, straightened: skewed } = pageLines(input.raster);
+    if (input.only === "ruled-tables" && !closesCell(toRules(lines, raster.scale))) {
+      return {
+        ...page,
+        diagnostics: [
+          ...page.diagnostics,
+          {
+            severity: "info",
+            rule: "ocr/not-needed",
+            message: `page ${page.number}: its picture has no ruled table (its ruling lines close no cell), and only ruled tables are read of this document: not read by OCR (--ocr on reads it)`,
+            ...where,
+          },
+        ],
+      };
+    }
+    const engine = typeof engineOf === "function" ? engineOf() : engineOf;
     const clean = withoutLines(raster, lines);
     const dpi = Math.round(raster.scale * 72);
     const words = await engine.recognise(toPgm(clean), { psm: 11, dpi });
@@ -84,6 +108,26 @@ export async function ocrPage(input: OcrPageInput, engine: OcrEngine): Promise<P
       diagnostics: [...page.diagnostics, { severity: "error", rule: "ocr/failed", message: `page ${page.number} could not be read by OCR: ${(e as Error)?.message ?? e}`, ...where }],
     };
   }
+}
+
+/**
+ * Whether ruling lines close at least one cell: two vertical lines (apart) that both cross
+ * the same two horizontal lines (apart). A table has many; text strokes, underlines and a
+ * seal's frame open on one side have none.
+ */
+export function closesCell(rules: readonly Rule[], tolerance = 2): boolean {
+  const h = rules.filter((r) => r.axis === "h");
+  const v = rules.filter((r) => r.axis === "v");
+  const crosses = (a: Rule, b: Rule) => b.pos >= a.start - tolerance && b.pos <= a.end + tolerance && a.pos >= b.start - tolerance && a.pos <= b.end + tolerance;
+  const crossed = v.map((x) => h.filter((y) => crosses(y, x)));
+  for (let i = 0; i < v.length; i++) {
+    for (let j = i + 1; j < v.length; j++) {
+      if (Math.abs(v[i]!.pos - v[j]!.pos) <= tolerance) continue;
+      const shared = crossed[i]!.filter((y) => crossed[j]!.includes(y));
+      if (shared.some((a) => shared.some((b) => Math.abs(a.pos - b.pos) > tolerance))) return true;
+    }
+  }
+  return false;
 }
 
 const at2 = (v: number) => Math.round(v * 100) / 100;

@@ -268,6 +268,8 @@ export function ledgerPipeline(spec: LedgerSpec): Pipeline<LedgerPage> {
     description: spec.description,
     ...phraseRecognition(spec.recognise, fold),
     analysePage: async (page) => analyseLedgerPage(page),
+    // The ledger reads lattice tables only (analyseLedgerPage).
+    scans: "ruled-tables",
     assembler: (doc, sink) => ledgerAssembler(spec, doc.diagnostics, sink),
   };
 }

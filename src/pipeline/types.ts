@@ -115,6 +115,13 @@ export interface Pipeline<A extends PageAnalysisBase = PageAnalysisBase> {
   recognitionWords: (text: string) => { word: string; found: boolean }[];
   analysePage(page: Page): Promise<A>;
   /**
+   * What the pipeline can use of a scanned page: "ruled-tables" when it reads ruled
+   * (lattice) tables only — `kohyo extract` then leaves unread by OCR (in --ocr auto) a
+   * scan whose picture closes no ruled cell, which would take seconds and give it nothing.
+   * Absent: every scan is read.
+   */
+  scans?: "ruled-tables";
+  /**
    * The assembler of one document. With a sink, it hands each table to the sink as soon as
    * the table is complete, in order, and leaves it out of the result (the result then
    * holds the tables it did not hand over).
