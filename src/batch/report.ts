@@ -178,7 +178,7 @@ export async function finish(info: DocumentInfo, result: PipelineResult, writer:
     writer.finish(result.diagnostics);
     written = writer.dir;
   }
-  let err = failed.map((c) => `${say_.checkFailedLine(file, place(c), c.message)}\n`).join("");
+  let err = failed.map((c) => `${say_.checkFailedLine(file, place(c), say_.checkText(c))}\n`).join("");
   err += weak.map((why) => `${say_.weak(file, why)}\n`).join("");
   if (!written) err += `${say_.strictNothingWritten(file)}\n`;
   const status: FileStatus = weak.length ? "weak" : failed.length ? "checks-failed" : "ok";

@@ -22,7 +22,7 @@ import { cellConfidence, type OcrReading, ocrReadings, suspectDigits } from "../
 import { type CliIO, jsonValue, outputNames, processIO, writeJsonFile } from "../output/io.js";
 import { pageTicker } from "./ticker.js";
 import { EXIT } from "../errors.js";
-import { num } from "../output/messages.js";
+import { say } from "../output/messages.js";
 import { defaultJobs } from "../batch/pool.js";
 import { ocrReader } from "../ocr/index.js";
 import type { ReadingOptions } from "./options.js";
@@ -107,12 +107,7 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
       };
       const failing = json.tables.flatMap((t) => t.totals).filter((c) => !c.ok);
       for (const d of diagnostics.filter((x) => x.rule === "ocr/suspect-digit")) io.err(`kohyo: ${d.severity}: ${file} ${d.message}\n`);
-      for (const c of failing) {
-        io.err(
-          `kohyo: ${c.severity}: ${file} p.${c.page}: ${c.label} of ${c.column || "column"} prints ${num(c.printed)}, ` +
-            `${c.formula ? `${c.formula} gives` : `the ${c.rows === 1 ? "row" : `${num(c.rows)} rows`} above ${c.rows === 1 ? "sums" : "sum"} to`} ${num(c.sum)} (difference ${num(c.difference)})\n`,
-        );
-      }
+      for (const c of failing) io.err(`${say(opts.lang ?? "en").tableTotal({ ...c, file })}\n`);
       if (!(await write(file, names.get(file)!, json, opts, io))) refused = true;
       return { checksFailed: failing.some((c) => c.severity === "error") };
     }),

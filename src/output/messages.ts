@@ -29,6 +29,30 @@ const REASON_JA: Record<Reason, string> = {
   "over-limit": "上限を超えました",
 };
 
+/** What a message needs of a check (src/pipeline/types.ts Check). */
+interface CheckLike {
+  rule: string;
+  message: string;
+  column?: string | undefined;
+  printed?: number | string | null | undefined;
+  sum?: number | null | undefined;
+  difference?: number | null | undefined;
+}
+
+/** What a message needs of a failed total of `kohyo tables`. */
+interface TableTotalLike {
+  severity: string;
+  file: string;
+  page: number;
+  label: string;
+  column: string;
+  printed: number;
+  sum: number;
+  difference: number;
+  rows: number;
+  formula?: string | null | undefined;
+}
+
 /** "1 check", "2 checks" (English); Japanese has no plural. */
 const count = (n: number, one: string, many = `${one}s`) => `${num(n)} ${n === 1 ? one : many}`;
 
@@ -64,6 +88,12 @@ const en = {
   /** The one line for a file that could not be read. */
   unreadable: (file: string, _reason: Reason, detail: string) => `kohyo: ${file}: ${detail}`,
   checkFailedLine: (file: string, where: string, message: string) => `kohyo: check failed: ${file}${where}: ${message}`,
+  /** A check's finding as the terminal shows it (kohyo's own words, also in report.json). */
+  checkText: (c: CheckLike) => c.message,
+  /** `kohyo tables`: a printed total that its rows (or its formula) do not give. */
+  tableTotal: (t: TableTotalLike) =>
+    `kohyo: ${t.severity}: ${t.file} p.${t.page}: ${t.label} of ${t.column || "column"} prints ${num(t.printed)}, ` +
+    `${t.formula ? `${t.formula} gives` : `the ${t.rows === 1 ? "row" : `${num(t.rows)} rows`} above ${t.rows === 1 ? "sums" : "sum"} to`} ${num(t.sum)} (difference ${num(t.difference)})`,
   strictNothingWritten: (file: string) => `kohyo: ${file}: --strict: checks failed, nothing written`,
   fileSummary: (file: string, pipeline: string, tables: number, records: number) => `${file}: ${pipeline} · ${count(tables, "table")} · ${count(records, "record")}`,
   tableSummary: (name: string, pages: string, records: number) => `${name} (pages ${pages}): ${count(records, "record")}`,
@@ -119,6 +149,14 @@ const ja: Messages = {
   none: "なし",
   unreadable: (file, reason, detail) => `kohyo: ${file}: ${REASON_JA[reason]}（${detail}）`,
   checkFailedLine: (file, where, message) => `kohyo: チェック不合格: ${file}${where}: ${message}`,
+  // A total that does not add up in Japanese; the other checks' findings in kohyo's own (English) words.
+  checkText: (c) =>
+    c.rule === "total/sum" && typeof c.printed === "number" && typeof c.sum === "number"
+      ? `${c.column ?? ""} の合計: 印刷 ${num(c.printed)}、行の和 ${num(c.sum)}${c.difference ? `（差 ${num(c.difference)}）` : ""}`
+      : c.message,
+  tableTotal: (t) =>
+    `kohyo: ${t.severity === "error" ? "エラー" : "警告"}: ${t.file} p.${t.page}: ${t.column || "列"} の${t.label}: 印刷 ${num(t.printed)}、` +
+    `${t.formula ? `${t.formula} では` : `上の ${num(t.rows)} 行の和は`} ${num(t.sum)}（差 ${num(t.difference)}）`,
   strictNothingWritten: (file) => `kohyo: ${file}: --strict: チェックが不合格のため何も書き出していません`,
   fileSummary: (file, pipeline, tables, records) => `${file}: ${pipeline} · 表 ${num(tables)} 個 · ${num(records)} 件のレコード`,
   tableSummary: (name, pages, records) => `${name}（${pages} ページ）: ${num(records)} 件のレコード`,

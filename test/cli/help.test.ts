@@ -124,7 +124,10 @@ test("--lang ja: a batch's lines in Japanese — the unreadable file's reason, t
   // The mistyped sample's 事業額 total (its source prints 477,289,000 against rows of 478,189,000).
   expect(r.out).toContain("FAIL 合計 事業額: 印刷 477,289,000、集計 478,189,000、差 -900,000 p.3");
   expect(r.out).toContain("tokyo-jinzai-plan · 表 2 個 · 31 件のレコード");
-  expect(r.err).toMatch(/^kohyo: チェック不合格: .*tokyo-plan-r5-a4-mistyped\.pdf p\.3 /m);
+  expect(r.err).toMatch(/^kohyo: チェック不合格: .*tokyo-plan-r5-a4-mistyped\.pdf p\.3 \[[\d.,]+\]: 事業額 の合計: 印刷 477,289,000、行の和 478,189,000（差 -900,000）$/m);
+  // kohyo tables prints the same total as the page does, in thousand yen.
+  const t = kohyo("tables", sample("tokyo-plan-r5-a4-mistyped.pdf"), "--lang", "ja", "-o", out);
+  expect(t.err).toMatch(/^kohyo: エラー: .*tokyo-plan-r5-a4-mistyped\.pdf p\.3: 事業額 の合計: 印刷 477,289、上の \d+ 行の和は 478,189（差 -900）$/m);
   expect(r.out).toMatch(/^ファイル +パイプライン +ページ +レコード/m);
   expect(r.out).toContain("読めません（ファイルがありません）");
   expect(r.out).toMatch(/2 ファイル（問題あり 2）、/);
