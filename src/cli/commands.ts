@@ -51,13 +51,12 @@ function numbers(values: Values, name: string, count?: number): number[] | undef
 }
 
 /** kohyo tables' corrections: --strategy, --area, --columns, --header-rows. */
-function tableCorrections(values: Values): { find: import("../table/find.js").FindOptions; headerRows?: number } {
+function tableCorrections(values: Values): { find: import("../table/find.js").FindOptions; headerRows?: number; headerRowsOf?: Record<string, number> } {
   const strategy = values.strategy;
   if (strategy !== undefined && strategy !== "lattice" && strategy !== "stream") throw new UsageError(`--strategy is lattice or stream, not "${String(strategy)}"`);
   const area = numbers(values, "area", 4);
   const columns = numbers(values, "columns");
-  const header = numbers(values, "header-rows", 1)?.[0];
-  if (header !== undefined && (!Number.isInteger(header) || header < 0)) throw new UsageError(`--header-rows takes a whole number, not "${String(values["header-rows"])}"`);
+  const { header, byTable } = headerRows(values["header-rows"]);
   return {
     find: {
       ...(strategy !== undefined && { strategy }),
@@ -65,7 +64,24 @@ function tableCorrections(values: Values): { find: import("../table/find.js").Fi
       ...(columns && { columns }),
     },
     ...(header !== undefined && { headerRows: header }),
+    ...(byTable && { headerRowsOf: byTable }),
   };
+}
+
+/** --header-rows N (every table), ID=N (that table: p004-t01=2), or both: 1,p004-t01=2. */
+function headerRows(v: string | boolean | undefined): { header?: number; byTable?: Record<string, number> } {
+  if (v === undefined || typeof v === "boolean") return {};
+  const bad = () => new UsageError(`--header-rows takes a whole number, or table ids with one (p004-t01=2), separated by commas, not "${String(v)}"`);
+  const out: { header?: number; byTable?: Record<string, number> } = {};
+  for (const part of v.split(",").map((x) => x.trim())) {
+    const m = /^(?:(p\d{3,}-t\d{2,})=)?(\d+)$/u.exec(part);
+    if (!m) throw bad();
+    if (m[1] === undefined) {
+      if (out.header !== undefined) throw bad();
+      out.header = Number(m[2]);
+    } else (out.byTable ??= {})[m[1]] = Number(m[2]);
+  }
+  return out;
 }
 
 /** A bad command line: one line saying what is wrong, then the command's usage line. */
@@ -229,7 +245,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "tables",
-    usage: "tables FILE|-... [--pages 1-3,5] [--format json|csv] [--bom|--excel] [--numbers] [--table ID] [-o DIR|-] [--strategy lattice|stream] [--area x0,y0,x1,y1] [--columns x1,x2,…] [--header-rows N]",
+    usage: "tables FILE|-... [--pages 1-3,5] [--format json|csv] [--bom|--excel] [--numbers] [--table ID] [-o DIR|-] [--strategy lattice|stream] [--area x0,y0,x1,y1] [--columns x1,x2,…] [--header-rows N|ID=N,…]",
     summary: "every table, ruled or not, continued over pages as one, with its printed totals checked",
     description:
       "Every table of each file, ruled or not; a table continued over pages comes out as one, and its\n" +
@@ -246,7 +262,7 @@ export const COMMANDS: readonly Command[] = [
       strategy: { type: "string", value: "lattice|stream", help: "only ruled tables, or only tables read from the text's alignment" },
       area: { type: "string", value: "x0,y0,x1,y1", help: "read only this area of each page (points from the top left)" },
       columns: { type: "string", value: "x1,x2,…", help: "column edges (points): the text read as one table with these columns" },
-      "header-rows": { type: "string", value: "N", help: "every table has N header rows" },
+      "header-rows": { type: "string", value: "N|ID=N,…", help: "every table has N header rows; ID=N: that table (p004-t01=2)" },
       numbers: { type: "boolean", help: "a cell that prints one number is written as that number (1,234 → 1234, △5 → -5); codes keep their zeros" },
       table: { type: "string", value: "ID,…", help: "only these tables (ids as p004-t01: the first page, then the place on it)" },
     },

@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { csvText } from "../output/csv.js";
 import type { Diagnostic } from "../model/finding.js";
 import { findTables, type FindOptions } from "../table/find.js";
-import { stitchTables, type Table } from "../table/stitch.js";
+import { stitchTables, withHeaderRows, type Table } from "../table/stitch.js";
 import { checkTotals, type TotalCheck } from "../table/totals.js";
 import { cellConfidence, type OcrReading, ocrReadings, suspectDigits } from "../table/suspects.js";
 import { type CliIO, jsonValue, outputNames, processIO, writeJsonFile } from "../output/io.js";
@@ -31,8 +31,10 @@ import { documentOptions, readPages, runBatch, withDocument, withOcr } from "../
 export interface TablesOptions extends ReadingOptions {
   /** Corrections: --strategy, --area, --columns (see FindOptions). */
   find?: FindOptions;
-  /** Correction: --header-rows N for every table. */
+  /** Correction: --header-rows N for every table (ID=N ones aside). */
   headerRows?: number;
+  /** Correction: --header-rows ID=N for one table, by its id (p004-t01). */
+  headerRowsOf?: Record<string, number>;
   /** Cells that print one number written as that number (1,234 → 1234, △5 → -5). */
   numbers?: boolean;
   /** Only the tables with these ids (p004-t01). */
@@ -85,7 +87,9 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
         pages: doc.info.pages,
         tables: named(stitchTables(pageTables, opts.headerRows === undefined ? {} : { headerRows: opts.headerRows }), doc.info.pages)
           .filter(({ id }) => !opts.only || opts.only.includes(id))
-          .map(({ id, table: t }) => {
+          .map(({ id, table }) => {
+            const own = opts.headerRowsOf?.[id];
+            const t = own === undefined ? table : withHeaderRows(table, own);
             const totals = checkTotals(t);
             diagnostics.push(...suspectDigits(t, totals, readings, file));
             return {

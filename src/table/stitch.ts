@@ -79,11 +79,13 @@ export function stitchTables(pageTables: readonly PageTable[], options: StitchOp
   for (const page of [...byPage.keys()].sort((a, b) => a - b)) pushAll(out, stitcher.push(page, byPage.get(page)!));
   const tables = [...out, ...stitcher.finish()];
   const h = options.headerRows;
-  if (h === undefined) return tables;
-  return tables.map((t) => {
-    const headerRows = Math.min(h, t.rows);
-    return { ...t, headerRows, columns: columnPaths(t, headerRows) };
-  });
+  return h === undefined ? tables : tables.map((t) => withHeaderRows(t, h));
+}
+
+/** The table read with `n` header rows (a correction; at most its rows): the columns' paths from them. */
+export function withHeaderRows(t: Table, n: number): Table {
+  const headerRows = Math.min(n, t.rows);
+  return { ...t, headerRows, columns: columnPaths(t, headerRows) };
 }
 
 /**

@@ -52,3 +52,16 @@ test.skipIf(!HAVE_CORPUS)("--area and --columns read 18 p.1's 歳入の追加額
   ]);
   expect(t!.totals.map((c) => [c.label, c.printed, c.sum, c.ok])).toEqual([["計", 168057, 168057, true]]);
 });
+
+test("--header-rows ID=N corrects one table by its id; a bare N sets the others", () => {
+  const file = sample("tokyo-plan-r5-a4.pdf");
+  const headers = truth.tables[1]!.columns.map((c) => c.header);
+  const [general, model] = tablesOf(file, "--header-rows", "p004-t01=1");
+  expect([general!.headerRows, model!.headerRows]).toEqual([2, 1]);
+  expect(model!.rows[0]!.map((s) => squeeze(s).normalize("NFKC"))).toEqual(headers.map((h) => (h[1] ?? "").normalize("NFKC")));
+  expect(model!.rows).toHaveLength(truth.tables[1]!.rows.length + 2);
+  expect(tablesOf(file, "--header-rows", "0,p004-t01=1").map((t) => t.headerRows)).toEqual([0, 1]);
+  const bad = kohyo("tables", file, "--header-rows", "t1=2");
+  expect(bad.code).toBe(64);
+  expect(bad.err).toContain("--header-rows takes a whole number, or table ids with one (p004-t01=2)");
+});
