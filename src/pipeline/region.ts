@@ -137,6 +137,9 @@ function subBox(line: TextLine, start: number, end: number): Box {
   return { x0: line.box.x0 + (w * start) / n, y0: line.box.y0, x1: line.box.x0 + (w * end) / n, y1: line.box.y1 };
 }
 
+/** Pieces of text on a label's band further apart than this many ems are not one value. */
+const BAND_GAP = 3;
+
 /** The lines of a value at one place, or null. */
 function placeLines(pb: PageBoxes, hit: LabelHit, place: RegionPlace, labels: readonly RegExp[]): TextLine[] | null {
   const { line } = hit;
@@ -177,7 +180,18 @@ function placeLines(pb: PageBoxes, hit: LabelHit, place: RegionPlace, labels: re
         const onBand = middle >= band.y0 - 1 && middle <= band.y1 + 1;
         if (onBand && box.y1 - box.y0 <= Math.max(4 * (band.y1 - band.y0), 6 * line.size)) return untilLabel(pb.lines.filter((l) => l.area === nearest.area), labels);
       }
-      return [nearest];
+      // Unboxed: the band's pieces of text from the nearest on (an amount, then a note in smaller type after
+      // it), each within a few ems of the last, up to the next label.
+      const onBand = pb.lines
+        .filter((l) => l !== line && l.area === nearest.area && l.box.x0 >= nearest.box.x0 && overlapY(l.box, band) >= 0.5 * Math.min(l.box.y1 - l.box.y0, band.y1 - band.y0))
+        .sort((a, b) => a.box.x0 - b.box.x0);
+      const out: BoxedLine[] = [];
+      for (const l of onBand) {
+        const last = out[out.length - 1];
+        if (isLabel(labels, l.text) || (last && l.box.x0 - last.box.x1 > BAND_GAP * Math.max(l.size, last.size))) break;
+        out.push(l);
+      }
+      return out.length ? out : [nearest];
     }
     case "before": {
       const above: BoxedLine[] = [];

@@ -64,11 +64,10 @@ describe.skipIf(!present)("corpus 19: programme sheets", () => {
   });
 
   // What follows the amount on its band, read from the rendered pages (pdftoppm -r 40/60, the top band of
-  // pp.5–44): pp.11–13 print a note; p40 prints ※うち、22.0億円は内閣官房計上 in small type (not read: a
-  // known limit of the band's reading); no other page prints one — p36's contact badge, higher up at the
-  // right, is none.
-  const BUDGET_NOTES: Record<number, string> = { 11: "＜うち財務省計上5,421.0億円＞", 12: "（財務省計上）", 13: "＜うち財務省計上1兆2,062億円＞" };
-  test.each(pages.filter(([p]) => p !== 40))("p%i: the note after the 予算額, only where one is printed", (page) => {
+  // pp.5–44): pp.11–13 print a note, p40 one in small type after the amount; no other page prints one —
+  // p36's contact badge, higher up at the right, is none.
+  const BUDGET_NOTES: Record<number, string> = { 11: "＜うち財務省計上5,421.0億円＞", 12: "（財務省計上）", 13: "＜うち財務省計上1兆2,062億円＞", 40: "※うち、22.0億円は内閣官房計上" };
+  test.each(pages)("p%i: the note after the 予算額, only where one is printed", (page) => {
     const note = rec(page)!.fields.budgetNote;
     if (BUDGET_NOTES[page]) expect(fold(String(note?.value))).toBe(fold(BUDGET_NOTES[page]));
     else expect(note).toBeNull();
