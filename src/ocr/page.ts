@@ -164,7 +164,12 @@ async function secondLook(runs: TextRun[], r: Raster, engine: OcrEngine): Promis
     const words = await engine.recognise(toPgm(picture), { psm: 7, whitelist: NUMBER_CHARS, dpi: Math.round(r.scale * 72) });
     const raw = words.map((w) => w.text).join("");
     // A minus printed as a small triangle, which both readings may take for a 4 or an A.
-    const signed = startsWithTriangle(crop(r, run.box, 1)) ? withTriangle : (t: string) => t;
+    const tight = crop(r, run.box, 1);
+    const triangle = startsWithTriangle(tight), bracket = endsWithBracket(tight);
+    const signed = (t: string) => {
+      const u = bracket ? withoutBracketDigit(t) : t;
+      return triangle ? withTriangle(u) : u;
+    };
     const text = signed(repairNumbers(raw));
     const confidence = words.length ? Math.min(...words.map((w) => w.confidence)) : 0;
     const first = run.confidence ?? 0;
@@ -223,6 +228,48 @@ export function startsWithTriangle(r: Raster): boolean {
   const next = cols[x]!;
   if (next.top >= 0 && next.top > top + 0.1 * h) return false;
   return height >= TRIANGLE_MIN * h && height <= TRIANGLE_MAX * h && Math.abs((lo + hi) / 2 - (top + bottom) / 2) <= 0.2 * h;
+}
+
+/**
+ * Whether a number's picture ends with a closing bracket (】 or ) after an amount, as
+ * balance sheets print their section totals): its last glyph, past a column without ink,
+ * reaches above and below the digits' band — an eighth taller than the band at least.
+ */
+export function endsWithBracket(r: Raster): boolean {
+  const t = otsu(r.gray);
+  const cols: { top: number; bottom: number }[] = [];
+  for (let x = 0; x < r.width; x++) {
+    let top = -1, bottom = -1, ink = 0;
+    for (let y = 0; y < r.height; y++) {
+      if (r.gray[y * r.width + x]! > t) continue;
+      if (top < 0) top = y;
+      bottom = y;
+      ink++;
+    }
+    cols.push(ink >= 2 ? { top, bottom } : { top: -1, bottom: -1 });
+  }
+  const inked = cols.filter((c) => c.top >= 0);
+  if (inked.length < 8) return false;
+  const at = (v: number[], q: number) => v.sort((a, b) => a - b)[Math.floor(q * (v.length - 1))]!;
+  const band = at(inked.map((c) => c.bottom), 0.5) - at(inked.map((c) => c.top), 0.5) + 1;
+  let x = cols.length - 1;
+  while (x >= 0 && cols[x]!.top < 0) x--;
+  let lo = Infinity, hi = -Infinity, width = 0;
+  for (; x >= 0 && cols[x]!.top >= 0; x--, width++) (lo = Math.min(lo, cols[x]!.top)), (hi = Math.max(hi, cols[x]!.bottom));
+  return x > 0 && width >= 2 && hi - lo + 1 >= 1.12 * band;
+}
+
+/**
+ * A number's reading with its last glyph known to be a closing bracket: a last group of
+ * four digits (`12.012.3371`: the bracket read as 1) loses its last character when that
+ * leaves a grouped number. A reading that ends in a bracket, or is grouped as it is, stays.
+ */
+export function withoutBracketDigit(text: string): string {
+  const t = text.trim();
+  const grouped = /^[【(（]?\s*[△▲]?\d{1,3}(?:,\d{3})+$/u;
+  if (!/[,.]\d{4}$/.test(t)) return text;
+  const cut = repairNumbers(t.slice(0, -1));
+  return grouped.test(cut) ? cut : text;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { repairNumbers, startsWithTriangle, withTriangle, wordsToRuns } from "../../src/ocr/page.js";
+import { endsWithBracket, repairNumbers, startsWithTriangle, withoutBracketDigit, withTriangle, wordsToRuns } from "../../src/ocr/page.js";
 import type { Raster } from "../../src/pdf/images.js";
 import type { OcrWord } from "../../src/ocr/engine.js";
 
@@ -33,7 +33,7 @@ test("words of a line make one run with their least confidence; a rule or a wide
  * A number's picture, 40 px high, drawn glyph by glyph: "tri" a triangle outline 22 px
  * high centred on the digits (the △ minus of accounting software; `touch` draws it
  * touching the next glyph), "d" a digit (a 17 × 32 px ring), "c" a comma (low and small),
- * "(" a bracket taller than the digits, "-" a hyphen minus.
+ * "(" and "]" brackets taller than the digits, "-" a hyphen minus.
  */
 function number(glyphs: string[], touch = false): Raster {
   const width = 20 + glyphs.length * 24, height = 44;
@@ -60,6 +60,10 @@ function number(glyphs: string[], touch = false): Raster {
     } else if (g === "(") {
       for (let y = 2; y <= 42; y++) for (let dx = 0; dx < 3; dx++) ink(x + dx + (y < 8 || y > 36 ? 3 : 0), y);
       x += 10;
+    } else if (g === "]") {
+      for (let y = 2; y <= 42; y++) for (let dx = 0; dx < 4; dx++) ink(x + dx + 4, y);
+      for (const y of [2, 3, 41, 42]) for (let dx = 0; dx < 8; dx++) ink(x + dx, y);
+      x += 12;
     } else if (g === "-") {
       for (let y = 20; y <= 22; y++) for (let dx = 0; dx < 12; dx++) ink(x + dx, y);
       x += 16;
@@ -86,4 +90,15 @@ test("a reading whose first glyph is a triangle gets △ for the 4, A or 4A OCR 
   expect(withTriangle("△9,084,168")).toBe("△9,084,168");
   // Not a grouped number either way (4 then ",694,454"): left as read.
   expect(withTriangle("4,694,454")).toBe("4,694,454");
+});
+
+test("a closing bracket after an amount, taller than its digits, is told from a last digit; the 1 OCR made of it goes", () => {
+  const digits = ["d", "d", "c", "d", "d", "d", "c", "d", "d", "d"];
+  expect(endsWithBracket(number([...digits, "]"]))).toBe(true);
+  expect(endsWithBracket(number(digits))).toBe(false);
+  expect(endsWithBracket(number(["tri", ...digits]))).toBe(false);
+  expect(withoutBracketDigit("12.012.3371")).toBe("12,012,337");
+  // Grouped as read, or already ending in the bracket: left alone.
+  expect(withoutBracketDigit("12,012,337")).toBe("12,012,337");
+  expect(withoutBracketDigit("139,072,277】")).toBe("139,072,277】");
 });
