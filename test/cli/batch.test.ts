@@ -184,7 +184,8 @@ describe("a page that never ends (stuck where pdf.js's own check of the time can
       "",
     ]);
     expect(readdirSync(out).sort()).toEqual(["good", "manifest.json"]);
-  });
+    // Five stalls of 10 s each and six workers started: 50 s at the least, more on a loaded machine.
+  }, 180_000);
 
   test("in a chunk of a long document split over the workers: that page is left out and the document goes on to its verdict", async () => {
     const dir = tmp();
