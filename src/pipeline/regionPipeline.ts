@@ -6,7 +6,7 @@
  */
 import { readDate } from "./regionValues.js";
 import { type PageBoxes, pageBoxes, readRegionPage } from "./region.js";
-import type { DateField, GroupValue, ListValue, RegionName, RegionRecord, RegionSpec, Sourced } from "./regionSpec.js";
+import type { ContactsValue, DateField, FactValue, GroupValue, ListValue, RegionName, RegionRecord, RegionSpec, Sourced } from "./regionSpec.js";
 import type { Assembler, Check, Column, FieldType, PageAnalysisBase, Pipeline, RecordTable } from "./types.js";
 import type { Diagnostic } from "../model/finding.js";
 import type { Page } from "../model/page.js";
@@ -49,6 +49,15 @@ export function regionColumns(spec: RegionSpec): Column<RegionRecord>[] {
           { name: f.name, title: f.title, type: "string", description: "items separated by ／", value: (r) => (v(r, f.name) as ListValue | undefined)?.items.map((i) => i.text).join("／") || null },
           { name: `${f.name}.etc`, title: `${f.title}（等）`, type: "boolean", description: "the list ends with 等 (more than listed)", value: (r) => (v(r, f.name) as ListValue | undefined)?.etc ?? null },
         );
+        break;
+      case "contacts":
+        cols.push(
+          { name: `${f.name}.offices`, title: `${f.title}（部局）`, type: "string", description: "offices as printed, separated by ／", value: (r) => (v(r, f.name) as ContactsValue | undefined)?.offices.join("／") || null },
+          { name: `${f.name}.phones`, title: `${f.title}（電話）`, type: "string", description: "phone numbers as printed, separated by ／", value: (r) => (v(r, f.name) as ContactsValue | undefined)?.phones.join("／") || null },
+        );
+        break;
+      case "facts":
+        cols.push({ name: f.name, title: f.title, type: "string", description: "the amounts, caps and rates as printed, separated by ／", value: (r) => ((v(r, f.name) as FactValue[] | undefined) ?? []).map((x) => x.text).join("／") || null });
         break;
       case "paragraphs":
       case "phones":

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { spec } from "../../pipelines/programme-sheets.js";
 import { openPdf } from "../../src/pdf/load.js";
-import { regionPipeline } from "../../src/pipeline/regionPipeline.js";
+import { regionColumns, regionPipeline } from "../../src/pipeline/regionPipeline.js";
 import type { ContactsValue, FactValue, RegionRecord } from "../../src/pipeline/regionSpec.js";
 import { drive } from "../../src/pipeline/drive.js";
 
@@ -71,6 +71,15 @@ describe.skipIf(!present)("corpus 19: programme sheets", () => {
     const note = rec(page)!.fields.budgetNote;
     if (BUDGET_NOTES[page]) expect(fold(String(note?.value))).toBe(fold(BUDGET_NOTES[page]));
     else expect(note).toBeNull();
+  });
+
+  test("the CSV columns hold text, never an object: p33's offices and phone as its badge prints them, its scheme's rate", () => {
+    const columns = regionColumns(spec);
+    for (const r of records) for (const c of columns) expect(["string", "number", "boolean", "null"], `p${r.page} ${c.name}`).toContain(c.value(r) === null ? "null" : typeof c.value(r));
+    const cell = (name: string) => columns.find((c) => c.name === name)!.value(rec(33)!);
+    expect(fold(String(cell("contacts.offices")))).toBe(fold("商務情報政策局 コンテンツ産業課"));
+    expect(cell("contacts.phones")).toBe("03-3501-9537");
+    expect(String(cell("scheme"))).toContain("1/2");
   });
 
   const noted: [number, Fields][] = truth.pages.filter((p: Page) => p.fields?.officesNote).map((p: Page) => [p.page, p.fields!]);
