@@ -123,6 +123,11 @@ export function type3AndNestedFormsPdf(pages: number): Uint8Array {
     kids.push(objects.length);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${pages} >>`;
+  return pdfOf(objects);
+}
+
+/** A PDF of these objects (1 0 obj the catalog), with its cross-reference table. */
+export function pdfOf(objects: readonly string[]): Uint8Array {
   let pdf = "%PDF-1.4\n";
   const offsets: number[] = [];
   objects.forEach((body, i) => {

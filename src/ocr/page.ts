@@ -190,14 +190,10 @@ const TRIANGLE_MAX = 0.8;
 const TRIANGLE_MIN = 0.35;
 
 /**
- * Whether a number's picture starts with a triangle smaller than its digits and centred on
- * them — the minus sign △ (▲) as accounting software prints it, which OCR reads as 4, A or
- * ム (`49,084,168` for `△9,084,168`) — rather than a digit (as tall as the others), a
- * bracket (taller) or a comma (low). Read column by column, as the sign may touch the
- * first digit: the leading columns of ink that all keep inside the middle of the digits'
- * band, as wide as a third of the band, then a column that reaches the band's top.
+ * Each pixel column of a picture: the first and last row of its ink (after Otsu's
+ * threshold), or -1 for both where the column is paper (a speck or two of ink is paper).
  */
-export function startsWithTriangle(r: Raster): boolean {
+function inkColumns(r: Raster): { top: number; bottom: number }[] {
   const t = otsu(r.gray);
   const cols: { top: number; bottom: number }[] = [];
   for (let x = 0; x < r.width; x++) {
@@ -208,9 +204,21 @@ export function startsWithTriangle(r: Raster): boolean {
       bottom = y;
       ink++;
     }
-    // A column with a speck or two of ink is paper.
     cols.push(ink >= 2 ? { top, bottom } : { top: -1, bottom: -1 });
   }
+  return cols;
+}
+
+/**
+ * Whether a number's picture starts with a triangle smaller than its digits and centred on
+ * them — the minus sign △ (▲) as accounting software prints it, which OCR reads as 4, A or
+ * ム (`49,084,168` for `△9,084,168`) — rather than a digit (as tall as the others), a
+ * bracket (taller) or a comma (low). Read column by column, as the sign may touch the
+ * first digit: the leading columns of ink that all keep inside the middle of the digits'
+ * band, as wide as a third of the band, then a column that reaches the band's top.
+ */
+export function startsWithTriangle(r: Raster): boolean {
+  const cols = inkColumns(r);
   const inked = cols.filter((c) => c.top >= 0);
   if (inked.length < 8) return false;
   const at = (v: number[], q: number) => v.sort((a, b) => a - b)[Math.floor(q * (v.length - 1))]!;
@@ -236,18 +244,7 @@ export function startsWithTriangle(r: Raster): boolean {
  * reaches above and below the digits' band — an eighth taller than the band at least.
  */
 export function endsWithBracket(r: Raster): boolean {
-  const t = otsu(r.gray);
-  const cols: { top: number; bottom: number }[] = [];
-  for (let x = 0; x < r.width; x++) {
-    let top = -1, bottom = -1, ink = 0;
-    for (let y = 0; y < r.height; y++) {
-      if (r.gray[y * r.width + x]! > t) continue;
-      if (top < 0) top = y;
-      bottom = y;
-      ink++;
-    }
-    cols.push(ink >= 2 ? { top, bottom } : { top: -1, bottom: -1 });
-  }
+  const cols = inkColumns(r);
   const inked = cols.filter((c) => c.top >= 0);
   if (inked.length < 8) return false;
   const at = (v: number[], q: number) => v.sort((a, b) => a - b)[Math.floor(q * (v.length - 1))]!;

@@ -16,7 +16,8 @@ import { apply, IDENTITY, multiply, scaleOf, type Matrix } from "./geometry.js";
 import { GlyphList } from "./glyphs.js";
 import type { Box } from "../model/page.js";
 import { pushAll } from "../bounded.js";
-import { type Cover, coverOf, flatten, polygonBox } from "./occlusion.js";
+// pdf.js's path encoding inside constructPath (DrawOPS): MOVE_TO … CLOSE.
+import { CLOSE, type Cover, coverOf, CURVE_TO, flatten, LINE_TO, MOVE_TO, polygonBox, QUAD_TO } from "./occlusion.js";
 
 export type { Glyph } from "./glyphs.js";
 
@@ -93,12 +94,6 @@ const DEFAULT_DESCENT = -0.12;
 /** How far (points) outside the clip or page a glyph's centre may be and still count as seen. */
 const VISIBLE_SLACK = 1;
 
-// pdf.js's path encoding inside constructPath (DrawOPS).
-const MOVE_TO = 0;
-const LINE_TO = 1;
-const CURVE_TO = 2;
-const QUAD_TO = 3;
-const CLOSE = 4;
 
 const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);

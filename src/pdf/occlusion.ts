@@ -39,11 +39,11 @@ const MIN_COVER_SIDE = 2;
 const CURVE_STEPS = 8;
 
 // pdf.js's path encoding inside constructPath (DrawOPS).
-const MOVE_TO = 0;
-const LINE_TO = 1;
-const CURVE_TO = 2;
-const QUAD_TO = 3;
-const CLOSE = 4;
+export const MOVE_TO = 0;
+export const LINE_TO = 1;
+export const CURVE_TO = 2;
+export const QUAD_TO = 3;
+export const CLOSE = 4;
 
 /** A path's subpaths flattened into polygons in page coordinates (matrix m), each with whether it has a curve and is closed. */
 export interface Flattened {

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Diagnostic } from "../../src/model/finding.js";
 import type { Page } from "../../src/model/page.js";
 import { openPdf } from "../../src/pdf/load.js";
+import { pdfOf } from "../fixtures.js";
 
 const text = (x: number, y: number, s: string) => `BT /F1 12 Tf ${x} ${y} Td (${s}) Tj ET`;
 /** A rounded badge (four Bézier corners) over x0..x1, y0..y1. */
@@ -37,16 +38,7 @@ function paintedOverPdf(): Uint8Array {
     `<< /Length ${Buffer.byteLength(CONTENT, "latin1")} >>\nstream\n${CONTENT}\nendstream`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
   ];
-  let pdf = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(pdf, "latin1"));
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(pdf, "latin1");
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(pdf, "latin1"));
+  return pdfOf(objects);
 }
 
 let page: Page;
