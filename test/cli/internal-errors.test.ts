@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { expect, test } from "vitest";
+import { pdfOf } from "../fixtures.js";
 import { ROOT, sample } from "../helpers.js";
 
 /** kohyo with a rejection no one handles made while it runs (after its modules have loaded). */
@@ -71,4 +72,39 @@ test("a scanned page read by OCR (corpus 25 p.16): stderr holds kohyo's lines on
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("-- page 16 of 23");
   expect(r.stderr.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("kohyo:"))).toEqual([]);
+}, 120_000);
+
+/**
+ * A JBIG2 stream whose segment header claims 2^29 − 1 referred-to segments: pdf.js filled
+ * arrays that long before reading past the data, and the process died of V8's fatal
+ * "invalid size error" (a signal, no exception; the fuzz found it, seed 3 input 448, on
+ * corpus 14 with its cross-reference stream's /Filter made /JBIG2Decode). Built by hand:
+ * a page painting an image whose only data is that header.
+ */
+function jbig2BombPdf(): Uint8Array {
+  // Segment 0, type 0 (symbol dictionary), referred-to flags 111 then 0x1fffffff, then a few bytes.
+  const header = Buffer.from([0, 0, 0, 0, 0x00, 0xff, 0xff, 0xff, 0xff, 1, 2, 3, 4, 5, 6, 7]).toString("latin1");
+  const content = "q 100 0 0 100 50 50 cm /Im1 Do Q BT /F1 12 Tf 50 200 Td (Under the image) Tj ET";
+  return pdfOf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> /Font << /F1 6 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    `<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /JBIG2Decode /Length ${header.length} >>\nstream\n${header}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ]);
+}
+
+test("a JBIG2 stream claiming 2^29 referred-to segments is a broken image, not the end of kohyo: no signal, every line kohyo's, the text still read", async () => {
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const file = join(mkdtempSync(join(tmpdir(), "kohyo-jbig2-")), "jbig2-referred.pdf");
+  writeFileSync(file, jbig2BombPdf());
+  for (const command of ["inspect", "tables", "facts"]) {
+    const r = spawnSync(process.execPath, [join(ROOT, "dist/src/cli.js"), command, file, "--ocr", "off"], { encoding: "utf8" });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    for (const line of r.stderr.split("\n").filter((l) => l.trim() !== "")) expect(line).toMatch(/^kohyo: /);
+    if (command === "inspect") expect(r.stdout).toContain("Under the image");
+  }
 }, 120_000);
