@@ -44,7 +44,8 @@ function excelWouldAlter(s: string): boolean {
   if (/^\d{16,}$/.test(t.replace(/[,.]/g, ""))) return true;
   // A label Excel takes for a day of this year: 1-2, 4/1, 12-3 (ISO dates keep their year and meaning).
   if (/^\d{1,2}[-/]\d{1,2}$/.test(t)) return true;
-  // A phone with separators that starts with 0 stays text in Excel; a formula does not.
+  // Text Excel would run as a formula (=, +, @, or - not before a plain number). A phone with
+  // separators (03-3501-1662) is text to Excel already and is left as it is.
   if (/^[=+@]/.test(t)) return true;
   if (t.startsWith("-") && !/^-\d[\d,]*(\.\d+)?$/.test(t)) return true;
   return false;
