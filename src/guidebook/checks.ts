@@ -16,7 +16,8 @@ import type { Check } from "../pipeline/types.js";
 import type { Box } from "../model/page.js";
 import type { PageLayout } from "./page.js";
 import { fold, foldWidth } from "./text.js";
-import type { Fact, GuidebookSpec, Programme, TocEntry } from "./types.js";
+import { COUNT_CLOSING, COUNT_FOLLOWING } from "./patterns.js";
+import type { Fact, Programme, TocEntry } from "./types.js";
 
 /** Where the contents' printed page numbers are in the file: pdf page = printed + offset. */
 export interface PageMap {
@@ -104,19 +105,19 @@ export function weekdayCheck(f: Fact): Check | null {
 }
 
 /** Stated counts on a page and the items listed with them. */
-export function countChecks(layout: PageLayout, spec: GuidebookSpec): Check[] {
+export function countChecks(layout: PageLayout): Check[] {
   const checks: Check[] = [];
   const units = layout.sections.flatMap((s) => s.paragraphs);
   for (const u of units) {
     const folded = foldWidth(u.text);
-    for (const m of folded.matchAll(new RegExp(spec.counts.closing.source, "g"))) {
+    for (const m of folded.matchAll(COUNT_CLOSING)) {
       // The list: from the start of its line (or clause) to the bracket, split at 、.
       const head = folded.slice(0, m.index).split(/[\n。:]/).pop()!;
       const items = head.split("、").filter((s) => s.trim() !== "");
       if (items.length < 2) continue;
       checks.push(countCheck(m[0], Number(m[1]), items.length, layout.page, u.parts[0]!.box));
     }
-    for (const m of folded.matchAll(new RegExp(spec.counts.following.source, "g"))) {
+    for (const m of folded.matchAll(COUNT_FOLLOWING)) {
       const counter = m[2]!;
       const below = layout.lines.filter((l) => l.box.y0 > u.parts[u.parts.length - 1]!.box.y1 - 1 && foldWidth(l.text).trim().endsWith(counter) && [...l.text].length <= 30);
       checks.push(countCheck(m[0], Number(m[1]), below.length, layout.page, u.parts[0]!.box));

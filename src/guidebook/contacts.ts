@@ -18,7 +18,8 @@ import { union } from "../layout/blocks.js";
 import { parseContact } from "../normalize/contact.js";
 import type { Box } from "../model/page.js";
 import { foldWidth } from "./text.js";
-import type { ContactRecord, GuidebookSpec } from "./types.js";
+import { ALTERNATIVE, CONTACT, CONTACT_LEAD, HOURS, MAIL_LABEL, PHONE_LABEL, URL_LABEL } from "./patterns.js";
+import type { ContactRecord } from "./types.js";
 
 /** A phone number, an e-mail address or a web address, in width-folded text. */
 const TOKEN = /(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\d-])|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?:\/\/[^\s<>"、。）)」]+/g;
@@ -36,8 +37,7 @@ interface Draft {
   boxes: Box[];
 }
 
-export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, page: number, spec: GuidebookSpec): ContactRecord[] {
-  const p = spec.page;
+export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, page: number): ContactRecord[] {
   const drafts: Draft[] = [];
   let blockHours: string | null = null;
   let cur: Draft | null = null;
@@ -49,10 +49,10 @@ export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, p
   const complete = (d: Draft | null) => d !== null && (d.phone !== null || d.email !== null || d.url !== null);
 
   lines.forEach((line, i) => {
-    let text = i === 0 ? line.text.replace(p.contact, "") : line.text;
+    let text = i === 0 ? line.text.replace(CONTACT, "") : line.text;
     text = text.trim();
     if (text === "") return;
-    const hours = p.hours.exec(text);
+    const hours = HOURS.exec(text);
     if (hours && hours.index === 0) {
       blockHours = hours[1]!.trim();
       return;
@@ -61,7 +61,7 @@ export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, p
     // when the contact above is complete.
     let lead: RegExpExecArray | null;
     let opened = false;
-    while ((lead = p.contactLead.exec(text))) {
+    while ((lead = CONTACT_LEAD.exec(text))) {
       const label = lead[1]?.trim();
       if (!opened && (label || cur === null || complete(cur))) {
         start(line.box);
@@ -76,7 +76,7 @@ export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, p
       const before = text.slice(last, m.index).trim();
       const kind = m[0].includes("@") ? "email" : m[0].startsWith("http") ? "url" : "phone";
       let end = m.index! + m[0].length;
-      const { org, note } = splitLabel(before, kind, spec);
+      const { org, note } = splitLabel(before, kind);
       let d: Draft | null = cur;
       const taken = d !== null && (kind === "phone" ? d.phone : kind === "email" ? d.email : d.url) !== null;
       if (d === null || taken || (complete(d) && org !== "" && !opened)) d = start(line.box);
@@ -90,7 +90,7 @@ export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, p
         if (parsed?.extension) d.extension = parsed.extension;
         if (after) {
           const inner = text.slice(end, end + after[0].length).trim().replace(/^[(（]|[)）]$/g, "");
-          const h = p.hours.exec(inner);
+          const h = HOURS.exec(inner);
           if (h) d.hours = h[1]!.trim();
           else if (!/内線/.test(inner)) d.notes.push(inner);
           end += after[0].length;
@@ -103,8 +103,8 @@ export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, p
     const rest = text.slice(last).replace(/^[、,\s]+/, "").trim();
     if (rest === "") return;
     // もしくは / または between names (or after a phone): each name is a contact of its own.
-    const names = rest.split(new RegExp(p.alternative.source, "g")).map((x) => x.trim()).filter((x) => x !== "");
-    const first = p.alternative.exec(rest)?.index === 0 ? undefined : names.shift();
+    const names = rest.split(new RegExp(ALTERNATIVE.source, "g")).map((x) => x.trim()).filter((x) => x !== "");
+    const first = ALTERNATIVE.exec(rest)?.index === 0 ? undefined : names.shift();
     const open: Draft | null = cur;
     if (first !== undefined) {
       if (last > 0) open!.notes.push(first);
@@ -145,8 +145,8 @@ export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, p
 }
 
 /** The text before a phone or address → the organisation and the label's note (専用回線; ℡ and TEL are no note). */
-function splitLabel(before: string, kind: string, spec: GuidebookSpec): { org: string; note: string | null } {
-  const label = (kind === "phone" ? spec.page.phoneLabel : kind === "email" ? spec.page.mailLabel : spec.page.urlLabel).exec(before);
+function splitLabel(before: string, kind: string): { org: string; note: string | null } {
+  const label = (kind === "phone" ? PHONE_LABEL : kind === "email" ? MAIL_LABEL : URL_LABEL).exec(before);
   let org = label ? before.slice(0, label.index).trim() : before;
   let note = label && label[1] && !/^(℡|TEL|Tel|tel|電話|電話番号|Phone)$/i.test(label[1]) ? label[1] : null;
   // A bracketed place or office before the number is a note: ＜仙台校＞.

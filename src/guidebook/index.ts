@@ -18,6 +18,7 @@ import { analysePage, type PageLayout } from "./page.js";
 import { recordTables } from "./records.js";
 import { fold, type Unit } from "./text.js";
 import { readToc } from "./toc.js";
+import { patternsOf } from "./patterns.js";
 import type { Fact, GuidebookSpec, Programme, TocEntry, UrlRecord } from "./types.js";
 import { maxOf, pushAll } from "../bounded.js";
 import { phraseRecognition } from "../pipeline/recognition.js";
@@ -101,7 +102,7 @@ function assembleGuidebook(
     const c = contactCheck(e, own);
     if (c) programmeChecks.push(c);
   }
-  for (const l of layouts.filter(isProgramme)) pushAll(programmeChecks, countChecks(l, spec));
+  for (const l of layouts.filter(isProgramme)) pushAll(programmeChecks, countChecks(l));
   const factChecks = programmes.flatMap((p) => p.facts.map(weekdayCheck).filter((c): c is Check => c !== null));
 
   return {
@@ -114,7 +115,7 @@ function assembleGuidebook(
 function programmeOf(l: PageLayout, entry: TocEntry | null, spec: GuidebookSpec, fiscalYear: number | null): Programme {
   const sections: Record<string, string> = {};
   const facts: Fact[] = [];
-  const ctx = { page: l.page, fiscalYear, deadline: spec.facts.deadline };
+  const ctx = { page: l.page, fiscalYear, deadline: patternsOf(spec).deadline };
   if (l.title) pushAll(facts, scanFacts(l.title.unit, { ...ctx, label: null }));
   for (const s of l.sections) {
     const text = s.paragraphs.map((p) => p.text).join("\n");
@@ -135,7 +136,7 @@ function programmeOf(l: PageLayout, entry: TocEntry | null, spec: GuidebookSpec,
     printedNeed: l.need?.text ?? null,
     categories: entry?.categories ?? [],
     sections,
-    contacts: l.contacts.flatMap((c) => readContacts(c.lines, l.page, spec)),
+    contacts: l.contacts.flatMap((c) => readContacts(c.lines, l.page)),
     urls: urlsOf(l),
     facts,
     box: l.title?.box ?? { x0: 0, y0: 0, x1: l.width, y1: 0 },

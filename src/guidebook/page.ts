@@ -15,6 +15,7 @@ import { centre, contains } from "../pdf/geometry.js";
 import { findTables } from "../table/find.js";
 import type { PageTable } from "../table/types.js";
 import { compact, joinUnits, lineUnit, linkText, paragraphs, type Unit } from "./text.js";
+import { CONTACT, HEADING, MINISTRY, patternsOf } from "./patterns.js";
 import type { GuidebookSpec } from "./types.js";
 import { maxOf, minOf } from "../bounded.js";
 
@@ -67,25 +68,25 @@ export function analysePage(page: Page, spec: GuidebookSpec): PageLayout {
       titleLines.push(l);
     }
   }
-  const title = titleLines.length > 0 ? readTitle(titleLines, spec) : null;
+  const title = titleLines.length > 0 ? readTitle(titleLines) : null;
   lines = lines.filter((l) => !titleLines.includes(l));
 
   // The need tag: a line above (or beside) the title that asks for something (…を知りたい).
   const needLine = lines
-    .filter((l) => (title ? l.box.y0 < title.box.y1 : l.box.y1 < 0.2 * page.height) && spec.page.need.test(compact(l.text)))
+    .filter((l) => (title ? l.box.y0 < title.box.y1 : l.box.y1 < 0.2 * page.height) && patternsOf(spec).need.test(compact(l.text)))
     .sort((a, b) => a.box.y0 - b.box.y0)[0];
   lines = lines.filter((l) => l !== needLine);
 
   // Contact blocks: each marker line and the lines under it, aligned with it, without a gap.
   const contacts: PageLayout["contacts"] = [];
-  for (const marker of lines.filter((l) => spec.page.contact.test(compact(l.text)))) {
+  for (const marker of lines.filter((l) => CONTACT.test(compact(l.text)))) {
     const block = [marker];
     for (const l of [...lines].sort((a, b) => a.box.y0 - b.box.y0)) {
       const last = block[block.length - 1]!;
       if (l === marker || l.box.y0 <= marker.box.y0) continue;
       const gap = l.box.y0 - last.box.y1;
       // A gap or the next block's marker ends the block.
-      if (gap > 0.9 * Math.max(l.size, last.size) || spec.page.contact.test(compact(l.text))) break;
+      if (gap > 0.9 * Math.max(l.size, last.size) || CONTACT.test(compact(l.text))) break;
       if (Math.abs(l.box.x0 - marker.box.x0) <= 3 * marker.size && !isHeading(l, spec)) block.push(l);
     }
     contacts.push({ lines: block.map((l) => ({ text: compact(l.text), box: l.box })), box: block.map((l) => l.box).reduce(union) });
@@ -104,7 +105,7 @@ export function analysePage(page: Page, spec: GuidebookSpec): PageLayout {
     const x1 = rightEdge(h);
     const below = headings.filter((o) => o.box.y0 > h.box.y1 - 1 && !band(o, h) && leftEdge(o) < x1 && rightEdge(o) > x0);
     const y1 = Math.min(page.height, minOf(below.map((o) => o.box.y0 - 1)));
-    const m = spec.page.heading.exec(compact(h.text))!;
+    const m = HEADING.exec(compact(h.text))!;
     return { name: m[2]!.trim(), label: compact(h.text), box: { x0, y0: h.box.y0 - 4, x1, y1 } };
   });
   const content = split.filter((l) => !headings.includes(l));
@@ -152,19 +153,19 @@ export function analysePage(page: Page, spec: GuidebookSpec): PageLayout {
   };
 }
 
-function readTitle(lines: Line[], spec: GuidebookSpec): NonNullable<PageLayout["title"]> {
+function readTitle(lines: Line[]): NonNullable<PageLayout["title"]> {
   // A title broken over lines is one title.
   const unit = joinUnits(lines.map(lineUnit), "");
   const printed = unit.text;
   // The ministry is the last bracket that names one: 中小企業省力化投資補助（カタログ補助金）（経産省）.
-  const all = [...printed.matchAll(new RegExp(spec.page.ministry.source, `g${spec.page.ministry.flags.replace("g", "")}`))];
+  const all = [...printed.matchAll(MINISTRY)];
   const last = all[all.length - 1];
   const text = last ? (printed.slice(0, last.index) + printed.slice(last.index! + last[0].length)).trim() : printed;
   return { printed, text, ministry: last ? last[1]!.trim() : null, unit, box: lines.map((l) => l.box).reduce(union) };
 }
 
 function isHeading(l: Line, spec: GuidebookSpec): boolean {
-  const m = spec.page.heading.exec(compact(l.text));
+  const m = HEADING.exec(compact(l.text));
   if (!m) return false;
   const name = m[2]!.trim();
   return spec.page.headingNames.includes(name) || ([...name].length <= 6 && !/[、。，．！？]/.test(name));

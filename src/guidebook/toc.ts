@@ -7,6 +7,7 @@
  */
 import type { Cell, PageTable } from "../table/types.js";
 import { compact, fold } from "./text.js";
+import { CASE_STUDY, TOC_CHAPTER, TOC_MARK, TOC_PAGES } from "./patterns.js";
 import type { GuidebookSpec, TocEntry } from "./types.js";
 import { minOf } from "../bounded.js";
 
@@ -36,21 +37,21 @@ export function readToc(tables: readonly PageTable[], spec: GuidebookSpec, first
     const pageCol = t.cols - 1;
     if (progCol < 0 || catCols.has(pageCol)) continue;
     const chapterText = cellText(at(header, 0));
-    const ch = spec.toc.chapter.exec(chapterText);
+    const ch = TOC_CHAPTER.exec(chapterText);
     for (let r = header + 1; r < t.rows; r++) {
       const prog = at(r, progCol);
-      const pages = spec.toc.pages.exec(cellText(at(r, pageCol)).normalize("NFKC").replace(/\s/g, ""));
+      const pages = TOC_PAGES.exec(cellText(at(r, pageCol)).normalize("NFKC").replace(/\s/g, ""));
       if (!prog || !pages) continue;
       const raw = cellText(prog);
-      const caseStudy = spec.toc.caseStudy.test(raw);
+      const caseStudy = CASE_STUDY.test(raw);
       const from = Number(pages[1]);
       entries.push({
         no: firstNo + entries.length,
         chapterNo: ch ? Number(ch[1]!.normalize("NFKC")) : null,
         chapter: ch ? ch[2]!.trim() : chapterText,
         need: progCol > 0 ? cellText(at(r, 0)) : "",
-        programme: raw.replace(spec.toc.caseStudy, "").trim(),
-        categories: [...catCols].filter(([col]) => spec.toc.mark.test(cellText(at(r, col)))).map(([, key]) => key),
+        programme: raw.replace(CASE_STUDY, "").trim(),
+        categories: [...catCols].filter(([col]) => TOC_MARK.test(cellText(at(r, col)))).map(([, key]) => key),
         pagesFrom: from,
         pagesTo: pages[2] ? Number(pages[2]) : from,
         caseStudy,

@@ -3,8 +3,8 @@
  *
  * A guidebook (ガイドブック) lists support programmes one per page (or a few pages),
  * behind a table of contents that says which need each programme serves and which of a
- * few categories it belongs to. The spec holds only words and patterns; the reading is in
- * src/guidebook/.
+ * few categories it belongs to. The spec holds only words; the reading, with its patterns
+ * (patterns.ts), is in src/guidebook/.
  */
 import type { Box } from "../model/page.js";
 
@@ -25,48 +25,18 @@ export interface GuidebookSpec {
   recognise: ReadonlyArray<readonly [phrase: string, weight: number]>;
   toc: {
     categories: CategorySpec[];
-    /** A cell marking a category: ●. */
-    mark: RegExp;
-    /** A programme cell that is a case study, not a programme: ＞(株)ヤマキイチ商店. */
-    caseStudy: RegExp;
-    /** The page cell: "6", "23-30"; groups 1 and 2 are the first and last page. */
-    pages: RegExp;
-    /** The chapter heading in a table's header row: "1 人材課題への対応"; groups: number, name. */
-    chapter: RegExp;
   };
   page: {
-    /** A bracketed ministry at the title's end: （厚労省）, 【厚生労働省】; group 1 is the ministry. */
-    ministry: RegExp;
-    /** A section heading line: "1.概要"; groups: number, name. */
-    heading: RegExp;
     /** Section names a heading may have besides short ones (longer names must be listed). */
     headingNames: string[];
-    /** The need tag printed above a title: 「…を知りたい」. */
-    need: RegExp;
-    /** Where a contact block starts: ○問い合わせ先. */
-    contact: RegExp;
-    /** Where a contact line names a label before its phone or mail: ℡, TEL, 専用回線 … (group 1 is kept as the note when not a plain phone sign). */
-    phoneLabel: RegExp;
-    mailLabel: RegExp;
-    urlLabel: RegExp;
-    /** Opening hours, with or without a label: 受付時間：平日9:30～12:00; group 1 is the hours. */
-    hours: RegExp;
-    /** A contact line that starts with a label of its own (an item, an audience): (a)～(c), ＊, 助成金について. */
-    contactLead: RegExp;
-    /** Between two contacts on one line: 022-221-4907（直通）もしくは 最寄りのJETRO, 最寄りのセンター または 独立行政法人…. */
-    alternative: RegExp;
+    /** How the need tag printed above a title ends: 知りたい (「…を知りたい」, a ！ after it allowed). */
+    needEndings: string[];
     /** The name of text on a page outside any numbered section. */
     other: string;
   };
   facts: {
     /** Words that make a day a deadline when they stand by it: 締切, 必着, 受付期間 … */
-    deadline: RegExp;
-  };
-  counts: {
-    /** A stated count closing a list: 介護、…、木材産業（16分野）; group 1 is the number, group 2 the counter. */
-    closing: RegExp;
-    /** A stated count of the items that follow: 下記3コース; group 1 is the number, group 2 the counter. */
-    following: RegExp;
+    deadlineWords: string[];
   };
 }
 

@@ -5,11 +5,12 @@
 import { expect, test } from "vitest";
 import { spec } from "../../pipelines/guidebook.js";
 import { scanFacts } from "../../src/guidebook/index.js";
+import { patternsOf } from "../../src/guidebook/patterns.js";
 import { lineUnit } from "../../src/guidebook/text.js";
 
 const BOX = { x0: 100, y0: 200, x1: 400, y1: 210 };
 const scan = (text: string, label: string | null = null) =>
-  scanFacts(lineUnit({ text, box: BOX }), { page: 1, fiscalYear: 2024, deadline: spec.facts.deadline, label }).map(
+  scanFacts(lineUnit({ text, box: BOX }), { page: 1, fiscalYear: 2024, deadline: patternsOf(spec).deadline, label }).map(
     ({ page: _p, box: _b, precision: _pr, ...f }) => f,
   );
 
