@@ -20,10 +20,10 @@
 // never from kohyo. Needs soffice (libreoffice-calc-nogui), poppler-utils and
 // fonts-ipaexfont; the outputs are committed. Run: node scripts/build-budget-book.mjs
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultCellStyle, esc, flatOds, masterPage, printPdf, run, tableStyle, TRIANGLE_NUMBERS } from './lib/office.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'samples');
@@ -428,7 +428,6 @@ function sideBySide(a, b) {
 // ---------------------------------------------------------------------------
 // Flat ODS
 
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const styles = new Map();
 function styleOf(x) {
   const key = `${x.align}|${x.b}|${x.bold ? 1 : 0}|${x.size ?? 8}|${x.num !== undefined && x.num !== null ? 1 : 0}|${x.top ? 1 : 0}|${x.indent ?? 0}`;
@@ -478,33 +477,26 @@ const FORMATS = {
 function fods(sheets, title) {
   styles.clear();
   const body = sheets.map(sheetXml).join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
-<office:meta><dc:title>${esc(title)}</dc:title><meta:generator>kohyo scripts/build-budget-book.mjs</meta:generator></office:meta>
-<office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
-<office:styles>
-<number:number-style style:name="N0P"><number:number number:decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
-<number:number-style style:name="N0"><number:text>△</number:text><number:number number:decimal-places="0" number:min-integer-digits="1" number:grouping="true"/><style:map style:condition="value()&gt;=0" style:apply-style-name="N0P"/></number:number-style>
-<style:style style:name="Default" style:family="table-cell"><style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" fo:font-size="8pt" style:font-size-asian="8pt"/></style:style>
-</office:styles>
-<office:automatic-styles>
-${Object.keys(FORMATS).map((f) => `<style:style style:name="ta_${f}" style:family="table" style:master-page-name="M_${f}"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>`).join('\n')}
-<style:style style:name="ro" style:family="table-row"><style:table-row-properties style:row-height="5.6mm" style:use-optimal-row-height="false"/></style:style>
-${sheets.flatMap((s, i) => s.grid.widths.map((w, c) => `<style:style style:name="co${i}_${c}" style:family="table-column"><style:table-column-properties style:column-width="${w}mm"/></style:style>`)).join('\n')}
-${[...styles.values()].map((s) => s.xml).join('\n')}
-${Object.entries(FORMATS).map(([f, [w, h, o]]) => `<style:page-layout style:name="pl_${f}"><style:page-layout-properties fo:page-width="${w}" fo:page-height="${h}" style:print-orientation="${o}" fo:margin-top="12mm" fo:margin-bottom="10mm" fo:margin-left="12mm" fo:margin-right="10mm" style:print="objects charts drawings zero-values" style:scale-to="${f === "a3l" ? 68 : 100}%"/><style:header-style/><style:footer-style/></style:page-layout>`).join('\n')}
-</office:automatic-styles>
-<office:master-styles>${Object.keys(FORMATS).map((f) => `<style:master-page style:name="M_${f}" style:page-layout-name="pl_${f}"><style:header style:display="false"/><style:footer style:display="false"/></style:master-page>`).join('')}</office:master-styles>
-<office:body><office:spreadsheet>
-${body}
-</office:spreadsheet></office:body></office:document>
-`;
+  return flatOds({
+    title,
+    generator: 'scripts/build-budget-book.mjs',
+    font: FONT,
+    styles: [...TRIANGLE_NUMBERS, defaultCellStyle(`<style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" fo:font-size="8pt" style:font-size-asian="8pt"/>`)],
+    automaticStyles: [
+      Object.keys(FORMATS).map((f) => tableStyle(`ta_${f}`, `M_${f}`)).join('\n'),
+      '<style:style style:name="ro" style:family="table-row"><style:table-row-properties style:row-height="5.6mm" style:use-optimal-row-height="false"/></style:style>',
+      sheets.flatMap((s, i) => s.grid.widths.map((w, c) => `<style:style style:name="co${i}_${c}" style:family="table-column"><style:table-column-properties style:column-width="${w}mm"/></style:style>`)).join('\n'),
+      [...styles.values()].map((s) => s.xml).join('\n'),
+      Object.entries(FORMATS).map(([f, [w, h, o]]) => `<style:page-layout style:name="pl_${f}"><style:page-layout-properties fo:page-width="${w}" fo:page-height="${h}" style:print-orientation="${o}" fo:margin-top="12mm" fo:margin-bottom="10mm" fo:margin-left="12mm" fo:margin-right="10mm" style:print="objects charts drawings zero-values" style:scale-to="${f === "a3l" ? 68 : 100}%"/><style:header-style/><style:footer-style/></style:page-layout>`).join('\n'),
+    ],
+    masterStyles: Object.keys(FORMATS).map((f) => masterPage(`M_${f}`, `pl_${f}`)),
+    sheets: [body],
+  });
 }
 
 // ---------------------------------------------------------------------------
 // print and check
 
-const run = (cmd, argv) => execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const VARIANTS = [
   { file: NAME, layout: 'a4' },
   { file: `${NAME}-mistyped`, layout: 'a4', mistype: MISTYPE },
@@ -521,14 +513,7 @@ if (failures.length === 0) {
     const fodsFile = join(SAMPLES, `${v.file}.fods`);
     const pdfFile = join(SAMPLES, `${v.file}.pdf`);
     writeFileSync(fodsFile, fods(b.sheets, `${TITLE}（架空${v.layout === 'a4' ? '' : `, ${v.layout}`}${v.mistype ? ', 誤植 1 か所' : ''}）`));
-    rmSync(pdfFile, { force: true });
-    const profile = `/tmp/kohyo-lo-budget-book-${process.pid}`;
-    try {
-      run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', SAMPLES, fodsFile]);
-    } finally {
-      rmSync(profile, { recursive: true, force: true });
-    }
-    check(existsSync(pdfFile), `soffice did not write ${v.file}.pdf`);
+    printPdf(fodsFile, pdfFile, SAMPLES, check);
     if (!existsSync(pdfFile)) continue;
     const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdfFile]))[1]);
     check(pages === b.sheets.length, `${v.file}: ${pages} pages, expected ${b.sheets.length} (one per sheet)`);

@@ -13,10 +13,10 @@
 // Needs soffice (libreoffice-calc-nogui), poppler-utils and fonts-ipaexfont; the outputs are
 // committed, so the tests need none of it. Run: node scripts/build-budget.mjs
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultCellStyle, esc, flatOds, masterPage, printPdf, run, tableStyle, TRIANGLE_NUMBERS } from './lib/office.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'samples');
@@ -112,7 +112,6 @@ for (const p of PAGES.slice(1)) p.rows.forEach((r) => check(r.values[2] === r.va
 // ---------------------------------------------------------------------------
 // Flat ODS
 
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const INDENT_MM = 3.5; // one step of Calc's indent button
 const cellStyle = (name, { align = 'start', indent = 0, border = true, bold = false, num = false, size = 9 } = {}) =>
   `<style:style style:name="${name}" style:family="table-cell" style:parent-style-name="Default"${num ? ' style:data-style-name="N0"' : ''}>` +
@@ -152,45 +151,31 @@ function sheet(p) {
   );
 }
 
-const fods = `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
-<office:meta><dc:title>令和6年度 みなみ村一般会計予算 歳出（架空）</dc:title><meta:generator>kohyo scripts/build-budget.mjs</meta:generator></office:meta>
-<office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
-<office:styles>
-<number:number-style style:name="N0P"><number:number number:decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
-<number:number-style style:name="N0"><number:text>△</number:text><number:number number:decimal-places="0" number:min-integer-digits="1" number:grouping="true"/><style:map style:condition="value()&gt;=0" style:apply-style-name="N0P"/></number:number-style>
-<style:style style:name="Default" style:family="table-cell"><style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" fo:font-size="9pt" style:font-size-asian="9pt"/></style:style>
-</office:styles>
-<office:automatic-styles>
-<style:style style:name="ta" style:family="table" style:master-page-name="Budget"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>
-<style:style style:name="ro" style:family="table-row"><style:table-row-properties style:row-height="6.5mm" style:use-optimal-row-height="false"/></style:style>
-${PAGES.flatMap((p) => p.widthsMm.map((w, i) => `<style:style style:name="co${p.page}_${i}" style:family="table-column"><style:table-column-properties style:column-width="${w}mm"/></style:style>`)).join('\n')}
-${STYLES.join('\n')}
-<style:page-layout style:name="pm"><style:page-layout-properties fo:page-width="210mm" fo:page-height="297mm" style:print-orientation="portrait" fo:margin-top="15mm" fo:margin-bottom="15mm" fo:margin-left="20mm" fo:margin-right="15mm" style:print="objects charts drawings zero-values" style:scale-to="100%"/><style:header-style/><style:footer-style/></style:page-layout>
-</office:automatic-styles>
-<office:master-styles><style:master-page style:name="Budget" style:page-layout-name="pm"><style:header style:display="false"/><style:footer style:display="false"/></style:master-page></office:master-styles>
-<office:body><office:spreadsheet>
-${PAGES.map(sheet).join('\n')}
-</office:spreadsheet></office:body></office:document>
-`;
+const fods = flatOds({
+  title: '令和6年度 みなみ村一般会計予算 歳出（架空）',
+  generator: 'scripts/build-budget.mjs',
+  font: FONT,
+  styles: [...TRIANGLE_NUMBERS, defaultCellStyle(`<style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" fo:font-size="9pt" style:font-size-asian="9pt"/>`)],
+  automaticStyles: [
+    tableStyle('ta', 'Budget'),
+    '<style:style style:name="ro" style:family="table-row"><style:table-row-properties style:row-height="6.5mm" style:use-optimal-row-height="false"/></style:style>',
+    PAGES.flatMap((p) => p.widthsMm.map((w, i) => `<style:style style:name="co${p.page}_${i}" style:family="table-column"><style:table-column-properties style:column-width="${w}mm"/></style:style>`)).join('\n'),
+    STYLES.join('\n'),
+    '<style:page-layout style:name="pm"><style:page-layout-properties fo:page-width="210mm" fo:page-height="297mm" style:print-orientation="portrait" fo:margin-top="15mm" fo:margin-bottom="15mm" fo:margin-left="20mm" fo:margin-right="15mm" style:print="objects charts drawings zero-values" style:scale-to="100%"/><style:header-style/><style:footer-style/></style:page-layout>',
+  ],
+  masterStyles: [masterPage('Budget', 'pm')],
+  sheets: PAGES.map(sheet),
+});
 
 // ---------------------------------------------------------------------------
 // print and check the PDF
 
-const run = (cmd, argv) => execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const fodsFile = join(SAMPLES, `${NAME}.fods`);
 const pdfFile = join(SAMPLES, `${NAME}.pdf`);
 if (failures.length === 0) {
   mkdirSync(SAMPLES, { recursive: true });
   writeFileSync(fodsFile, fods);
-  rmSync(pdfFile, { force: true });
-  const profile = `/tmp/kohyo-lo-budget-${process.pid}`;
-  try {
-    run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', SAMPLES, fodsFile]);
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  check(existsSync(pdfFile), 'soffice did not write the PDF');
+  printPdf(fodsFile, pdfFile, SAMPLES, check);
 }
 if (failures.length === 0) {
   const pages = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdfFile]))[1]);

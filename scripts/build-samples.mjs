@@ -15,6 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultCellStyle, esc, flatOds, masterPage, tableStyle } from './lib/office.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'samples');
@@ -217,7 +218,6 @@ function printedTables(r) {
 // ---------------------------------------------------------------------------
 // 2. Flat ODS writer
 
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const colName = (i) => (i < 26 ? String.fromCharCode(65 + i) : colName(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
 // Lines of a cell. Leading U+3000 survives in ODF text; ASCII runs of spaces need <text:s/>.
 function paras(text) {
@@ -422,24 +422,19 @@ function buildFods(r) {
     return `<table:table table:name="${esc(t.sheet)}" table:style-name="taKohyo">${cols}\n${headXml}${body}</table:table>`;
   });
 
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
-<office:meta><dc:title>${esc(truth.document.title)}</dc:title><meta:generator>kohyo scripts/build-samples.mjs</meta:generator></office:meta>
-<office:font-face-decls><style:font-face style:name="${esc(r.font.family)}" svg:font-family="'${esc(r.font.family)}'"/></office:font-face-decls>
-<office:styles>
-<number:number-style style:name="N0"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
-<style:style style:name="Default" style:family="table-cell">${textProps(r.font.family, r.font.sizePt, false)}</style:style>
-</office:styles>
-<office:automatic-styles>
-${autoStyles}<style:style style:name="taKohyo" style:family="table" style:master-page-name="Kohyo"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>
-${styles}
-${pageLayout}
-</office:automatic-styles>
-<office:master-styles><style:master-page style:name="Kohyo" style:page-layout-name="pmKohyo"><style:header style:display="false"/><style:footer style:display="false"/></style:master-page></office:master-styles>
-<office:body><office:spreadsheet>
-${sheets.join('\n')}
-</office:spreadsheet></office:body></office:document>
-`;
+  return flatOds({
+    title: truth.document.title,
+    generator: 'scripts/build-samples.mjs',
+    font: r.font.family,
+    namespaces: { of: 'urn:oasis:names:tc:opendocument:xmlns:of:1.2', calcext: 'urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0' },
+    styles: [
+      '<number:number-style style:name="N0"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>',
+      defaultCellStyle(textProps(r.font.family, r.font.sizePt, false)),
+    ],
+    automaticStyles: [`${autoStyles}${tableStyle('taKohyo', 'Kohyo')}`, styles, pageLayout],
+    masterStyles: [masterPage('Kohyo', 'pmKohyo')],
+    sheets,
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -1,17 +1,16 @@
 // What the slide-deck sample builders share (scripts/build-guidebook.mjs, scripts/build-case-sheets.mjs):
-// a list of failed checks that stops the build, XML escaping, printing a flat ODP with LibreOffice, and the
-// check that every word pdftotext finds lies in the frame the layout put it in and that each frame prints
-// exactly its text. Plain Node ESM, built-ins only.
+// a list of failed checks that stops the build, the flat ODP document, and the check that every word
+// pdftotext finds lies in the frame the layout put it in and that each frame prints exactly its text.
+// Escaping, running a tool and printing with LibreOffice are ./office.mjs's, re-exported here.
+// Plain Node ESM, built-ins only.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { esc, printPdf, run } from './office.mjs';
+
+export { esc, printPdf, run };
 
 export const PT_PER_CM = 72 / 2.54;
-export const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 export const squeeze = (s) => String(s).replace(/[\s\u3000]+/g, '');
 const multiset = (s) => [...squeeze(s)].sort().join('');
-export const run = (cmd, argv) => execFileSync(cmd, argv, { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** Failed checks, collected; `bail(stage)` prints them and exits 1 if there are any. */
 export function checks(name) {
@@ -28,19 +27,6 @@ export function checks(name) {
     process.exit(1);
   };
   return { check, bail };
-}
-
-/** Prints `fodpFile` to `pdf` (in its folder) with LibreOffice, a fresh profile for the run. */
-export function printPdf(fodpFile, pdf, outDir, check) {
-  const profile = join('/tmp', `kohyo-lo-${process.pid}`);
-  rmSync(pdf, { force: true });
-  mkdirSync(profile, { recursive: true });
-  try {
-    run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, fodpFile]);
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  check(existsSync(pdf), 'soffice did not write the PDF');
 }
 
 /**
