@@ -84,30 +84,8 @@ export function findLines(ink: Uint8Array, width: number, height: number, axis: 
   const acrossLen = axis === "h" ? height : width;
   const maxGap = Math.round(MAX_GAP_PT * scale);
   const minRule = MIN_RULE_PT * scale;
-  const step = axis === "h" ? 1 : width;
   const at = (q: number, a: number) => (axis === "h" ? q * width + a : a * width + q);
-  const stretches: Stretch[] = [];
-  /** Index of the first stretch of each row (rows in order), and one past the last row. */
-  const rowStart = new Int32Array(acrossLen + 1);
-  for (let q = 0; q < acrossLen; q++) {
-    rowStart[q] = stretches.length;
-    const base = axis === "h" ? q * width : q;
-    let cur: Stretch | null = null;
-    let lastInk = -Infinity;
-    for (let a = 0, i = base; a < alongLen; a++, i += step) {
-      if (!ink[i]) continue;
-      if (cur && a - lastInk - 1 <= maxGap) {
-        cur.end = a + 1;
-        cur.dark++;
-      } else {
-        if (cur && cur.end - cur.start >= minRule && cur.dark >= MIN_FILL * (cur.end - cur.start)) stretches.push(cur);
-        cur = { across: q, start: a, end: a + 1, dark: 1 };
-      }
-      lastInk = a;
-    }
-    if (cur && cur.end - cur.start >= minRule && cur.dark >= MIN_FILL * (cur.end - cur.start)) stretches.push(cur);
-  }
-  rowStart[acrossLen] = stretches.length;
+  const { stretches, rowStart } = axis === "h" ? rowStretches(ink, width, height, maxGap, minRule) : columnStretches(ink, width, height, maxGap, minRule);
   // Stretches in neighbouring rows that overlap along the axis (or nearly: a one-pixel
   // rule turned a little steps a row where the last stretch ends): one line.
   const parent = new Int32Array(stretches.length).map((_, i) => i);
@@ -175,6 +153,69 @@ export function findLines(ink: Uint8Array, width: number, height: number, axis: 
     found.push({ axis, pos: sy / n + slope * ((start + end) / 2 - sx / n), start, end, thickness, slope });
   }
   return mergeParallel(found, scale);
+}
+
+/** A joined stretch long enough and dark enough to be part of a line. */
+const isLinePiece = (start: number, end: number, dark: number, minRule: number) => end - start >= minRule && dark >= MIN_FILL * (end - start);
+
+/**
+ * The line pieces of each pixel row: its dark runs joined over gaps of up to `maxGap`, kept
+ * when isLinePiece. Stretches in row order, each row's along it; `rowStart[q]` is the index
+ * of row q's first (and `rowStart[height]` one past the last).
+ */
+function rowStretches(ink: Uint8Array, width: number, height: number, maxGap: number, minRule: number): { stretches: Stretch[]; rowStart: Int32Array } {
+  const stretches: Stretch[] = [];
+  const rowStart = new Int32Array(height + 1);
+  for (let q = 0; q < height; q++) {
+    rowStart[q] = stretches.length;
+    // The stretch being joined (none while end is 0): [start, end), with `dark` ink pixels.
+    let start = 0, end = 0, dark = 0;
+    for (let a = 0, i = q * width; a < width; a++, i++) {
+      if (!ink[i]) continue;
+      if (end > 0 && a - end <= maxGap) {
+        end = a + 1;
+        dark++;
+      } else {
+        if (end > 0 && isLinePiece(start, end, dark, minRule)) stretches.push({ across: q, start, end, dark });
+        (start = a), (end = a + 1), (dark = 1);
+      }
+    }
+    if (end > 0 && isLinePiece(start, end, dark, minRule)) stretches.push({ across: q, start, end, dark });
+  }
+  rowStart[height] = stretches.length;
+  return { stretches, rowStart };
+}
+
+/**
+ * The same down the pixel columns (`across` a column, `start` and `end` rows), in the same
+ * order — column by column, each down it — but read row by row, as the picture is stored
+ * (a walk down one column at a time touches a new cache line at every pixel).
+ */
+function columnStretches(ink: Uint8Array, width: number, height: number, maxGap: number, minRule: number): { stretches: Stretch[]; rowStart: Int32Array } {
+  const start = new Int32Array(width), end = new Int32Array(width), dark = new Int32Array(width);
+  const found: Stretch[] = [];
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      if (!ink[i]) continue;
+      const e = end[x]!;
+      if (e > 0 && y - e <= maxGap) {
+        end[x] = y + 1;
+        dark[x]!++;
+      } else {
+        if (e > 0 && isLinePiece(start[x]!, e, dark[x]!, minRule)) found.push({ across: x, start: start[x]!, end: e, dark: dark[x]! });
+        (start[x] = y), (end[x] = y + 1), (dark[x] = 1);
+      }
+    }
+  }
+  for (let x = 0; x < width; x++) if (end[x]! > 0 && isLinePiece(start[x]!, end[x]!, dark[x]!, minRule)) found.push({ across: x, start: start[x]!, end: end[x]!, dark: dark[x]! });
+  // Column by column, keeping each column's order (down it): a counting sort.
+  const rowStart = new Int32Array(width + 1);
+  for (const s of found) rowStart[s.across + 1]!++;
+  for (let x = 0; x < width; x++) rowStart[x + 1]! += rowStart[x]!;
+  const next = rowStart.slice(0, width);
+  const stretches = new Array<Stretch>(found.length);
+  for (const s of found) stretches[next[s.across]!++] = s;
+  return { stretches, rowStart };
 }
 
 /** Lines of one axis found twice (the two edges of a thick rule, a chain broken by a gap) made one. */
