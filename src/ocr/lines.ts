@@ -46,8 +46,9 @@ export function otsu(gray: Uint8Array): number {
 
 /** Ink (1) or paper (0) per pixel. */
 export function binarise(r: Raster, threshold = otsu(r.gray)): Uint8Array {
-  const ink = new Uint8Array(r.gray.length);
-  for (let i = 0; i < ink.length; i++) ink[i] = r.gray[i]! <= threshold ? 1 : 0;
+  const gray = r.gray;
+  const ink = new Uint8Array(gray.length);
+  for (let i = 0; i < ink.length; i++) ink[i] = gray[i]! <= threshold ? 1 : 0;
   return ink;
 }
 

@@ -160,6 +160,38 @@ function draw(gray: Uint8Array, width: number, height: number, scale: number, pl
   const x0 = Math.max(0, Math.floor((Math.min(...xs) - origin.x) * scale)), x1 = Math.min(width, Math.ceil((Math.max(...xs) - origin.x) * scale));
   const y0 = Math.max(0, Math.floor((Math.min(...ys) - origin.y) * scale)), y1 = Math.min(height, Math.ceil((Math.max(...ys) - origin.y) * scale));
   const step = 1 / scale;
+  // An upright image (no turn, no shear): u depends on the column only and v on the row
+  // only, so each raster column's source column and each row's source row are worked out
+  // once — by the same arithmetic as below, so the same pixels are picked.
+  if (b === 0 && c === 0) {
+    const px = origin.x + (x0 + 0.5) * step;
+    const cols = new Int32Array(Math.max(0, x1 - x0));
+    let u = a * px + c * (origin.y + (y0 + 0.5) * step) + e;
+    const du = a * step;
+    for (let X = x0; X < x1; X++, u += du) cols[X - x0] = u < 0 || u >= 1 ? -1 : (u * w) | 0;
+    const mask = place.kind === "mask";
+    for (let Y = y0; Y < y1; Y++) {
+      const py = origin.y + (Y + 0.5) * step;
+      const v = b * px + d * py + f;
+      if (v <= 0 || v > 1) continue;
+      const base = (((1 - v) * h) | 0) * rowBytes;
+      for (let X = x0, at = Y * width + x0; X < x1; X++, at++) {
+        const col = cols[X - x0]!;
+        if (col < 0) continue;
+        if (bits) {
+          const bit = (data[base + (col >> 3)]! >> (7 - (col & 7))) & 1;
+          if (mask) {
+            if (bit === 0) gray[at] = place.fill;
+          } else gray[at] = bit ? 255 : 0;
+        } else if (channels === 1) gray[at] = data[base + col]!;
+        else {
+          const i = base + col * channels;
+          gray[at] = (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000;
+        }
+      }
+    }
+    return;
+  }
   for (let Y = y0; Y < y1; Y++) {
     const py = origin.y + (Y + 0.5) * step;
     const px = origin.x + (x0 + 0.5) * step;
