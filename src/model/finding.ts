@@ -33,3 +33,21 @@ export interface Finding {
 
 /** A finding about the document or one of its pages (a stage's, not a check's): no `ok`. */
 export type Diagnostic = Finding;
+
+/**
+ * One check of the document against itself (a printed total, a rule, a schema): a
+ * finding that always says whether it passed, with the printed value, what the rows
+ * sum to and the record it is about under the names report.json has always used.
+ */
+export interface Check extends Finding {
+  /** Stable rule id, e.g. "total/sum", "subsidy/ratio", "no/sequence", "toc/tiling". */
+  rule: string;
+  ok: boolean;
+  printed?: number | string | null;
+  sum?: number | null;
+  difference?: number | null;
+  /** The record the check is about (its key, e.g. 整理番号), when there is one. */
+  record?: number | string;
+  page?: number;
+  box?: Box;
+}

@@ -3,7 +3,7 @@
  * a municipality is a name and a code, a contact is departments, phone, extension and
  * note), then where each record was printed.
  */
-import { getPath } from "./checks.js";
+import { getPath } from "../checks/index.js";
 import type { TablePipelineSpec } from "./spec.js";
 import type { Column } from "./types.js";
 

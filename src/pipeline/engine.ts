@@ -11,7 +11,7 @@
  *    whose group key goes on every row of the group (in a table without ruling lines,
  *    where merged cells cannot show, an empty group cell continues the group above).
  *    The total row (合計) is kept apart.
- * 4. The declared checks run (./checks.ts), the schema included; a normaliser's error or
+ * 4. The declared checks run (the registry, src/checks/), the schema included; a normaliser's error or
  *    warning about a cell is a failing check at that cell.
  */
 import { groupLines } from "../layout/lines.js";
@@ -25,7 +25,7 @@ import type { Box, Page } from "../model/page.js";
 import { findTables } from "../table/find.js";
 import { tableLevels, type TableLevels } from "../table/totals.js";
 import { type StitchedCell, Stitcher, type Table } from "../table/stitch.js";
-import { type CheckedRow, type Place, runChecks, type TableFacts } from "./checks.js";
+import { type CheckedRow, type Place, runChecks, type TableFacts } from "../checks/index.js";
 import { recordColumns } from "./columns.js";
 import { type ReadContext, readCell, type ReadValue } from "./read.js";
 import type { FieldSpec, TablePipelineSpec } from "./spec.js";

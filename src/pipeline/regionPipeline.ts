@@ -11,6 +11,7 @@ import type { Assembler, Check, Column, FieldType, PageAnalysisBase, Pipeline, R
 import type { Diagnostic } from "../model/finding.js";
 import type { Page } from "../model/page.js";
 import { phraseRecognition } from "./recognition.js";
+import { type CheckedRow, runChecks, type TableFacts } from "../checks/index.js";
 
 const fold = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 
@@ -79,72 +80,47 @@ export function regionColumns(spec: RegionSpec): Column<RegionRecord>[] {
   return cols;
 }
 
-/** The spec's checks on one record. */
-export function regionChecks(spec: RegionSpec, r: RegionRecord, documentDate: DateField | null): Check[] {
-  const out: Check[] = [];
-  const at = (s: Sourced<unknown> | null | undefined) => ({ page: r.page, ...(s ? { box: s.box } : {}), record: r.page });
-  const title = (name: string) => spec.fields.find((f) => f.name === name)?.title ?? name;
-  for (const c of spec.checks) {
-    switch (c.rule) {
-      case "required":
-        for (const f of spec.fields.filter((x) => x.required)) {
-          const ok = r.fields[f.name] != null;
-          out.push({ rule: "region/required", ok, severity: "warning", message: ok ? `${f.title} is printed` : `page ${r.page}: ${f.title} (${f.name}) not found`, column: f.name, ...at(null) });
-        }
-        break;
-      case "range":
-        for (const name of c.fields) {
-          const s = r.fields[name];
-          if (typeof s?.value !== "number") continue;
-          const ok = s.value >= c.min && s.value <= c.max;
-          out.push({ rule: "region/range", ok, severity: "error", message: ok ? `${title(name)} ${s.value} within ${c.min}–${c.max}` : `page ${r.page}: ${title(name)} ${s.value} (${s.raw}) is outside ${c.min}–${c.max}`, column: name, printed: s.raw, ...at(s) });
-        }
-        break;
-      case "positive-integer":
-        for (const name of c.fields) {
-          const s = r.fields[name];
-          if (s == null) continue;
-          const ok = typeof s.value === "number" && Number.isInteger(s.value) && s.value > 0;
-          out.push({ rule: "region/positive-integer", ok, severity: "error", message: ok ? `${title(name)} ${s.value}` : `page ${r.page}: ${title(name)} "${s.raw}" is not a positive whole number`, column: name, printed: s.raw, ...at(s) });
-        }
-        break;
-      case "date-not-after-document":
-        for (const name of c.fields) {
-          const s = r.fields[name] as Sourced<DateField> | null;
-          if (s == null) continue;
-          const ok = documentDate === null || s.value.iso.slice(0, documentDate.iso.length) <= documentDate.iso;
-          out.push({ rule: "region/date-after-document", ok, severity: "error", message: ok ? `${title(name)} ${s.value.iso}` : `page ${r.page}: ${title(name)} ${s.raw} (${s.value.iso}) is after the document's date ${documentDate!.iso}`, column: name, printed: s.raw, ...at(s) });
-        }
-        break;
-      case "one-of": {
-        const s = r.fields[c.field];
-        if (s == null) break;
-        const ok = c.values.includes(String(s.value));
-        out.push({ rule: "region/one-of", ok, severity: "error", message: ok ? `${title(c.field)} ${s.value}` : `page ${r.page}: ${title(c.field)} "${s.raw}" is not one of ${c.values.join(", ")}`, column: c.field, printed: s.raw, ...at(s) });
-        break;
-      }
-      case "municipality": {
-        const s = r.fields[c.field] as Sourced<RegionName> | null;
-        if (s == null) break;
-        if (s.value.municipalities.length === 0) {
-          out.push({ rule: "region/municipality", ok: false, severity: "warning", message: `page ${r.page}: no municipality named in "${s.raw}"`, column: c.field, printed: s.raw, ...at(s) });
-        }
-        for (const m of s.value.municipalities) {
-          const ok = m.code !== null;
-          out.push({ rule: "region/municipality", ok, severity: "warning", message: ok ? `${m.name} ${m.code}` : `page ${r.page}: ${m.name} is not in the code list (全国地方公共団体コード)`, column: c.field, printed: m.name, ...at(s) });
-        }
-        break;
-      }
-    }
-  }
+/**
+ * The spec's checks (the registry's, src/checks/) on the records, listed record by record,
+ * each record's in the spec's order, then the values that would not normalise.
+ */
+export function regionChecks(spec: RegionSpec, records: readonly RegionRecord[], documentDate: DateField | null): Check[] {
+  const titles = Object.fromEntries(spec.fields.map((f) => [f.name, f.title]));
+  const rows: CheckedRow[] = records.map((r) => {
+    const present = Object.entries(r.fields).filter((e): e is [string, Sourced<unknown>] => e[1] != null);
+    return {
+      key: r.page,
+      record: Object.fromEntries(Object.entries(r.fields).map(([name, s]) => [name, s?.value ?? null])),
+      place: { page: r.page },
+      places: Object.fromEntries(present.map(([name, s]) => [name, { page: s.page, box: s.box }])),
+      raw: Object.fromEntries(present.map(([name, s]) => [name, s.raw])),
+    };
+  });
+  const facts: TableFacts = {
+    name: spec.table.name,
+    rows,
+    totals: null,
+    totalLabel: null,
+    fiscalYear: null,
+    amountMultiplier: 1,
+    titles,
+    yenFields: new Set(spec.fields.filter((f) => f.kind === "amount").map((f) => f.name)),
+    required: spec.fields.filter((f) => f.required).map((f) => ({ name: f.name, title: f.title })),
+    documentDate,
+  };
+  const out = runChecks(spec.checks, facts);
   // A value that would not normalise (an unreadable number or date) is a finding of its own.
-  for (const [name, s] of Object.entries(r.fields)) {
-    for (const p of s?.problems ?? []) {
-      if (p.severity === "info") continue;
-      out.push({ rule: p.rule, ok: false, severity: p.severity, message: `page ${r.page}: ${title(name)}: ${p.message}`, column: name, printed: s!.raw, ...at(s) });
+  for (const r of records) {
+    for (const [name, s] of Object.entries(r.fields)) {
+      for (const p of s?.problems ?? []) {
+        if (p.severity === "info") continue;
+        out.push({ rule: p.rule, ok: false, severity: p.severity, message: `page ${r.page}: ${titles[name] ?? name}: ${p.message}`, column: name, printed: s!.raw, page: r.page, box: s!.box, record: r.page });
+      }
     }
   }
-  return out;
+  // Record by record (a stable sort keeps each record's findings in the order made).
+  const order = (c: Check) => (typeof c.record === "number" ? c.record : Infinity);
+  return out.sort((a, b) => order(a) - order(b));
 }
 
 /** What a page gives the region reader: its record, if it is a page of the family, and the latest date printed on it. */
@@ -183,7 +159,7 @@ function regionAssembler(spec: RegionSpec): Assembler<RegionPage> {
         unit: null,
         pages: records.map((r) => r.page),
         records,
-        checks: records.flatMap((r) => regionChecks(spec, r, documentDate)),
+        checks: regionChecks(spec, records, documentDate),
         columns: regionColumns(spec),
         primaryKey: ["page"],
       };

@@ -5,6 +5,7 @@
  * Types only.
  */
 import type { Box } from "../model/page.js";
+import type { CheckSpec } from "../checks/index.js";
 
 /**
  * How a field's printed text becomes a value (src/pipeline/regionValues.ts):
@@ -76,15 +77,6 @@ export interface RegionGroupSpec {
   list: RegionListSpec;
 }
 
-/** The checks a family asks for; each failure is a finding with the page and the box of the value. */
-export type RegionCheckSpec =
-  | { rule: "required" }
-  | { rule: "range"; fields: string[]; min: number; max: number }
-  | { rule: "positive-integer"; fields: string[] }
-  | { rule: "date-not-after-document"; fields: string[] }
-  | { rule: "one-of"; field: string; values: string[] }
-  | { rule: "municipality"; field: string };
-
 export interface RegionSpec {
   name: string;
   description: string;
@@ -98,7 +90,8 @@ export interface RegionSpec {
   stops?: RegExp[];
   /** The document's date: the latest date printed on its first `pages` pages (a cover's 令和5年12月). */
   documentDate?: { pages: number };
-  checks: RegionCheckSpec[];
+  /** The checks a family asks for, any of the registry's (src/checks/); each finding has the page and the box of the value. */
+  checks: CheckSpec[];
   /** Name of the record table (CSV name). */
   table: { name: string; title: string };
 }

@@ -4,30 +4,12 @@
  * set of record tables, each with its checks, which the writers turn into records.json,
  * one CSV per table, datapackage.json and report.json — the same way for every family.
  */
-import type { Diagnostic, Finding } from "../model/finding.js";
+import type { Check, Diagnostic } from "../model/finding.js";
 import type { PdfDocument } from "../pdf/load.js";
 import type { Box, Page } from "../model/page.js";
 import type { PageTable } from "../table/types.js";
 
-export type { Severity } from "../model/finding.js";
-
-/**
- * One check of the document against itself (a printed total, a rule, a schema): a
- * finding that always says whether it passed, with the printed value, what the rows
- * sum to and the record it is about under the names report.json has always used.
- */
-export interface Check extends Finding {
-  /** Stable rule id, e.g. "total/sum", "subsidy/ratio", "no/sequence", "toc/tiling". */
-  rule: string;
-  ok: boolean;
-  printed?: number | string | null;
-  sum?: number | null;
-  difference?: number | null;
-  /** The record the check is about (its key, e.g. 整理番号), when there is one. */
-  record?: number | string;
-  page?: number;
-  box?: Box;
-}
+export type { Check, Severity } from "../model/finding.js";
 
 /** Frictionless field types used in datapackage.json. */
 export type FieldType = "string" | "integer" | "number" | "date" | "boolean" | "array" | "object";

@@ -14,7 +14,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["text"],
   ["pdf"],
   ["layout", "normalize", "ocr", "runtime"],
-  ["table", "facts"],
+  ["table", "facts", "checks"],
   ["pipeline"],
   ["guidebook"],
   ["pipelines"],

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { z } from "zod";
-import { type CheckedRow, runChecks, type TableFacts } from "../../src/pipeline/checks.js";
+import { type CheckedRow, runChecks, type TableFacts } from "../../src/checks/index.js";
 import { drive } from "../../src/pipeline/drive.js";
 import { tablePipeline } from "../../src/pipeline/engine.js";
 import type { TablePipelineSpec } from "../../src/pipeline/spec.js";

@@ -1,63 +1,22 @@
 /**
- * The checks a table pipeline declares (spec.ts CheckSpec), run on one table's rows.
- * A rule that holds everywhere gives one passing check (so the report lists every check
- * made); each place where it does not hold gives one failing check with its page and box.
+ * Checks over a table's rows: printed totals, row sums and differences, ratios,
+ * sequences, field rules, the record schema. A rule that holds everywhere gives one
+ * passing check (so the report lists every check made); each place where it does not
+ * hold gives one failing check with its page and box.
  */
-import type { Box } from "../model/page.js";
 import type { ZodType } from "zod";
-import type { CheckSpec } from "./spec.js";
-import type { Check, Severity } from "./types.js";
+import type { Check, Severity } from "../model/finding.js";
+import type { RowCheckSpec as CheckSpec, RowRule } from "./specs.js";
+import { type CheckedRow, getPath, type Place, type TableFacts } from "./table.js";
 import { pushAll } from "../bounded.js";
-
-/** Where a value was printed. */
-export interface Place {
-  page: number;
-  box: Box;
-}
-
-/** A record with what the checks need to know about where it came from. */
-export interface CheckedRow {
-  key: number | string | null;
-  record: Record<string, unknown>;
-  place: Place;
-  /** Where each field's value was printed, by field path. */
-  places: Record<string, Place>;
-}
-
-export interface TableFacts {
-  name: string;
-  rows: CheckedRow[];
-  /** The printed total row's values by field path, when the table has one. */
-  totals: Map<string, { value: number | null; text: string; place: Place }> | null;
-  totalLabel: string | null;
-  fiscalYear: { year: number; start: string; end: string } | null;
-  /** Yen per printed unit of amounts (1000 for 千円). */
-  amountMultiplier: number;
-  /** Field path → column title, for messages. */
-  titles: Record<string, string>;
-  /** Field paths whose values are yen. */
-  yenFields: Set<string>;
-}
-
-export function getPath(record: Record<string, unknown>, path: string): unknown {
-  let v: unknown = record;
-  for (const part of path.split(".")) v = v === null || typeof v !== "object" ? undefined : (v as Record<string, unknown>)[part];
-  return v;
-}
 
 const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
 const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? "none" : n.toLocaleString("en-US"));
 
-export function runChecks(specs: readonly CheckSpec[], facts: TableFacts, schema: ZodType): Check[] {
-  const out: Check[] = [];
-  for (const spec of specs) pushAll(out, CHECKS[spec.rule](spec as never, facts));
-  pushAll(out, schemaChecks(schema, facts));
-  return out;
-}
-
 type CheckFn<R extends CheckSpec["rule"]> = (spec: Extract<CheckSpec, { rule: R }>, facts: TableFacts) => Check[];
 
-const CHECKS: { [R in CheckSpec["rule"]]: CheckFn<R> } = {
+/** The rules over a table's rows, by their id. */
+export const ROW_RULES: { [R in RowRule]: CheckFn<R> } = {
   "total/sum": (spec, facts) => {
     if (!facts.totals) {
       return [{ rule: "total/sum", ok: false, severity: "warning", message: `${facts.name}: no total row (合計) printed; the columns could not be checked` }];
@@ -227,7 +186,8 @@ const CHECKS: { [R in CheckSpec["rule"]]: CheckFn<R> } = {
   },
 };
 
-function schemaChecks(schema: ZodType, facts: TableFacts): Check[] {
+/** Every record against the record schema (its failures, or one passing check). */
+export function schemaChecks(schema: ZodType, facts: TableFacts): Check[] {
   const out: Check[] = [];
   for (const r of facts.rows) {
     const result = schema.safeParse(r.record);
@@ -241,7 +201,7 @@ function schemaChecks(schema: ZodType, facts: TableFacts): Check[] {
 }
 
 /** A failing check about one row's field, placed at the cell that printed it. */
-function failAt(
+export function failAt(
   rule: string,
   severity: Severity,
   r: CheckedRow,
@@ -254,7 +214,7 @@ function failAt(
 }
 
 /** The failures found, or one passing check that says the rule held everywhere. */
-function orPass(failures: Check[], rule: string, message: string, severity: Severity = "error"): Check[] {
+export function orPass(failures: Check[], rule: string, message: string, severity: Severity = "error"): Check[] {
   return failures.length ? failures : [pass(rule, message, severity)];
 }
 

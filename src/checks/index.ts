@@ -1,0 +1,34 @@
+/**
+ * The one registry of checks: rule id → the function that gives its findings. A spec
+ * (pipelines/<family>.ts) names the checks it wants with their options (./specs.ts);
+ * its reader gives its records as a table (./table.ts) and runs them here, so every
+ * check serves every reader. To add a check: its options to specs.ts, its function to
+ * the file of its kind (rows.ts, fields.ts), and nothing else.
+ *
+ * Checks of a document's own structure run by the reader that knows it, from the same
+ * folder: the contents' page ranges (contents.ts), printed weekdays (dates.ts), stated
+ * counts (counts.ts).
+ */
+import type { ZodType } from "zod";
+import type { Check } from "../model/finding.js";
+import { FIELD_RULES } from "./fields.js";
+import { ROW_RULES, schemaChecks } from "./rows.js";
+import type { CheckSpec } from "./specs.js";
+import type { TableFacts } from "./table.js";
+import { pushAll } from "../bounded.js";
+
+export type { CheckSpec, FieldCheckSpec, RowCheckSpec } from "./specs.js";
+export { type CheckedRow, getPath, type Place, type TableFacts } from "./table.js";
+
+type Run = (spec: CheckSpec, facts: TableFacts) => Check[];
+
+/** Every rule a spec can name, by its id. */
+export const CHECKS: Readonly<Record<CheckSpec["rule"], Run>> = { ...ROW_RULES, ...FIELD_RULES } as Record<CheckSpec["rule"], Run>;
+
+/** The checks a spec names, in its order, on one table; then the record schema, when there is one. */
+export function runChecks(specs: readonly CheckSpec[], facts: TableFacts, schema?: ZodType): Check[] {
+  const out: Check[] = [];
+  for (const spec of specs) pushAll(out, CHECKS[spec.rule](spec, facts));
+  if (schema) pushAll(out, schemaChecks(schema, facts));
+  return out;
+}
