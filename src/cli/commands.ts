@@ -11,6 +11,8 @@ import { defaultJobs } from "../batch/pool.js";
 import { type Limits, parseLimits, setLimits } from "../pdf/limits.js";
 import { type CliIO, processIO } from "../output/io.js";
 import { type Lang, say } from "../output/messages.js";
+import type { FindOptions } from "../table/find.js";
+import { correctionsOn } from "../table/corrections.js";
 
 /** One option: what node:util parseArgs needs, and its line in the help. */
 export interface OptionSpec {
@@ -19,10 +21,12 @@ export interface OptionSpec {
   default?: string;
   /** The value's name in the help (`--jobs N`); string options only. */
   value?: string;
+  /** May be given more than once (its values come as a list). */
+  multiple?: boolean;
   help: string;
 }
 
-export type Values = Record<string, string | boolean | undefined>;
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 export interface Command {
   name: string;
@@ -40,37 +44,77 @@ export interface Command {
 }
 
 /** Numbers separated by commas, or a usage error naming the option. */
-function numbers(values: Values, name: string, count?: number): number[] | undefined {
-  const v = values[name];
-  if (v === undefined || typeof v === "boolean") return undefined;
+function numbers(name: string, v: string, count?: number): number[] {
   const xs = v.split(",").map((x) => Number(x.trim()));
-  if (xs.some((x) => x === null || !Number.isFinite(x)) || (count !== undefined && xs.length !== count) || xs.length === 0) {
-    throw new UsageError(`--${name} takes ${count === undefined ? "numbers" : `${count} numbers`} separated by commas, not "${v}"`);
+  if (xs.some((x) => !Number.isFinite(x)) || (count !== undefined && xs.length !== count) || xs.length === 0) {
+    throw new UsageError(`--${name} takes ${count === undefined ? "numbers" : `${count} numbers`} separated by commas, after the pages they are for and a colon if only for some (3:…, 2-4,7:…), not "${v}"`);
   }
   return xs;
 }
 
+/** The values of an option given once or more. */
+const all = (v: Values[string]): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === "string");
+
+/** "2-4,7" (the pages before the colon of --area/--columns) as ranges; "5-": to the end. */
+function pageRanges(name: string, spec: string): [number, number][] {
+  return spec.split(",").map((part) => {
+    const m = /^\s*(\d+)\s*(?:(-)\s*(\d+)?)?\s*$/u.exec(part);
+    const from = Number(m?.[1]);
+    const to = m?.[2] ? (m[3] ? Number(m[3]) : Infinity) : from;
+    if (!m || from < 1 || to < from) throw new UsageError(`--${name}: bad pages "${spec}" before the colon (use e.g. 3:…, 2-4,7:… or 5-:…)`);
+    return [from, to];
+  });
+}
+
+/**
+ * --area [PAGES:]x0,y0,x1,y1 and --columns [PAGES:]x1,x2,…, each given as often as needed:
+ * without pages for every page, with pages for those pages only (src/table/find.ts
+ * FindOptions). Where a page has several areas, its column edges are given once or once
+ * for each area: anything else is a usage error, found before any file is read.
+ */
+function areasAndColumns(values: Values): Pick<FindOptions, "area" | "columns" | "byPage"> {
+  const parsed = (name: "area" | "columns") =>
+    all(values[name]).map((v) => {
+      const colon = v.indexOf(":");
+      const xs = numbers(name, colon < 0 ? v : v.slice(colon + 1), name === "area" ? 4 : undefined);
+      return { pages: colon < 0 ? null : pageRanges(name, v.slice(0, colon)), xs };
+    });
+  const areas = parsed("area").map((a) => ({ pages: a.pages, area: { x0: a.xs[0]!, y0: a.xs[1]!, x1: a.xs[2]!, y1: a.xs[3]! } }));
+  const columns = parsed("columns").map((c) => ({ pages: c.pages, columns: c.xs }));
+  const every = { areas: areas.filter((a) => !a.pages).map((a) => a.area), columns: columns.filter((c) => !c.pages).map((c) => c.columns) };
+  if (every.columns.length > 1) throw new UsageError("--columns without pages is given once (for every page); name the pages of the others (3:x1,x2,…)");
+  const byPage = [...areas, ...columns].flatMap((c) => (c.pages ? [{ ...c, pages: c.pages }] : []));
+  const options: Pick<FindOptions, "area" | "columns" | "byPage"> = {
+    ...(every.areas.length && { area: every.areas.length === 1 ? every.areas[0]! : every.areas }),
+    ...(every.columns.length && { columns: every.columns[0]! }),
+    ...(byPage.length && { byPage }),
+  };
+  // Where the counts can change: the first page, and each range's first page and the page after it.
+  const edges = new Set([1, ...byPage.flatMap((c) => c.pages.flatMap(([from, to]) => [from, to + 1]))]);
+  for (const page of [...edges].filter(Number.isFinite).sort((a, b) => a - b)) {
+    const on = correctionsOn(options, page);
+    if (on.columns.length > 1 && on.columns.length !== on.areas.length) {
+      throw new UsageError(`page ${page} has ${on.areas.length} area${on.areas.length === 1 ? "" : "s"} and ${on.columns.length} sets of --columns: give its columns once, or once for each area`);
+    }
+  }
+  return options;
+}
+
 /** kohyo tables' corrections: --strategy, --area, --columns, --header-rows. */
-function tableCorrections(values: Values): { find: import("../table/find.js").FindOptions; headerRows?: number; headerRowsOf?: Record<string, number> } {
+function tableCorrections(values: Values): { find: FindOptions; headerRows?: number; headerRowsOf?: Record<string, number> } {
   const strategy = values.strategy;
   if (strategy !== undefined && strategy !== "lattice" && strategy !== "stream") throw new UsageError(`--strategy is lattice or stream, not "${String(strategy)}"`);
-  const area = numbers(values, "area", 4);
-  const columns = numbers(values, "columns");
-  const { header, byTable } = headerRows(values["header-rows"]);
+  const { header, byTable } = headerRows(str(values["header-rows"]));
   return {
-    find: {
-      ...(strategy !== undefined && { strategy }),
-      ...(area && { area: { x0: area[0]!, y0: area[1]!, x1: area[2]!, y1: area[3]! } }),
-      ...(columns && { columns }),
-    },
+    find: { ...(strategy !== undefined && { strategy }), ...areasAndColumns(values) },
     ...(header !== undefined && { headerRows: header }),
     ...(byTable && { headerRowsOf: byTable }),
   };
 }
 
 /** --header-rows N (every table), ID=N (that table: p004-t01=2), or both: 1,p004-t01=2. */
-function headerRows(v: string | boolean | undefined): { header?: number; byTable?: Record<string, number> } {
-  if (v === undefined || typeof v === "boolean") return {};
+function headerRows(v: string | undefined): { header?: number; byTable?: Record<string, number> } {
+  if (v === undefined) return {};
   const bad = () => new UsageError(`--header-rows takes a whole number, or table ids with one (p004-t01=2), separated by commas, not "${String(v)}"`);
   const out: { header?: number; byTable?: Record<string, number> } = {};
   for (const part of v.split(",").map((x) => x.trim())) {
@@ -131,7 +175,7 @@ export function fileOptions(values: Values): { pages?: string; password?: string
   };
 }
 
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" ? v : undefined);
+const str = (v: Values[string]): string | undefined => (typeof v === "string" ? v : undefined);
 
 /** --limit NAME=N,… and --page-timeout SECONDS → the budgets (src/pdf/limits.ts), or a usage error. */
 export function limitsOf(values: Values): Limits {
@@ -245,7 +289,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: "tables",
-    usage: "tables FILE|-... [--pages 1-3,5] [--format json|csv] [--bom|--excel] [--numbers] [--table ID] [-o DIR|-] [--strategy lattice|stream] [--area x0,y0,x1,y1] [--columns x1,x2,…] [--header-rows N|ID=N,…]",
+    usage: "tables FILE|-... [--pages 1-3,5] [--format json|csv] [--bom|--excel] [--numbers] [--table ID] [-o DIR|-] [--strategy lattice|stream] [--area [PAGES:]x0,y0,x1,y1]… [--columns [PAGES:]x1,x2,…]… [--header-rows N|ID=N,…]",
     summary: "every table, ruled or not, continued over pages as one, with its printed totals checked",
     description:
       "Every table of each file, ruled or not; a table continued over pages comes out as one, and its\n" +
@@ -260,8 +304,8 @@ export const COMMANDS: readonly Command[] = [
       bom: BOM,
       excel: EXCEL,
       strategy: { type: "string", value: "lattice|stream", help: "only ruled tables, or only tables read from the text's alignment" },
-      area: { type: "string", value: "x0,y0,x1,y1", help: "read only this area of each page (points from the top left)" },
-      columns: { type: "string", value: "x1,x2,…", help: "column edges (points): the text read as one table with these columns" },
+      area: { type: "string", multiple: true, value: "[PAGES:]x0,y0,x1,y1", help: "read only this area of each page, or of these pages (3:…, 2-4:…), in points from the top left; again for more areas, each read on its own" },
+      columns: { type: "string", multiple: true, value: "[PAGES:]x1,x2,…", help: "column edges (points): the text (of each area) read as one table with these columns; with pages, for those pages only (once per area there, or once for all)" },
       "header-rows": { type: "string", value: "N|ID=N,…", help: "every table has N header rows; ID=N: that table (p004-t01=2)" },
       numbers: { type: "boolean", help: "a cell that prints one number is written as that number (1,234 → 1234, △5 → -5); codes keep their zeros" },
       table: { type: "string", value: "ID,…", help: "only these tables (ids as p004-t01: the first page, then the place on it)" },
@@ -341,10 +385,10 @@ export const COMMANDS: readonly Command[] = [
 export const commandByName = (name: string): Command | undefined => COMMANDS.find((c) => c.name === name);
 
 /** The options parseArgs takes for a command (its own and the common ones). */
-export function parserOptions(c: Command): Record<string, { type: "string" | "boolean"; short?: string; default?: string }> {
-  const out: Record<string, { type: "string" | "boolean"; short?: string; default?: string }> = {};
+export function parserOptions(c: Command): Record<string, { type: "string" | "boolean"; short?: string; default?: string; multiple?: boolean }> {
+  const out: Record<string, { type: "string" | "boolean"; short?: string; default?: string; multiple?: boolean }> = {};
   for (const [name, o] of Object.entries({ ...c.options, ...COMMON_OPTIONS })) {
-    out[name] = { type: o.type, ...(o.short !== undefined && { short: o.short }), ...(o.default !== undefined && { default: o.default }) };
+    out[name] = { type: o.type, ...(o.short !== undefined && { short: o.short }), ...(o.default !== undefined && { default: o.default }), ...(o.multiple && { multiple: true }) };
   }
   return out;
 }

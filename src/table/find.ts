@@ -13,6 +13,7 @@ import { streamTables } from "./stream.js";
 import { textRowCuts } from "./textRows.js";
 import { joinParts } from "./text.js";
 import type { PageTable } from "./types.js";
+import { correctionsOn, type PageCorrection } from "./corrections.js";
 
 export interface FindOptions {
   /**
@@ -26,21 +27,39 @@ export interface FindOptions {
    * ending rows but never making a grid).
    */
   strategy?: "lattice" | "stream";
-  /** Read only what lies inside this area of the page (points, top-left origin): the page cropped. */
-  area?: Box;
+  /**
+   * Read only what lies inside this area of the page (points, top-left origin): the page
+   * cropped. Several areas: each read on its own (several tables on a page, as Tabula's
+   * and Camelot's areas).
+   */
+  area?: Box | readonly Box[];
   /**
    * Column edges given (x positions in points, left to right, inner edges only): the text
-   * (of the area, or the page) is read as one table, a row per printed line, a column
+   * (of each area, or the page) is read as one table, a row per printed line, a column
    * between each two edges.
    */
   columns?: readonly number[];
+  /**
+   * Corrections for some pages only (`--area 3:…`, `--columns 2-4:…`): on a page one of
+   * them names, its areas and column edges stand in place of `area` and `columns`. A
+   * page's column edges are given once (for each of its areas) or once per area, in order.
+   */
+  byPage?: readonly PageCorrection[];
 }
 
 type Found = Pick<Page, "number" | "width" | "height" | "runs" | "rules" | "ocr">;
 
 export function findTables(whole: Found, options: FindOptions = {}): PageTable[] {
-  const page = options.area ? cropped(whole, options.area) : whole;
-  if (options.columns?.length) return explicitTable(page, options.columns);
+  const { areas, columns } = correctionsOn(options, whole.number);
+  if (areas.length <= 1) return findIn(areas[0] ? cropped(whole, areas[0]) : whole, columns[0], options);
+  return areas
+    .flatMap((a, i) => findIn(cropped(whole, a), columns.length === 1 ? columns[0] : columns[i], options))
+    .sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+}
+
+/** The tables of a page (or of an area of it, cropped), read with the given column edges if any. */
+function findIn(page: Found, columns: readonly number[] | undefined, options: FindOptions): PageTable[] {
+  if (columns?.length) return explicitTable(page, columns);
   if (options.strategy === "stream") {
     return withUnits(streamTables(page.number, page.runs, page.rules, []).map((t) => ({ ...t, kind: "stream" as const })), page.runs);
   }

@@ -53,6 +53,55 @@ test.skipIf(!HAVE_CORPUS)("--area and --columns read 18 p.1's 歳入の追加額
   expect(t!.totals.map((c) => [c.label, c.printed, c.sum, c.ok])).toEqual([["計", 168057, 168057, true]]);
 });
 
+test.skipIf(!HAVE_CORPUS)("--area and --columns with pages read 18 p.1's two tables, each area with its own column edges, and leave p.2 as it was", () => {
+  const file = corpus("18_mof_R2-hosei-yosan-dai1go.pdf");
+  // 歳出の追加額 (y 275–480: ⑴ … ⑵ … 計) and 歳入の追加額 (y 545–625), given in the other order.
+  const r = kohyo("tables", file, "--area", "1:80,545,540,625", "--area", "1:80,275,540,480", "--columns", "1:110,470", "--columns", "1:98,125,470");
+  expect(r.code, r.err).toBe(0);
+  const [out, ...other] = (JSON.parse(r.out) as { tables: TableJson[] }).tables;
+  expect(other.map((t) => t.rows.map((row) => row.map(squeeze)))).toEqual([
+    [
+      ["⑴", "公債金", "23,290"],
+      ["⑵", "特例公債金", "144,767"],
+      ["", "計", "168,057"],
+    ],
+  ]);
+  expect(out!.rows.map((row) => row.map(squeeze))).toEqual([
+    ["⑴", "", "新型コロナウイルス感染症緊急経済対策関係経費", "167,058"],
+    ["", "", "感染拡大防止策と医療提供体制", ""],
+    ["", "①", "", "18,097"],
+    ["", "", "の整備及び治療薬の開発", ""],
+    ["", "②", "雇用の維持と事業の継続", "106,308"],
+    ["", "③", "次の段階としての官民を挙げた経済活動の回復", "18,482"],
+    ["", "④", "強靱な経済構造の構築", "9,172"],
+    ["", "⑤", "新型コロナウイルス感染症対策予備費", "15,000"],
+    ["⑵", "", "国債整理基金特別会計へ繰入", "999"],
+    ["", "", "計", "168,057"],
+  ]);
+  // 計 168,057 = ⑴ 167,058 + ⑵ 999; ⑴ prints 167,058 while ①–⑤ add up to 167,059 — the page's
+  // own note says its figures are rounded — a warning (its levels read from the columns), not a failure.
+  expect(out!.totals.map((c) => [c.label, c.printed, c.sum, c.ok])).toEqual([
+    ["⑴", 167058, 167059, false],
+    ["計", 168057, 168057, true],
+  ]);
+  expect(r.err).toContain("⑴ of column prints 167,058, Σ children (levels by columns) gives 167,059");
+  // Corrections for p.1 only: p.2 comes out as without them.
+  const page2 = (...args: string[]) => (JSON.parse(kohyo("tables", file, "--pages", "2", ...args).out) as { tables: TableJson[] }).tables;
+  expect(page2("--area", "1:80,545,540,625", "--columns", "1:110,470")).toEqual(page2());
+});
+
+test("--columns given for some of a page's areas, or twice for every page, is a usage error before any file is read", () => {
+  const bad = kohyo("tables", "no-such.pdf", "--area", "2-3:0,0,100,100", "--area", "3:0,100,100,200", "--columns", "3:10", "--columns", "3:20", "--columns", "3:30");
+  expect(bad.code).toBe(64);
+  expect(bad.err).toContain("page 3 has 2 areas and 3 sets of --columns");
+  const twice = kohyo("tables", "no-such.pdf", "--columns", "10", "--columns", "20");
+  expect(twice.code).toBe(64);
+  expect(twice.err).toContain("--columns without pages is given once");
+  const pages = kohyo("tables", "no-such.pdf", "--area", "0:0,0,1,1");
+  expect(pages.code).toBe(64);
+  expect(pages.err).toContain('--area: bad pages "0"');
+});
+
 test("--header-rows ID=N corrects one table by its id; a bare N sets the others", () => {
   const file = sample("tokyo-plan-r5-a4.pdf");
   const headers = truth.tables[1]!.columns.map((c) => c.header);
