@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm run fuzz -- [--count N] [--seed S] [--jobs J] [--corpus DIR] [--keep DIR] [--report FILE]`
+ * `npm run fuzz -- [--count N] [--seed S] [--from I] [--jobs J] [--corpus DIR] [--keep DIR] [--report FILE]`
+ *
+ * --from I: the inputs before index I are made (so the same seed gives the same inputs
+ * after them) but not run — a long run stopped part way is taken up where it stopped.
  *
  * Seeded mutations of the samples (and of the corpus PDFs, when ../shared/corpus or
  * --corpus is there) run through the built CLI (dist/src/cli.js), one process each, and
@@ -206,13 +209,15 @@ export function problems(run, file) {
 }
 
 /** Runs the fuzz; returns the summary (and every failing input, kept under `keep` when given). */
-export async function fuzz({ count = 300, seed = 1, jobs = 2, corpus, keep, log = () => {}, progress = () => {} }) {
+export async function fuzz({ count = 300, seed = 1, from = 0, jobs = 2, corpus, keep, log = () => {}, progress = () => {} }) {
   const tmp = mkdtempSync(join(tmpdir(), "kohyo-fuzz-"));
-  const summary = { count, done: 0, seed, corpus: Boolean(corpus), qpdf: HAVE_QPDF, byCode: {}, byMutation: {}, failures: [], maxSeconds: 0, maxCpuSeconds: 0, maxRssMb: 0 };
+  const summary = { count, from, done: 0, seed, corpus: Boolean(corpus), qpdf: HAVE_QPDF, byCode: {}, byMutation: {}, failures: [], maxSeconds: 0, maxCpuSeconds: 0, maxRssMb: 0 };
   const queue = inputs({ count, seed, corpus, tmp });
   const worker = async (w) => {
     for (let next = queue.next(); !next.done; next = queue.next()) {
       const input = next.value;
+      // Before --from: made (the draws that follow depend on it) but not run.
+      if (input.index < from) continue;
       const file = join(tmp, `in-${w}-${input.index}.pdf`);
       writeFileSync(file, input.bytes);
       const run = await runOne(input.command, file, join(tmp, `out-${w}`));
@@ -256,12 +261,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const summary = await fuzz({
     count,
     seed: Number(arg("seed", "1")),
+    from: Number(arg("from", "0")),
     jobs: Number(arg("jobs", "2")),
     corpus,
     keep: arg("keep", undefined),
     log: (input, run, found) => {
       done++;
-      if (found.length || done % 50 === 0) process.stderr.write(`[${done}/${count}] #${input.index} ${input.mutation} of ${input.from} (${input.command}): exit ${run.code} ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s) ${Math.round(run.rssMb)} MB${found.length ? ` — ${found.join("; ")}` : ""}\n`);
+      if (found.length || done % 50 === 0) process.stderr.write(`[${done}/${count - Number(arg("from", "0"))}] #${input.index} ${input.mutation} of ${input.from} (${input.command}): exit ${run.code} ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s) ${Math.round(run.rssMb)} MB${found.length ? ` — ${found.join("; ")}` : ""}\n`);
     },
     // The report so far after every input: a run stopped before its end still has its figures.
     progress: (summary) => report && writeFileSync(report, `${JSON.stringify({ ...summary, minutes: Math.round((Date.now() - started) / 600) / 100 }, null, 2)}\n`),
