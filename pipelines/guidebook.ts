@@ -37,6 +37,8 @@ export const spec: GuidebookSpec = {
   facts: {
     deadlineWords: ["締切", "締め切", "〆切", "必着", "期限", "受付期間", "募集期間", "公募期間", "申請期間", "応募期間", "公募:", "公募："],
   },
+  // toc/title also checks each page's need tag (toc/need).
+  checks: ["toc/tiling", "toc/title", "page/contact", "count/stated", "date/weekday"],
 };
 
 export const guidebook = guidebookPipeline(spec);

@@ -5,12 +5,16 @@
  * check serves every reader. To add a check: its options to specs.ts, its function to
  * the file of its kind (rows.ts, fields.ts), and nothing else.
  *
- * Checks of a document's own structure run by the reader that knows it, from the same
- * folder: the contents' page ranges (contents.ts), printed weekdays (dates.ts), stated
- * counts (counts.ts).
+ * Checks of a document against itself — its contents' page ranges and the pages they
+ * name (contents.ts), printed weekdays (dates.ts), stated counts (counts.ts) — read what a
+ * reader found of its structure (./document.ts); a spec names them the same way.
  */
 import type { ZodType } from "zod";
 import type { Check } from "../model/finding.js";
+import { CONTENTS_RULES } from "./contents.js";
+import { COUNT_RULES } from "./counts.js";
+import { DATE_RULES } from "./dates.js";
+import type { DocumentFacts } from "./document.js";
 import { FIELD_RULES } from "./fields.js";
 import { ROW_RULES, schemaChecks } from "./rows.js";
 import type { CheckSpec } from "./specs.js";
@@ -19,11 +23,16 @@ import { pushAll } from "../bounded.js";
 
 export type { CheckSpec, FieldCheckSpec, RowCheckSpec } from "./specs.js";
 export { type CheckedRow, getPath, type Place, type TableFacts } from "./table.js";
+export type { ContentsEntry, ContentsPage, DatedText, DocumentFacts, PageMap, TextPage } from "./document.js";
 
 type Run = (spec: CheckSpec, facts: TableFacts) => Check[];
 
-/** Every rule a spec can name, by its id. */
+/** Every rule over a table of records a spec can name, by its id. */
 export const CHECKS: Readonly<Record<CheckSpec["rule"], Run>> = { ...ROW_RULES, ...FIELD_RULES } as Record<CheckSpec["rule"], Run>;
+
+/** Every rule over a document's own structure a spec can name, by its id (no options). */
+export const DOCUMENT_CHECKS: Readonly<Record<DocumentRule, (facts: DocumentFacts) => Check[]>> = { ...CONTENTS_RULES, ...DATE_RULES, ...COUNT_RULES };
+export type DocumentRule = keyof typeof CONTENTS_RULES | keyof typeof DATE_RULES | keyof typeof COUNT_RULES;
 
 /** The checks a spec names, in its order, on one table; then the record schema, when there is one. */
 export function runChecks(specs: readonly CheckSpec[], facts: TableFacts, schema?: ZodType): Check[] {

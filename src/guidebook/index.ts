@@ -4,14 +4,14 @@
  * Pages stream through once: each is laid out (src/guidebook/page.ts); contents tables
  * become entries (toc.ts); the other pages are kept as layouts. Then every page an entry
  * covers becomes a programme record — title, ministry, sections, contacts, links, amounts,
- * rates and dates — and the checks run (checks.ts). The printed page numbers of the
+ * rates and dates — and the checks the spec names run (the registry's, src/checks/). The printed page numbers of the
  * contents are matched to the file's pages by the numbers printed on the pages.
  */
 import type { Diagnostic } from "../model/finding.js";
 import { union } from "../layout/blocks.js";
 import { parseDate } from "../normalize/wareki.js";
 import type { Assembler, AssemblyContext, Check, PageAnalysisBase, Pipeline, PipelineResult } from "../pipeline/types.js";
-import { contactCheck, countChecks, tilingChecks, titleChecks, weekdayCheck, type PageMap } from "./checks.js";
+import { DOCUMENT_CHECKS, type DocumentFacts, type DocumentRule, type PageMap } from "../checks/index.js";
 import { readContacts } from "./contacts.js";
 import { DATE_WORDS, hasDate, scanFacts } from "./facts.js";
 import { analysePage, type PageLayout } from "./page.js";
@@ -94,22 +94,31 @@ function assembleGuidebook(
     });
   }
 
-  const tocChecks: Check[] = tilingChecks(toc, map);
-  const programmeChecks: Check[] = [];
-  for (const e of toc) {
-    const own = programmes.filter((p) => p.entry === e.no);
-    pushAll(tocChecks, titleChecks(e, own[0], layouts.find((l) => l.page === own[0]?.page)));
-    const c = contactCheck(e, own);
-    if (c) programmeChecks.push(c);
-  }
-  for (const l of layouts.filter(isProgramme)) pushAll(programmeChecks, countChecks(l));
-  const factChecks = programmes.flatMap((p) => p.facts.map(weekdayCheck).filter((c): c is Check => c !== null));
+  const needs = new Map(layouts.map((l) => [l.page, l.need]));
+  const facts: DocumentFacts = {
+    contents: {
+      entries: toc,
+      map,
+      pages: programmes.map((p) => ({ entry: p.entry, page: p.page, box: p.box, title: p.title, need: needs.get(p.page) ?? null, contacts: p.contacts })),
+    },
+    dates: programmes.flatMap((p) => p.facts),
+    texts: layouts.filter(isProgramme).map((l) => ({ page: l.page, units: l.sections.flatMap((s) => s.paragraphs), lines: l.lines })),
+  };
+  // Each check's findings go with the table they are about.
+  const checks: Record<"toc" | "programmes" | "facts", Check[]> = { toc: [], programmes: [], facts: [] };
+  for (const rule of spec.checks) pushAll(checks[tableOf(rule)], DOCUMENT_CHECKS[rule](facts));
 
   return {
     pipeline: spec.name,
-    tables: recordTables(spec, { toc, programmes, checks: { toc: tocChecks, programmes: programmeChecks, facts: factChecks }, fiscalYear }),
+    tables: recordTables(spec, { toc, programmes, checks, fiscalYear }),
     diagnostics,
   };
+}
+
+/** The record table a check's findings belong to: the contents' checks to 目次, the dates' to 金額・日付, the rest to 事業. */
+function tableOf(rule: DocumentRule): "toc" | "programmes" | "facts" {
+  if (rule.startsWith("toc/")) return "toc";
+  return rule.startsWith("date/") ? "facts" : "programmes";
 }
 
 function programmeOf(l: PageLayout, entry: TocEntry | null, spec: GuidebookSpec, fiscalYear: number | null): Programme {

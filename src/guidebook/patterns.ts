@@ -34,11 +34,6 @@ export const CONTACT_LEAD = /^(?:[＊*・■◆●]|([(（][A-Za-zＡ-Ｚａ-ｚ
 /** Between two contacts on one line: 022-221-4907（直通）もしくは 最寄りのJETRO, 最寄りのセンター または 独立行政法人…. */
 export const ALTERNATIVE = /(?:^|\s)(?:もしくは|または|又は|或いは)\s+/;
 
-/** A stated count closing a list: 介護、…、木材産業（16分野）; group 1 is the number, group 2 the counter. */
-export const COUNT_CLOSING = /\((\d{1,3})(分野|項目|業種|職種|類型|区分|コース|言語|か国|カ国)\)/g;
-/** A stated count of the items that follow: 下記3コース; group 1 is the number, group 2 the counter. */
-export const COUNT_FOLLOWING = /(?:下記|以下の|次の)(\d{1,3})(コース|分野|項目|類型|区分|種類|つ)/g;
-
 /** The patterns made of a family's words. */
 export interface FamilyPatterns {
   /** The need tag printed above a title: 「…を知りたい」. */

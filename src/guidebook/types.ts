@@ -6,6 +6,7 @@
  * few categories it belongs to. The spec holds only words; the reading, with its patterns
  * (patterns.ts), is in src/guidebook/.
  */
+import type { DocumentRule } from "../checks/index.js";
 import type { Box } from "../model/page.js";
 
 /** One category column of the table of contents, e.g. 確保・定着. */
@@ -38,6 +39,8 @@ export interface GuidebookSpec {
     /** Words that make a day a deadline when they stand by it: 締切, 必着, 受付期間 … */
     deadlineWords: string[];
   };
+  /** The checks to run, by their id in the registry (src/checks/), in this order. */
+  checks: DocumentRule[];
 }
 
 /** One line of the table of contents. */
