@@ -3,15 +3,12 @@
  * password), resolve --pages, read, judge the file as a whole, close; and, over a batch,
  * one line per bad file and one exit code.
  */
-import type { Diagnostic } from "../model/finding.js";
 import { batchExitCode, type InputError } from "../errors.js";
 import { openPdf, type PdfDocument, type PictureReader } from "../pdf/load.js";
-import type { Page } from "../model/page.js";
 import type { OcrReader } from "../ocr/index.js";
 import type { CliIO } from "../output/io.js";
 import { type Lang, say } from "../output/messages.js";
 import { parsePageSpec } from "../pdf/pages.js";
-import { pushAll } from "../bounded.js";
 
 /** How one file went: unreadable, a bad page selection, or read (with or without failed checks). */
 export type FileOutcome = InputError | "usage" | { checksFailed: boolean };
@@ -65,30 +62,6 @@ export async function withDocument(
   } finally {
     if (!keep(doc)) await doc.close();
   }
-}
-
-/**
- * Reads the selected pages one at a time, keeping what `each` finds on a page and every
- * diagnostic (the document's, then the pages'). Null when the file turns out unreadable
- * (truncated, damaged, no text): withDocument reports it and nothing is to be written.
- */
-export async function readPages<T>(
-  doc: PdfDocument,
-  pages: number[] | undefined,
-  each: (page: Page) => T[],
-  /** Told after each page: how many are read, of how many (a progress line on a terminal). */
-  onPage?: (read: number, total: number) => void,
-): Promise<{ found: T[]; diagnostics: Diagnostic[] } | null> {
-  const found: T[] = [];
-  const diagnostics: Diagnostic[] = [...doc.diagnostics];
-  const total = pages?.length ?? doc.pageCount;
-  let read = 0;
-  for await (const page of doc.pages(pages)) {
-    pushAll(found, each(page));
-    pushAll(diagnostics, page.diagnostics);
-    onPage?.(++read, total);
-  }
-  return doc.verdict() ? null : { found, diagnostics };
 }
 
 /** Runs `one` over the files; a bad file gets one line on stderr and the batch goes on. */

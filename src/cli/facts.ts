@@ -11,26 +11,18 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvText } from "../output/csv.js";
-import type { Diagnostic } from "../model/finding.js";
-import { extractFacts } from "../facts/extract.js";
 import type { Fact } from "../facts/types.js";
+import { drive } from "../pipeline/drive.js";
+import { factsPipeline, type FactsJson } from "../pipeline/builtin/facts.js";
 import { type CliIO, jsonValue, outputNames, processIO, writeJsonFile } from "../output/io.js";
 import { pageTicker } from "./ticker.js";
 import { defaultJobs } from "../batch/pool.js";
 import { ocrReader } from "../ocr/index.js";
 import type { ReadingOptions } from "./options.js";
-import { documentOptions, readPages, runBatch, withDocument, withOcr } from "../batch/document.js";
+import { documentOptions, runBatch, withDocument, withOcr } from "../batch/document.js";
 
 export type FactsOptions = ReadingOptions;
-
-/** The stable JSON form of one file's facts (documented in the README). */
-export interface FactsJson {
-  file: string;
-  sha256: string;
-  pages: number;
-  facts: Fact[];
-  diagnostics: Diagnostic[];
-}
+export type { FactsJson };
 
 /** The CSV columns, one row per fact; `detail` and `problems` are JSON. */
 const CSV_HEADER = ["page", "kind", "text", "value", "to", "x0", "y0", "x1", "y1", "detail", "line", "problems"];
@@ -42,10 +34,10 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
   return withOcr(ocr, () => runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
       const ticker = pageTicker(file, opts.lang ?? "en", io === processIO ? process.stderr : null);
-      const read = await readPages(doc, selection, extractFacts, ticker);
+      const { facts: found, diagnostics } = await drive(factsPipeline, doc, selection, undefined, ticker);
       ticker.done();
-      if (!read) return { checksFailed: false };
-      const { found, diagnostics } = read;
+      // A file that turned out unreadable (truncated, damaged, no text): withDocument says so, nothing is written.
+      if (doc.verdict()) return { checksFailed: false };
       for (const f of found) {
         for (const p of f.problems) io.err(`kohyo: ${p.severity}: ${file} p.${f.page}: ${p.message}\n`);
       }

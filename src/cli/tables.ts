@@ -11,108 +11,61 @@
  * several lines keeps its line breaks. Exit 1 when a total does not hold (outputs are
  * still written).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvText } from "../output/csv.js";
-import type { Diagnostic } from "../model/finding.js";
-import { findTables, type FindOptions } from "../table/find.js";
-import { stitchTables, withHeaderRows, type Table } from "../table/stitch.js";
-import { checkTotals, type TotalCheck } from "../table/totals.js";
-import { cellConfidence, type OcrReading, ocrReadings, suspectDigits } from "../table/suspects.js";
-import { type CliIO, jsonValue, outputNames, processIO, writeJsonFile } from "../output/io.js";
+import { type CliIO, JsonFile, jsonValue, outputNames, processIO } from "../output/io.js";
 import { pageTicker } from "./ticker.js";
 import { EXIT } from "../errors.js";
 import { say } from "../output/messages.js";
 import { defaultJobs } from "../batch/pool.js";
 import { ocrReader } from "../ocr/index.js";
 import type { ReadingOptions } from "./options.js";
-import { documentOptions, readPages, runBatch, withDocument, withOcr } from "../batch/document.js";
+import { documentOptions, runBatch, withDocument, withOcr } from "../batch/document.js";
+import { drive } from "../pipeline/drive.js";
+import { type TableJson, type TablesJson, tablesPipeline, type TablesReading } from "../pipeline/builtin/tables.js";
+import type { Diagnostic } from "../model/finding.js";
+import type { DocumentInfo } from "../model/page.js";
+import type { TotalCheck } from "../table/totals.js";
+import { pushAll } from "../bounded.js";
 
-export interface TablesOptions extends ReadingOptions {
-  /** Corrections: --strategy, --area, --columns (see FindOptions). */
-  find?: FindOptions;
-  /** Correction: --header-rows N for every table (ID=N ones aside). */
-  headerRows?: number;
-  /** Correction: --header-rows ID=N for one table, by its id (p004-t01). */
-  headerRowsOf?: Record<string, number>;
-  /** Cells that print one number written as that number (1,234 → 1234, △5 → -5). */
-  numbers?: boolean;
-  /** Only the tables with these ids (p004-t01). */
-  only?: string[];
-}
+export type { TablesJson };
 
-/** The stable JSON form of one file's tables (documented in the README). */
-export interface TablesJson {
-  file: string;
-  sha256: string;
-  pages: number;
-  tables: {
-    id: string;
-    pages: number[];
-    headerRows: number;
-    columns: string[][];
-    /** The data rows; with --numbers, a cell that prints one number is that number. */
-    rows: (string | number)[][];
-    /** `confidence`: only for a cell read by OCR, the least sure of its words (0–1). */
-    cells: { row: number; col: number; rowSpan: number; colSpan: number; text: string; page: number; box: Table["cells"][number]["box"]; confidence?: number }[];
-    /** Of `totals`: how many hold, and how many do not. */
-    totalsOk: number;
-    totalsFailed: number;
-    totals: TotalCheck[];
-  }[];
-  diagnostics: Diagnostic[];
-}
+export interface TablesOptions extends ReadingOptions, TablesReading {}
 
 export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
   const ocr = ocrReader(opts.ocr ?? "auto", defaultJobs());
   const where = documentOptions(opts.password, opts.pages, ocr);
   const names = outputNames(opts.files);
+  const pipeline = tablesPipeline(opts);
   // -o - with more than one table: nothing written, a usage error.
   let refused = false;
   const code = await withOcr(ocr, () => runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
-      // What OCR read, with its confidence: for the cells' confidence and the suspects of a failing total.
-      const readings: OcrReading[] = [];
       const ticker = pageTicker(file, opts.lang ?? "en", io === processIO ? process.stderr : null);
-      const read = await readPages(doc, selection, (page) => {
-        readings.push(...ocrReadings(page));
-        return findTables(page, opts.find ?? {});
-      }, ticker);
-      ticker.done();
-      if (!read) return { checksFailed: false };
-      const { found: pageTables, diagnostics } = read;
-      const json: TablesJson = {
-        file: doc.info.file,
-        sha256: doc.info.sha256,
-        pages: doc.info.pages,
-        tables: named(stitchTables(pageTables, opts.headerRows === undefined ? {} : { headerRows: opts.headerRows }), doc.info.pages)
-          .filter(({ id }) => !opts.only || opts.only.includes(id))
-          .map(({ id, table }) => {
-            const own = opts.headerRowsOf?.[id];
-            const t = own === undefined ? table : withHeaderRows(table, own);
-            const totals = checkTotals(t);
-            diagnostics.push(...suspectDigits(t, totals, readings, file));
-            return {
-              id,
-              pages: t.pages,
-              headerRows: t.headerRows,
-              columns: t.columns,
-              rows: rowsOf(t, opts.numbers === true),
-              cells: t.cells.map(({ row, col, rowSpan, colSpan, page, box, ...c }) => {
-                const confidence = readings.length ? cellConfidence({ page, box }, readings) : undefined;
-                return { row, col, rowSpan, colSpan, text: cellText(c), page, box, ...(confidence !== undefined && { confidence }) };
-              }),
-              totals,
-              totalsOk: totals.filter((c) => c.ok).length,
-              totalsFailed: totals.filter((c) => !c.ok).length,
-            };
-          }),
-        diagnostics,
-      };
-      const failing = json.tables.flatMap((t) => t.totals).filter((c) => !c.ok);
+      // Each table goes to the output as soon as it is complete (written at once with -o DIR).
+      const out = tablesOutput(file, names.get(file)!, doc.info, opts);
+      const failing: TotalCheck[] = [];
+      let diagnostics: Diagnostic[];
+      try {
+        ({ diagnostics } = await drive(pipeline, doc, selection, async (t) => {
+          pushAll(failing, t.totals.filter((c) => !c.ok));
+          await out.table(t);
+        }, ticker));
+      } catch (e) {
+        out.abort();
+        throw e;
+      } finally {
+        ticker.done();
+      }
+      // A file that turned out unreadable (truncated, damaged, no text): withDocument says so, nothing is written.
+      if (doc.verdict()) {
+        out.abort();
+        return { checksFailed: false };
+      }
       for (const d of diagnostics.filter((x) => x.rule === "ocr/suspect-digit")) io.err(`kohyo: ${d.severity}: ${file} ${d.message}\n`);
       for (const c of failing) io.err(`${say(opts.lang ?? "en").tableTotal({ ...c, file })}\n`);
-      if (!(await write(file, names.get(file)!, json, opts, io))) refused = true;
+      if (!(await out.finish(diagnostics, io))) refused = true;
       return { checksFailed: failing.some((c) => c.severity === "error") };
     }),
     opts.lang,
@@ -120,85 +73,147 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
   return refused ? EXIT.usage : code;
 }
 
-/**
- * Each table's name: its first page (zero-padded to three digits, or to the digits of the
- * page count) and its place among the tables starting on that page: p004-t01.
- */
-function named(tables: readonly Table[], pageCount: number): { id: string; table: Table }[] {
-  const width = Math.max(3, String(pageCount).length);
-  const onPage = new Map<number, number>();
-  return tables.map((table) => {
-    const first = table.pages[0] ?? 0;
-    const n = (onPage.get(first) ?? 0) + 1;
-    onPage.set(first, n);
-    return { id: `p${String(first).padStart(width, "0")}-t${String(n).padStart(2, "0")}`, table };
-  });
+/** Where one file's tables go, one at a time as they are complete; nothing of them is left when aborted. */
+interface TablesOutput {
+  table(t: TableJson): Promise<void>;
+  /** The end of the file's tables: the rest written, what was written said on `io`; false when refused (CSV on stdout takes one table). */
+  finish(diagnostics: Diagnostic[], io: CliIO): Promise<boolean>;
+  abort(): void;
 }
 
-/** A cell's text, its printed lines kept apart (a list of names in one cell stays a list). */
-const cellText = (c: { text: string; lines?: string[] }): string => (c.lines && c.lines.length > 1 ? c.lines.join("\n") : c.text);
+function tablesOutput(file: string, name: string, info: DocumentInfo, opts: TablesOptions): TablesOutput {
+  if (opts.format === "json") return !opts.outDir || opts.outDir === "-" ? jsonOnStdout(info, opts) : jsonFile(file, info, join(opts.outDir, name));
+  return opts.outDir === "-" ? csvOnStdout(file, opts) : csvFiles(file, join(opts.outDir ?? "output", name), opts);
+}
+
+/** tables.json's members before its tables. */
+const jsonHead = (info: DocumentInfo) => ({ file: info.file, sha256: info.sha256, pages: info.pages });
 
 /**
- * A cell that prints one number, as that number: "1,234" → 1234, "△5" / "▲5" / "-5" → -5,
- * "12.5" → 12.5 (full-width digits too). Not a code: "012068" keeps its zero, as text.
+ * JSON on stdout: each table kept as its JSON text (not its cells), the whole printed at the
+ * end as JSON.stringify(tables.json, jsonValue, 2) would — or on one line (JSON Lines) for
+ * several files, for jq and friends.
  */
-export function cellValue(text: string): string | number {
-  const t = text.normalize("NFKC").replace(/\s+/g, "").replace(/[−–]/g, "-");
-  const m = /^([△▲-]?)((?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?)$/.exec(t);
-  if (!m) return text;
-  const n = Number(m[2]!.replace(/,/g, ""));
-  return m[1] ? -n : n;
+function jsonOnStdout(info: DocumentInfo, opts: TablesOptions): TablesOutput {
+  const lines = opts.files.length > 1;
+  const texts: string[] = [];
+  return {
+    async table(t) {
+      texts.push(lines ? JSON.stringify(t, jsonValue) : JSON.stringify(t, jsonValue, 2).replaceAll("\n", "\n    "));
+    },
+    async finish(diagnostics, io) {
+      const head = Object.entries(jsonHead(info)).map(([k, v]) => (lines ? `${JSON.stringify(k)}:${JSON.stringify(v)},` : `\n  ${JSON.stringify(k)}: ${JSON.stringify(v)},`));
+      const tables = lines ? `[${texts.join(",")}]` : texts.length ? `[\n    ${texts.join(",\n    ")}\n  ]` : "[]";
+      const diags = lines ? JSON.stringify(diagnostics, jsonValue) : JSON.stringify(diagnostics, jsonValue, 2).replaceAll("\n", "\n  ");
+      io.out(lines ? `{${head.join("")}"tables":${tables},"diagnostics":${diags}}\n` : `{${head.join("")}\n  "tables": ${tables},\n  "diagnostics": ${diags}\n}\n`);
+      return true;
+    },
+    abort() {},
+  };
 }
 
-/** The data rows, each cell's lines kept apart; with numbers, numbers as numbers. */
-function rowsOf(t: Table, numbers: boolean): (string | number)[][] {
-  const grid = Array.from({ length: t.rows }, () => Array<string | number>(t.cols).fill(""));
-  for (const c of t.cells) {
-    const text = cellText(c);
-    grid[c.row]![c.col] = numbers && c.row >= t.headerRows ? cellValue(text) : text;
-  }
-  return grid.slice(t.headerRows);
+/** DIR/<file name>/tables.json, written table by table (see JsonFile) and renamed into place at the end. */
+function jsonFile(file: string, info: DocumentInfo, dir: string): TablesOutput {
+  const path = join(dir, "tables.json");
+  let json: JsonFile | null = null;
+  let made = false;
+  let count = 0;
+  const open = (): JsonFile => {
+    if (json) return json;
+    made = !existsSync(dir);
+    mkdirSync(dir, { recursive: true });
+    json = new JsonFile(path);
+    json.write("{");
+    for (const [k, v] of Object.entries(jsonHead(info))) json.write(`\n  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+    json.write('\n  "tables": ');
+    return json;
+  };
+  return {
+    async table(t) {
+      const f = open();
+      f.write(count++ ? ",\n    " : "[\n    ");
+      f.value(t, "    ", 3);
+      return;
+    },
+    async finish(diagnostics, io) {
+      const f = open();
+      f.write(count ? "\n  ]" : "[]");
+      f.write(',\n  "diagnostics": ');
+      f.value(diagnostics, "  ", 3);
+      f.write("\n}\n");
+      f.close();
+      io.out(`${file}: ${count} tables → ${path}\n`);
+      return true;
+    },
+    abort() {
+      json?.abort();
+      if (made) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
+/** A table's CSV: its header (the column paths) and its data rows. */
+const tableCsv = (t: TableJson, opts: TablesOptions): Promise<string> => csvText([t.columns.map((path, i) => path.join(" / ") || `column ${i + 1}`), ...t.rows], opts);
+
+/** One table's CSV on stdout: which one must be clear, so the file must have exactly one. */
+function csvOnStdout(file: string, opts: TablesOptions): TablesOutput {
+  const ids: string[] = [];
+  let only: string | null = null;
+  return {
+    async table(t) {
+      ids.push(t.id);
+      only = ids.length === 1 ? await tableCsv(t, opts) : null;
+    },
+    async finish(_diagnostics, io) {
+      if (only === null || opts.files.length !== 1) {
+        io.err(`kohyo: ${file}: ${ids.length} tables: CSV on stdout takes one; name it with --table ID (${ids.join(", ") || "none"}), or write them all with -o DIR\n`);
+        return false;
+      }
+      io.out(only);
+      return true;
+    },
+    abort() {},
+  };
+}
 
 const INDEX_HEADER = ["id", "pages", "rows", "columns", "totals_ok", "totals_failed"];
 const TOTALS_HEADER = ["table", "page", "row", "label", "column", "printed", "sum", "difference", "ok", "severity", "rule", "formula", "x0", "y0", "x1", "y1"];
 
-async function write(file: string, name: string, json: TablesJson, opts: TablesOptions, io: CliIO): Promise<boolean> {
-  if (opts.format === "json") {
-    if (!opts.outDir || opts.outDir === "-") {
-      // Several files: one JSON object a line (JSON Lines), for jq and friends.
-      io.out(opts.files.length > 1 ? JSON.stringify(json, jsonValue) + "\n" : JSON.stringify(json, jsonValue, 2) + "\n");
+/**
+ * DIR/<file name>/p004-t01.csv for each table, written as it is complete (beside its
+ * name, renamed into place at the end), with tables.csv (one line per table) and
+ * totals.csv (every printed total checked) written at the end.
+ */
+function csvFiles(file: string, dir: string, opts: TablesOptions): TablesOutput {
+  const written: { path: string; said: string }[] = [];
+  const index: (string | number)[][] = [];
+  const totals: (string | number | null)[][] = [];
+  let made: boolean | null = null;
+  return {
+    async table(t) {
+      if (made === null) {
+        made = !existsSync(dir);
+        mkdirSync(dir, { recursive: true });
+      }
+      const path = join(dir, `${t.id}.csv`);
+      writeFileSync(`${path}.partial`, await tableCsv(t, opts));
+      written.push({ path, said: `${file}: ${t.id} (pages ${t.pages.join(",")}, ${t.rows.length} rows) → ${path}\n` });
+      index.push([t.id, t.pages.join(","), t.rows.length, t.columns.length, t.totalsOk, t.totalsFailed]);
+      for (const c of t.totals) totals.push([t.id, c.page, c.row, c.label, c.column, c.printed, c.sum, c.difference, String(c.ok), c.severity, c.rule, c.formula ?? "", c.box.x0, c.box.y0, c.box.x1, c.box.y1]);
+    },
+    async finish(_diagnostics, io) {
+      mkdirSync(dir, { recursive: true });
+      for (const w of written) {
+        renameSync(`${w.path}.partial`, w.path);
+        io.out(w.said);
+      }
+      writeFileSync(join(dir, "tables.csv"), await csvText([INDEX_HEADER, ...index], opts));
+      writeFileSync(join(dir, "totals.csv"), await csvText([TOTALS_HEADER, ...totals], opts));
       return true;
-    }
-    const dir = join(opts.outDir, name);
-    mkdirSync(dir, { recursive: true });
-    writeJsonFile(join(dir, "tables.json"), json);
-    io.out(`${file}: ${json.tables.length} tables → ${join(dir, "tables.json")}\n`);
-    return true;
-  }
-  const header = (t: TablesJson["tables"][number]) => t.columns.map((path, i) => path.join(" / ") || `column ${i + 1}`);
-  if (opts.outDir === "-") {
-    // One table's CSV to stdout: which one must be clear.
-    if (json.tables.length !== 1 || opts.files.length !== 1) {
-      io.err(`kohyo: ${file}: ${json.tables.length} tables: CSV on stdout takes one; name it with --table ID (${json.tables.map((t) => t.id).join(", ") || "none"}), or write them all with -o DIR\n`);
-      return false;
-    }
-    const t = json.tables[0]!;
-    io.out(await csvText([header(t), ...t.rows], opts));
-    return true;
-  }
-  const dir = join(opts.outDir ?? "output", name);
-  mkdirSync(dir, { recursive: true });
-  for (const t of json.tables) {
-    writeFileSync(join(dir, `${t.id}.csv`), await csvText([header(t), ...t.rows], opts));
-    io.out(`${file}: ${t.id} (pages ${t.pages.join(",")}, ${t.rows.length} rows) → ${join(dir, `${t.id}.csv`)}\n`);
-  }
-  const index = json.tables.map((t) => [t.id, t.pages.join(","), t.rows.length, t.columns.length, t.totalsOk, t.totalsFailed]);
-  writeFileSync(join(dir, "tables.csv"), await csvText([INDEX_HEADER, ...index], opts));
-  const totals = json.tables.flatMap((t) =>
-    t.totals.map((c) => [t.id, c.page, c.row, c.label, c.column, c.printed, c.sum, c.difference, String(c.ok), c.severity, c.rule, c.formula ?? "", c.box.x0, c.box.y0, c.box.x1, c.box.y1]),
-  );
-  writeFileSync(join(dir, "totals.csv"), await csvText([TOTALS_HEADER, ...totals], opts));
-  return true;
+    },
+    abort() {
+      for (const w of written) rmSync(`${w.path}.partial`, { force: true });
+      if (made) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

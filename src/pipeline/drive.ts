@@ -4,9 +4,9 @@
  * threads in chunks of pages; both go through the pipeline's analysePage and assembler.
  */
 import type { PdfDocument } from "../pdf/load.js";
-import type { PageAnalysisBase, Pipeline, PipelineResult, TableSink } from "./types.js";
+import type { PageAnalysisBase, Pipeline, TableSink } from "./types.js";
 
-/** The assembly context of an open document. */
+/** The assembly context of an open document (its diagnostics as they are when reading starts). */
 export const assemblyContext = (doc: PdfDocument, pages: readonly number[] | undefined) => ({
   file: doc.info.file,
   pageCount: doc.pageCount,
@@ -14,9 +14,23 @@ export const assemblyContext = (doc: PdfDocument, pages: readonly number[] | und
   diagnostics: doc.diagnostics,
 });
 
-/** Runs `pipeline` over the document (or the chosen pages), handing complete tables to `sink` if given. */
-export async function drive<A extends PageAnalysisBase>(pipeline: Pipeline<A>, doc: PdfDocument, pages?: number[], sink?: TableSink): Promise<PipelineResult> {
+/**
+ * Runs `pipeline` over the document (or the chosen pages), handing complete tables to `sink`
+ * if given; `onPage` is told after each page how many are read, of how many (a progress line).
+ */
+export async function drive<A extends PageAnalysisBase, R, T>(
+  pipeline: Pipeline<A, R, T>,
+  doc: PdfDocument,
+  pages?: number[],
+  sink?: TableSink<T>,
+  onPage?: (read: number, total: number) => void,
+): Promise<R> {
   const assembly = pipeline.assembler(assemblyContext(doc, pages), sink);
-  for await (const page of doc.pages(pages)) await assembly.add(await pipeline.analysePage(page));
+  const total = pages?.length ?? doc.pageCount;
+  let read = 0;
+  for await (const page of doc.pages(pages)) {
+    await assembly.add(await pipeline.analysePage(page));
+    onPage?.(++read, total);
+  }
   return assembly.finish();
 }

@@ -85,7 +85,7 @@ export interface AssemblyContext {
  * in any worker thread, in chunks — then the analyses, in page order, given to the
  * assembler, which makes the record tables and runs the checks.
  */
-export interface Pipeline<A extends PageAnalysisBase = PageAnalysisBase> {
+export interface Pipeline<A extends PageAnalysisBase = PageAnalysisBase, R = PipelineResult, T = RecordTable> {
   name: string;
   description: string;
   /**
@@ -106,13 +106,15 @@ export interface Pipeline<A extends PageAnalysisBase = PageAnalysisBase> {
   /**
    * The assembler of one document. With a sink, it hands each table to the sink as soon as
    * the table is complete, in order, and leaves it out of the result (the result then
-   * holds the tables it did not hand over).
+   * holds the tables it did not hand over). A family's result is a PipelineResult of
+   * record tables; the built-in pipelines of `kohyo tables` and `kohyo facts`
+   * (./builtin/) have results of their own (R) made of tables of their own (T).
    */
-  assembler(doc: AssemblyContext, sink?: TableSink): Assembler<A>;
+  assembler(doc: AssemblyContext, sink?: TableSink<T>): Assembler<A, R>;
 }
 
 /** Takes a complete table (e.g. to write it at once and let its records go). */
-export type TableSink = (table: RecordTable) => Promise<void>;
+export type TableSink<T = RecordTable> = (table: T) => Promise<void>;
 
 /**
  * Page analyses → result, one page at a time and in page order, keeping only what is
@@ -120,7 +122,7 @@ export type TableSink = (table: RecordTable) => Promise<void>;
  * to the sink, if there is one) and the pages before it dropped, so a long document is
  * not held whole in memory.
  */
-export interface Assembler<A extends PageAnalysisBase = PageAnalysisBase> {
+export interface Assembler<A extends PageAnalysisBase = PageAnalysisBase, R = PipelineResult> {
   add(analysis: A): Promise<void>;
-  finish(): Promise<PipelineResult>;
+  finish(): Promise<R>;
 }
