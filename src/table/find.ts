@@ -11,7 +11,7 @@ import { guard } from "../pdf/limits.js";
 import { latticeTables } from "./lattice.js";
 import { streamTables } from "./stream.js";
 import { textRowCuts } from "./textRows.js";
-import { joinParts } from "./text.js";
+import { cellLines, joinParts } from "./text.js";
 import type { PageTable } from "./types.js";
 import { correctionsOn, type PageCorrection } from "./corrections.js";
 
@@ -35,7 +35,7 @@ export interface FindOptions {
   area?: Box | readonly Box[];
   /**
    * Column edges given (x positions in points, left to right, inner edges only): the text
-   * (of each area, or the page) is read as one table, a row per printed line, a column
+   * (of each area, or the page) is read as one table, a row per printed line (overlapping lines one row), a column
    * between each two edges.
    */
   columns?: readonly number[];
@@ -131,19 +131,28 @@ function cropped(page: Found, a: Box): Found {
   return { ...page, runs: page.runs.filter((r) => inArea(r.box, a)), rules };
 }
 
-/** One table from given column edges: a row per printed line (runs sharing a baseline band), cells by where each run's centre falls. */
+/** One table from given column edges: a row per printed line (runs sharing a baseline band; lines that overlap one row), cells by where each run's centre falls. */
 function explicitTable(page: Found, edges: readonly number[]): PageTable[] {
   const runs = page.runs.filter((r) => r.text.trim() !== "");
   if (!runs.length) return [];
   const x0 = runs.reduce((m, r) => Math.min(m, r.box.x0), Infinity);
   const x1 = runs.reduce((m, r) => Math.max(m, r.box.x1), -Infinity);
   const xs = [x0, ...[...edges].filter((x) => x > x0 && x < x1).sort((a, b) => a - b), x1];
-  const lines: TextRun[][] = [];
+  const printed: TextRun[][] = [];
   for (const r of [...runs].sort((a, b) => a.box.y0 - b.box.y0)) {
-    const line = lines[lines.length - 1];
+    const line = printed[printed.length - 1];
     const cy = (r.box.y0 + r.box.y1) / 2;
     if (line && line.some((o) => cy > o.box.y0 && cy < o.box.y1)) line.push(r);
-    else lines.push([r]);
+    else printed.push([r]);
+  }
+  // A row is the printed lines that overlap one another: a label set in two small lines
+  // beside its amount (18 p.1: 感染拡大防止策と医療提供体制 / の整備及び治療薬の開発, ① and
+  // 18,097 between them) is one row, its lines kept in its cell. Rows apart never overlap.
+  const lines: TextRun[][] = [];
+  for (const line of printed) {
+    const last = lines[lines.length - 1];
+    if (last && overlapShare(extentY(last), extentY(line)) >= ROW_OVERLAP) last.push(...line);
+    else lines.push([...line]);
   }
   const ys = [...lines.map((l) => l.reduce((m, r) => Math.min(m, r.box.y0), Infinity)), lines[lines.length - 1]!.reduce((m, r) => Math.max(m, r.box.y1), -Infinity)];
   const cols = xs.length - 1;
@@ -153,11 +162,23 @@ function explicitTable(page: Found, edges: readonly number[]): PageTable[] {
         const cx = (r.box.x0 + r.box.x1) / 2;
         return cx >= xs[col]! && (cx < xs[col + 1]! || col === cols - 1);
       });
-      const text = joinParts(inside.sort((a, b) => a.box.x0 - b.box.x0).map((r) => r.text));
+      const texts = cellLines(inside);
       const box = { x0: xs[col]!, y0: ys[row]!, x1: xs[col + 1]!, y1: ys[row + 1]! };
-      return { row, col, rowSpan: 1, colSpan: 1, text, lines: text ? [text] : [], box, page: page.number };
+      return { row, col, rowSpan: 1, colSpan: 1, text: joinParts(texts), lines: texts, box, page: page.number };
     }),
   );
   const box = { x0: xs[0]!, y0: ys[0]!, x1: xs[cols]!, y1: ys[ys.length - 1]! };
   return [{ page: page.number, box, xs, ys, rows: lines.length, cols, cells, kind: "stream" }];
 }
+
+/** Two printed lines whose heights overlap by this share of the lower one's are one row (given columns). */
+const ROW_OVERLAP = 0.25;
+
+const extentY = (runs: readonly TextRun[]) => ({
+  y0: runs.reduce((m, r) => Math.min(m, r.box.y0), Infinity),
+  y1: runs.reduce((m, r) => Math.max(m, r.box.y1), -Infinity),
+});
+
+/** How much of the shorter of two vertical extents the other covers (0–1). */
+const overlapShare = (a: { y0: number; y1: number }, b: { y0: number; y1: number }) =>
+  Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)) / Math.max(1e-6, Math.min(a.y1 - a.y0, b.y1 - b.y0));
