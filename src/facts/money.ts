@@ -56,8 +56,8 @@ export function findAmounts(input: ScanInput): TextFact[] {
 
 /** A percentage; ▲ / △ print a negative one (前年比▲2.5%). */
 const PERCENT = new RegExp(`(?<![\\d.,]\\s?)[+\\-▲△]?\\d+(?:\\.\\d+)? ?%${BOUND}?`, "g");
-/** 2/3, 3／4以内 — not 2024/8/21, not 1/2(月), not one end of 12/29～1/3. */
-const FRACTION = new RegExp(`(?<![\\d.,/:]\\s?)(?<!\\d ?~ ?)\\d{1,2} ?/ ?\\d{1,2}(?![\\d/:])(?! ?[(\\[【][日月火水木金土])(?! ?~ ?\\d)${BOUND}?`, "g");
+/** 2/3, 3／4以内, 補助率：1/2 — not 2024/8/21, not 1/2(月), not one end of 12/29～1/3, not after a time (9:30/). */
+const FRACTION = new RegExp(`(?<![\\d.,/]\\s?)(?<!\\d: ?)(?<!\\d ?~ ?)\\d{1,2} ?/ ?\\d{1,2}(?![\\d/:])(?! ?[(\\[【][日月火水木金土])(?! ?~ ?\\d)${BOUND}?`, "g");
 const BUNNO = new RegExp(`(?<![\\d一二三四五六七八九十])(?:\\d{1,2}|[一二三四五六七八九十]{1,2})分の(?:\\d{1,2}|[一二三四五六七八九十]{1,2})${BOUND}?`, "g");
 
 /** Rates: percentages (3.2% → 0.032) and proper fractions (2/3, 3分の1). */

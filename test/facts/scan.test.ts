@@ -93,6 +93,12 @@ test("1/2 with a weekday is a date (--01-02), not a rate", () => {
   expect(facts("補助率は1/2以内")).toEqual([{ kind: "rate", text: "1/2以内", value: 0.5 }]);
 });
 
+test("a fraction after a label's colon is a rate; after a time it is none", () => {
+  expect(facts("補助率：1/2等")).toEqual([{ kind: "rate", text: "1/2", value: 0.5 }]);
+  expect(facts("補助率: ２／３")).toEqual([{ kind: "rate", text: "２／３", value: 2 / 3 }]);
+  expect(facts("9:30/2")).toEqual([]);
+});
+
 test("a fraction that cannot be a subsidy rate (4/25, 7/1) is none", () => {
   expect(facts("4/25")).toEqual([]);
   expect(facts("3/2")).toEqual([]);
