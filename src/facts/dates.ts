@@ -4,7 +4,8 @@
  *
  * A date needs a year (令和7年, R7.4.1, 2025年, 2025/4/25) or a month and a day written
  * as such (4月25日); a bare 4/25 is a date only with its weekday (4/25(金)) or as one
- * end of a range (12/29～1/3), so fractions stay fractions. A year without an era that
+ * end of a range (12/29～1/3), so fractions stay fractions; 10.13 only with its weekday
+ * (10.13(金), also as a range's end: 2024.8.21(月)～10.13(金)). A year without an era that
  * is not four digits (8年2月) is left alone: its era is not printed.
  */
 import { parseDate, parseFiscalYear, type DateValue } from "../normalize/wareki.js";
@@ -36,11 +37,13 @@ const DOTTED = `(?:${ERA} ?${GAPPED_ERA_YEAR} ?(?=[./])|${WEST_YEAR})(?:\\.${MON
 const YEARLESS = `(?<![\\d.,/年度-])(?:同年 ?)?${MONTH} ?月 ?${DAY} ?日`;
 /** 4/25: a date only with a weekday or in a range. */
 const SLASH = `(?<![\\d.,/])${MONTH}\\/${DAY}`;
+/** 10.13(金): a day written with a dot, a date only with its weekday (10.13 alone is a number). */
+const DOT_DAY = `(?<![\\d.,/])${MONTH}\\.${DAY}(?=${WEEKDAY})`;
 const STARTS_WITH_YEAR = new RegExp(`^${YEAR}`);
 
-const POINT = new RegExp(`(?:${WRITTEN}|${DOTTED}|${YEARLESS}|(?<slash>${SLASH}))${WEEKDAY}?`, "g");
+const POINT = new RegExp(`(?:${WRITTEN}|${DOTTED}|${YEARLESS}|(?<slash>${SLASH})|${DOT_DAY})${WEEKDAY}?`, "g");
 /** The far end of a range may leave out the year, or the day (2023年10月から2024年9月). */
-const END_POINT = new RegExp(`(?:${WRITTEN}|${DOTTED}|${MONTH} ?月(?: ?${DAY} ?日)?|${SLASH})${WEEKDAY}?`, "y");
+const END_POINT = new RegExp(`(?:${WRITTEN}|${DOTTED}|${MONTH} ?月(?: ?${DAY} ?日)?|${SLASH}|${DOT_DAY})${WEEKDAY}?`, "y");
 const RANGE_SEPARATOR = / ?(?:~|から) ?/y;
 /** A time after the date, then a word that says what the date is to the sentence. */
 const AFTER = /(?<time> ?(?:\d{1,2}:\d{2}|\d{1,2}時(?:\d{1,2}分)?|正午))?(?: ?(?<word>までに|まで|迄|必着|締切|締め切り|〆切|から|より(?!前)|以降|時点|現在|~(?! ?\d)))?/y;

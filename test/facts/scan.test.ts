@@ -99,6 +99,13 @@ test("a fraction after a label's colon is a rate; after a time it is none", () =
   expect(facts("9:30/2")).toEqual([]);
 });
 
+test("a day written 10.13 with its weekday is a date, also as a range's end; without one it is a number", () => {
+  // Guidebook sample p.20 (seed p.20): 募集期間 2024.8.21(月)～10.13(金).
+  expect(facts("2024.8.21(月)～10.13(金)")).toEqual([{ kind: "dateRange", text: "2024.8.21(月)～10.13(金)", value: "2024-08-21", to: "2024-10-13" }]);
+  expect(facts("10.13(金)締切")).toEqual([{ kind: "deadline", text: "10.13(金)", value: "--10-13" }]);
+  expect(facts("10.13")).toEqual([]);
+});
+
 test("a fraction that cannot be a subsidy rate (4/25, 7/1) is none", () => {
   expect(facts("4/25")).toEqual([]);
   expect(facts("3/2")).toEqual([]);
