@@ -36,16 +36,20 @@ test("percentages with a space before % and tax rates side by side (seed p.37, p
   expect(scan("税額控除 ７％（移転型）／ ４％（拡充型）").map((f) => [f.text, f.value])).toEqual([["７％", 0.07], ["４％", 0.04]]);
 });
 
-test("a fraction with 等 after it is a rate; a 1/2 page marker between dates is not (seed p.47)", () => {
+test("a fraction with 等 after it is a rate; the days closed over the new year are a range of dates, no rate (seed p.47)", () => {
   expect(scan("補助率：1/2等")).toEqual([{ kind: "rate", text: "1/2", value: 0.5 }]);
-  expect(scan("受付時間：平日9:30～12:00、13:00～18:00（12/28～1/5は休み）")).toEqual([]);
+  // 12/28～1/5 in the guidebook's fiscal year 2024: 28 December 2024 to 5 January 2025.
+  expect(scan("受付時間：平日9:30～12:00、13:00～18:00（12/28～1/5は休み）")).toEqual([
+    { kind: "date", text: "12/28～1/5", iso: "2024-12-28", end: "2025-01-05", deadline: null },
+  ]);
 });
 
-test("a fiscal-year range and a month that starts something (seed p.70, p.27)", () => {
+test("a fiscal-year range, and months from one to another (seed p.70, p.27)", () => {
   expect(scan("・卒塾生数（2012年度～2024年度）")).toEqual([
     { kind: "date", text: "2012年度～2024年度", iso: "2012-04-01/2013-03-31", end: "2024-04-01/2025-03-31", deadline: null },
   ]);
-  expect(scan("※ 令和9年４月から６月までに施行予定")).toEqual([{ kind: "date", text: "令和9年４月", iso: "2027-04", deadline: null }]);
+  // April to June 2027; no deadline (a month is no day).
+  expect(scan("※ 令和9年４月から６月までに施行予定")).toEqual([{ kind: "date", text: "令和9年４月から６月", iso: "2027-04", end: "2027-06", deadline: null }]);
 });
 
 test("a day under a label that names a deadline is one; under one that names a period of work it is not", () => {
