@@ -76,6 +76,8 @@ export const spec: LedgerSpec = {
         { field: "redemption", title: "償還の方法", headers: ["償還の方法"] },
       ],
       amount: "limit",
+      // Borrowing is revenue: the 合計 of 地方債 is 第1表's 市債 (県債, 町債, 村債).
+      revenue: "債",
     },
   ],
 };

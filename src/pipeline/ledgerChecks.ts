@@ -13,16 +13,20 @@
  * - budget/balance      歳入合計 = 歳出合計
  * - budget/first-table  第1表's 項 = the 明細's 項 (its 計, or Σ 目 where no 計 is printed)
  * - budget/schedule-total  Σ 限度額 = 合計 of a schedule that prints one (地方債)
+ * - budget/schedule-revenue  a schedule's total (its 合計, else Σ 限度額) = the 歳入 款 of
+ *                          第1表 it names (地方債 = 市債); 当初 budgets only
  */
 import type { Amount, DetailRow, Ledger, LevelRow, Named, TotalRow } from "./ledger.js";
 import type { CheckGroups } from "./ledgerRecords.js";
 import type { LedgerSpec } from "./ledgerSpec.js";
 import type { Check } from "./types.js";
+import { toHalfWidth } from "../normalize/width.js";
 
 type Rule = (spec: LedgerSpec, l: Ledger) => Partial<CheckGroups>;
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "none" : n.toLocaleString("en-US"));
 const yen = (a: Amount | null | undefined) => a?.yen ?? null;
+const fold = (s: string) => toHalfWidth(s).replace(/[\s\u3000]+/g, "");
 const sum = (xs: readonly (Amount | null | undefined)[]) => xs.reduce((s, a) => s + (a?.yen ?? 0), 0);
 const nameOf = (n: Named | null) => (n ? `${n.no ?? ""}${n.no !== null ? "." : ""}${n.name}` : "?");
 const key = (side: string | null, l1: Named | null, l2?: Named | null) => `${side}|${l1?.no ?? l1?.name}|${l2 === undefined ? "" : (l2?.no ?? l2?.name)}`;
@@ -63,6 +67,29 @@ const RULES: Record<string, Rule> = {
       const s = sum(rows.map((r) => r.amount));
       if (s !== total.amount!.yen) out.push({ ...fail("budget/schedule-total", `${sc?.name}: Σ ${what} of its ${rows.length} rows ${fmt(s)} yen ≠ ${total.label} ${total.amount!.printed}`, total.amount!, total.amount!.yen, s), ...table });
       else out.push({ rule: "budget/schedule-total", ok: true, severity: "error", message: `${sc?.name}: Σ ${what} = ${total.label} (${rows.length} rows)`, printed: total.amount!.yen, sum: s, page: total.page, ...table });
+    }
+    return { schedules: out };
+  },
+  "budget/schedule-revenue": (spec, l) => {
+    const out: Check[] = [];
+    // A supplementary budget's schedules are 補正 tables, not read (LedgerSpec.schedules).
+    if (l.supplementary) return {};
+    for (const sc of spec.schedules) {
+      if (!sc.revenue) continue;
+      const rows = l.schedules.filter((r) => r.schedule === sc.id);
+      const kan = l.first.filter((r) => r.level === 1 && r.side === spec.sides[0] && fold(r.l1.name).endsWith(fold(sc.revenue!)));
+      // Nothing to compare: no rows, or no one 款 of that name with an amount.
+      if (rows.length === 0 || kan.length !== 1 || yen(kan[0]!.now) === null) continue;
+      const k = kan[0]!, income = k.now!;
+      const total = l.scheduleTotals.find((t) => t.schedule === sc.id);
+      const table = { table: sc.id };
+      const what = total ? `${total.label}` : `Σ ${sc.columns.find((c) => c.field === sc.amount)?.title ?? "金額"}`;
+      const printed = total ? yen(total.amount) : rows.some((r) => yen(r.amount) === null) ? null : sum(rows.map((r) => r.amount));
+      const at = total ? (total.amount ?? { page: total.page, box: total.box }) : income;
+      if (printed === null) continue; // an amount that cannot be read fails budget/schedule-total
+      if (printed !== income.yen) {
+        out.push({ ...fail("budget/schedule-revenue", `${sc.name} ${what} ${total?.amount?.printed ?? fmt(printed) + " yen"} ≠ 第1表 ${nameOf(k.l1)} ${income.printed} (${fmt(income.yen)} yen)`, at, printed, income.yen!), ...table });
+      } else out.push({ rule: "budget/schedule-revenue", ok: true, severity: "error", message: `${sc.name} ${what} = 第1表 ${nameOf(k.l1)}`, printed, sum: income.yen, page: at.page, ...table });
     }
     return { schedules: out };
   },

@@ -45,6 +45,12 @@ export interface LedgerSchedule {
   columns: { field: string; title: string; headers: (string | string[])[] }[];
   /** The field holding the amount the rows add up by. */
   amount: string;
+  /**
+   * What 第1表 brings in by it: the 款 of the first side (歳入) whose name ends with this
+   * (地方債: 債 — 市債, 県債, 町債), whose amount is the schedule's total (its 合計 as printed,
+   * else Σ of its rows). Checked as budget/schedule-revenue.
+   */
+  revenue?: string;
 }
 
 export interface LedgerSpec {

@@ -59,3 +59,32 @@ test("a mistyped 地方債 限度額 fails its Σ 限度額 = 合計 only, at th
   const [failed] = ledgerChecks(spec, copy).schedules.filter((c) => !c.ok);
   expect(failed).toMatchObject({ page: 16, printed: 1_197_600_000, sum: 1_197_601_000, difference: -1000, table: "local-bonds" });
 });
+
+test("a 地方債 whose 限度額 and 合計 were both raised (typed from another draft) fails only 地方債 合計 = 第1表's 市債, at the 合計", () => {
+  const raise = (l: Ledger) => {
+    plus(l.schedules.find((r) => r.schedule === "local-bonds" && r.fields.purpose === "水道事業")!.amount, 1000);
+    plus(l.scheduleTotals.find((t) => t.schedule === "local-bonds")!.amount, 1000);
+  };
+  expect(failing(raise)).toEqual(["budget/schedule-revenue"]);
+  const copy = structuredClone(ledger);
+  raise(copy);
+  const [failed] = ledgerChecks(spec, copy).schedules.filter((c) => !c.ok);
+  expect(failed).toMatchObject({ page: 16, printed: 1_197_601_000, sum: 1_197_600_000, difference: 1000, table: "local-bonds" });
+});
+
+test("a mistyped 第1表 市債 fails Σ 項 = 款, Σ 款 = 歳入合計 and 地方債 合計 = 市債", () => {
+  expect(failing((l) => plus(l.first.find((r) => r.level === 1 && r.side === "歳入" && r.l1.name === "市債")!.now, 1000))).toEqual([
+    "budget/grand-total",
+    "budget/levels",
+    "budget/schedule-revenue",
+  ]);
+});
+
+test("without its 合計, 地方債 is compared by Σ 限度額: a mistyped 限度額 then fails 地方債 = 市債, at 第1表's 市債 (p.11)", () => {
+  const copy = structuredClone(ledger);
+  copy.scheduleTotals = copy.scheduleTotals.filter((t) => t.schedule !== "local-bonds");
+  expect(ledgerChecks(spec, copy).schedules.filter((c) => c.rule === "budget/schedule-revenue")).toMatchObject([{ ok: true }]);
+  plus(copy.schedules.find((r) => r.fields.purpose === "水道事業")!.amount, 1000);
+  const failed = ledgerChecks(spec, copy).schedules.filter((c) => !c.ok);
+  expect(failed).toMatchObject([{ rule: "budget/schedule-revenue", page: 11, printed: 1_197_601_000, sum: 1_197_600_000 }]);
+});
