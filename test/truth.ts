@@ -12,7 +12,9 @@ import { findTables } from "../src/table/find.js";
 import { comparable, findsCell, findsTotal, gridOf, score, type GridTable, type PrintedTotal, type Score } from "../src/table/match.js";
 import { stitchTables } from "../src/table/stitch.js";
 import { checkTotals } from "../src/table/totals.js";
-import { corpus, CORPUS, open, ROOT } from "./helpers.js";
+import { ocrReader } from "../src/ocr/index.js";
+import { openPdf, type PictureReader } from "../src/pdf/load.js";
+import { corpus, CORPUS, ROOT } from "./helpers.js";
 
 export interface TruthItem {
   file: string;
@@ -36,8 +38,17 @@ export interface Reading {
   rowCounts: Map<number, number[]>;
 }
 
-export async function readFile(name: string): Promise<Reading> {
-  const doc = await open(corpus(name));
+/**
+ * What kohyo reads of a file. Scanned pages are read by OCR (as `--ocr auto` does) when
+ * they are among `scans`, the pages the truth names: OCR takes seconds a page, and a scan's
+ * other pages then read as pages without text.
+ */
+export async function readFile(name: string, scans: ReadonlySet<number> = new Set()): Promise<Reading> {
+  const reader = scans.size ? ocrReader("auto", 1) : undefined;
+  const pictures: PictureReader | undefined = reader && { ...reader, wants: (page, text) => (scans.has(page.number) ? reader.wants(page, text) : null) };
+  const opened = await openPdf(corpus(name), pictures ? { pictures } : {});
+  if (!opened.ok) throw new Error(`expected ${name} to open: ${opened.error.message}`);
+  const doc = opened.doc;
   const found = [];
   const facts: Fact[] = [];
   try {
@@ -47,6 +58,7 @@ export async function readFile(name: string): Promise<Reading> {
     }
   } finally {
     await doc.close();
+    await reader?.close();
   }
   const tables = stitchTables(found);
   const grids = tables.map(gridOf);
@@ -89,8 +101,9 @@ export interface CorpusScore {
 
 export async function scoreCorpus(items: readonly TruthItem[] = truthItems()): Promise<CorpusScore> {
   const readings = new Map<string, Reading>();
-  for (const file of new Set(items.filter((i) => i.kind !== "note" && i.kind !== "text").map((i) => i.file))) {
-    readings.set(file, await readFile(file));
+  const read = items.filter((i) => i.kind !== "note" && i.kind !== "text");
+  for (const file of new Set(read.map((i) => i.file))) {
+    readings.set(file, await readFile(file, new Set(read.filter((i) => i.file === file).map((i) => i.page))));
   }
   const of = (i: TruthItem) => readings.get(i.file)!;
   const name = (i: TruthItem) =>

@@ -9,6 +9,7 @@
 import type { Box, Page, TextRun } from "../model/page.js";
 import { guard } from "../pdf/limits.js";
 import { latticeTables } from "./lattice.js";
+import { panelAreas } from "./panels.js";
 import { streamTables } from "./stream.js";
 import { textRowCuts } from "./textRows.js";
 import { cellLines, joinParts } from "./text.js";
@@ -63,11 +64,14 @@ function findIn(page: Found, columns: readonly number[] | undefined, options: Fi
   if (options.strategy === "stream") {
     return withUnits(streamTables(page.number, page.runs, page.rules, []).map((t) => ({ ...t, kind: "stream" as const })), page.runs);
   }
-  let grid = latticeTables(page.number, page.rules, page.runs);
-  // Rows a ruled table draws no line between, cut where its text lines are (./textRows.ts):
-  // on pages read by OCR only, for now — budget books stack amounts in ruled cells too.
-  const cuts = page.ocr ? textRowCuts(grid, page.runs) : [];
-  if (cuts.length) grid = latticeTables(page.number, [...page.rules, ...cuts], page.runs);
+  // Tables printed side by side in one frame (./panels.ts) are read one by one, each from
+  // the page cut to its panel.
+  const grid = ruledTables(page).flatMap((t) => {
+    const areas = panelAreas(t);
+    if (!areas) return [t];
+    const panels = areas.map((a) => ruledTables(panelOf(page, a)).filter((p) => p.cols > 1 && inArea(p.box, a)));
+    return panels.every((p) => p.length > 0) ? panels.flat() : [t];
+  });
   const ruled = grid.map((t) => ({ ...t, kind: "lattice" as const }));
   // Stream tables from more text runs than the budget (src/pdf/limits.ts streamRuns, 28
   // times the most measured on a real page): reading columns from them takes time that
@@ -78,6 +82,24 @@ function findIn(page: Found, columns: readonly number[] | undefined, options: Fi
   const across = ruled.filter((t) => t.cols === 1 && !stream.some((s) => overlap(s.box, t.box)));
   const tables = [...grids, ...across, ...stream].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   return withUnits(tables, page.runs).map((t) => withCaption(t, page.runs));
+}
+
+/** The page's ruled tables. */
+function ruledTables(page: Found): PageTable[] {
+  const grid = latticeTables(page.number, page.rules, page.runs);
+  // Rows a ruled table draws no line between, cut where its text lines are (./textRows.ts):
+  // on pages read by OCR only, for now — budget books stack amounts in ruled cells too.
+  const cuts = page.ocr ? textRowCuts(grid, page.runs) : [];
+  return cuts.length ? latticeTables(page.number, [...page.rules, ...cuts], page.runs) : grid;
+}
+
+/** Rules cut at a panel's edge shorter than this (points) are the next panel's, reaching over the border: left out. */
+const STUB = 4;
+
+/** The page cut to one panel of a table (its columns, the table's height), without the stubs of rules reaching over its edges. */
+function panelOf(page: Found, a: Box): Found {
+  const c = cropped(page, { x0: a.x0 - 1, y0: a.y0 - 1, x1: a.x1 + 1, y1: a.y1 + 1 });
+  return { ...c, rules: c.rules.filter((r) => r.end - r.start >= STUB) };
 }
 
 /** The caption over a table: the line just above it (within a line's height), across the table's width. */

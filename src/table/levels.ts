@@ -3,8 +3,10 @@
  *
  * 1. unit words: 第1款 / 1項 / 第3目 / 節 (a fixed order; the only evidence taken as certain);
  * 2. label columns: 款 in the first column, 項 in the second … (the first non-empty one);
- * 3. numbering styles in the label: 1 → (1) → ① → ア …, deeper in the order they first appear;
- * 4. indentation: how far the label's text sits from its cell's left edge.
+ * 3. sections in brackets, as balance sheets print them: 【流動資産】 over its items,
+ *    (有形固定資産) a group inside a section, the items under them by indentation;
+ * 4. numbering styles in the label: 1 → (1) → ① → ア …, deeper in the order they first appear;
+ * 5. indentation: how far the label's text sits from its cell's left edge.
  *
  * The first of these that gives two or more levels, with every row that prints a number
  * placed, is taken. Sources 2–4 can show something other than a sum hierarchy (a numbered
@@ -15,7 +17,7 @@ import { toHalfWidth } from "../normalize/width.js";
 import { fold } from "./labels.js";
 import { maxOf, minOf } from "../bounded.js";
 
-export type LevelSource = "units" | "columns" | "numbering" | "indent";
+export type LevelSource = "units" | "columns" | "brackets" | "numbering" | "indent";
 
 export interface Levels {
   /** Per data row, its depth (0 = top), undefined for a row outside the hierarchy. */
@@ -73,6 +75,7 @@ export function detectLevels(input: LevelInput): Levels | null {
     if (levels) return levels;
   }
   return (
+    accept(input, "brackets", bracketDepths(input, labels)) ??
     accept(input, "numbering", numberingDepths(input, labels)) ??
     accept(input, "indent", indentDepths(input, labels))
   );
@@ -146,4 +149,71 @@ function indentDepths(input: LevelInput, labels: readonly ({ col: number } | und
     if (steps.length === 0 || x - steps[steps.length - 1]! > INDENT_GAP) steps.push(x);
   }
   return insets.map((i) => (i === undefined ? undefined : steps.findLastIndex((s) => i.inset >= s - INDENT_GAP / 2)));
+}
+
+/** A section's label in lenticular brackets, 【流動資産】 (the closing one perhaps lost to OCR). */
+const SECTION = /^【[^【】]+】?$/u;
+/** A group's label wholly in round brackets, (有形固定資産) — a name, not a numbering like (1) or (ア). */
+const GROUP = /^[(（][^()（）]{2,}[)）]?$/u;
+
+/** How a label is marked: a section 【…】, a group (…) inside one, or an item. */
+export function bracketKind(label: string): "section" | "group" | "item" {
+  const t = fold(label);
+  return SECTION.test(t) ? "section" : GROUP.test(t) && !/^[(（][\d０-９]+[)）]/u.test(t) ? "group" : "item";
+}
+
+/**
+ * Depths from bracketed labels (a balance sheet's 【流動資産】, (有形固定資産)): a section
+ * is at the top; a group belongs to the section above it; an item belongs to the group
+ * above it when it is indented further than the group's label (and no less than the
+ * group's first item), else to the section — 自己株式 after (利益剰余金)'s items, back at
+ * 資本金's indentation, is 株主資本's. Items under items by indentation (別途積立金 under
+ * その他利益剰余金), when two or more are (one alone is a sibling). Nothing when no label is a section.
+ */
+function bracketDepths(input: LevelInput, labels: readonly ({ col: number; text: string } | undefined)[]): (number | undefined)[] {
+  const kinds = labels.map((l, r) => (input.detail[r] && l ? bracketKind(l.text) : undefined));
+  if (!kinds.includes("section")) return labels.map(() => undefined);
+  const inset = (r: number) => {
+    const cell = input.cellAt(r, labels[r]!.col);
+    return cell?.textBox ? cell.textBox.x0 - cell.box.x0 : 0;
+  };
+  const depth: (number | undefined)[] = labels.map(() => undefined);
+  /** The open rows, outermost first, with each group's first item's indentation. */
+  let stack: { r: number; kind: "section" | "group" | "item"; inset: number; first?: number }[] = [];
+  kinds.forEach((kind, r) => {
+    if (kind === undefined) {
+      // A total or formula row closes what is open; an empty row leaves it.
+      if (!input.detail[r]) stack = [];
+      return;
+    }
+    const x = inset(r);
+    if (kind === "section") stack = [];
+    else if (kind === "group") while (stack.length && stack[stack.length - 1]!.kind !== "section") stack.pop();
+    else {
+      while (stack.length) {
+        const top = stack[stack.length - 1]!;
+        if (top.kind === "item" && top.inset >= x - INDENT_GAP / 2) stack.pop();
+        else if (top.kind === "group" && !(x > top.inset + INDENT_GAP && (top.first === undefined || x >= top.first - INDENT_GAP / 2))) stack.pop();
+        else break;
+      }
+      const top = stack[stack.length - 1];
+      if (top?.kind === "group") top.first ??= x;
+    }
+    depth[r] = stack.length;
+    stack.push({ r, kind, inset: x });
+  });
+  // An item with a single item under it is no breakdown: the one further in is a sibling
+  // whose first characters were not read (OCR) or sit apart — 工具器具備品 read as 器具備品.
+  kinds.forEach((kind, r) => {
+    if (kind !== "item" || depth[r] === undefined) return;
+    const under: number[] = [];
+    for (let k = r + 1; k < depth.length; k++) {
+      if (depth[k] === undefined) continue;
+      if (depth[k]! <= depth[r]!) break;
+      under.push(k);
+    }
+    const children = under.filter((k) => depth[k] === depth[r]! + 1);
+    if (children.length === 1 && kinds[children[0]!] === "item") for (const k of under) depth[k]!--;
+  });
+  return depth;
 }

@@ -61,8 +61,10 @@ const NUMERIC = /^(?:[(（][a-zA-Zａ-ｚＡ-Ｚ\d０-９]{1,2}[)）])?[\d０-�
 const QUANTITY = /^[△▲\-－−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?\D{0,3}|\d+(?:\.\d+)?(?:団体|事業|件|人|円|千円|万円|億円|兆円|%|か所|箇所|世帯|戸|台|回))$/u;
 /** The unit printed small at the top of an amount cell (千円 over 58,265), in brackets or not. */
 const LEADING_UNIT = /^[(（]?(?:千円|百万円|万円|億円|円)[)）]?(?=[△▲\-－−]?[\d０-９])/u;
+/** An amount printed in the brackets of a balance sheet's section (【139,072,277】), the closing one perhaps lost to OCR. */
+const SECTION_AMOUNT = /^【([^【】]+)】?$/u;
 const isValue = (text: string): boolean => {
-  const t = text.replace(/\s/g, "").replace(LEADING_UNIT, "");
+  const t = text.replace(/\s/g, "").replace(LEADING_UNIT, "").replace(SECTION_AMOUNT, "$1");
   return t !== "" && (NUMERIC.test(t) || QUANTITY.test(t.normalize("NFKC")));
 };
 

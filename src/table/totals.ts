@@ -10,7 +10,8 @@
  * - `totals/scope`: a total limited by its label — "小計（ウェブサイト関連費を除く）" sums the
  *   rows of its block that do not mention ウェブサイト関連費, "ウェブサイト関連費に係る小計"
  *   those that do.
- * - `totals/formula`: a label with a formula over other rows' names, "（５）…合計（a）＋（c）".
+ * - `totals/formula`: a label with a formula over other rows' names, "（５）…合計（a）＋（c）";
+ *   a total naming other totals together, 負債・純資産合計 = 負債合計 + 純資産合計.
  * - `totals/limit`: a rate or cap, "（１）×補助率 2/3 以内（円未満切捨て）", "（６）の1/4を上限",
  *   "最大５０万円", or a condition "(d)が(f)の 1/4 以内であるか": at most (以内) or equal
  *   to the smallest limit.
@@ -24,7 +25,7 @@ import { parseNumber } from "../normalize/numbers.js";
 import type { Finding, Severity } from "../model/finding.js";
 import type { Box } from "../model/page.js";
 import { fold, readLabel, totalKind, valueTag, type Formula, type Limit, type RowLabel, type RowName } from "./labels.js";
-import { detectLevels, type LevelInput, type Levels } from "./levels.js";
+import { bracketKind, detectLevels, type LevelInput, type Levels } from "./levels.js";
 import { dataRows, type StitchedCell, type Table } from "./stitch.js";
 import { minOf, pushAll } from "../bounded.js";
 
@@ -90,7 +91,9 @@ export function checkTotals(table: Table): TotalCheck[] {
   let lastAny = -1;
   rows.forEach((row, r) => {
     const formula = row.read.formula;
+    const parts = row.total ? totalsNamed(ctx, r) : null;
     if (formula) pushAll(checks, formulaChecks(ctx, r, formula));
+    else if (parts) pushAll(checks, partsChecks(ctx, r, parts));
     else if (row.total) pushAll(checks, rowChecks(ctx, r, row.total === "grand" || row.read.scope ? lastGrand : lastAny));
     if (row.total) {
       lastAny = r;
@@ -192,8 +195,11 @@ const flat = (n: number): Tree => ({ parent: Array<number | null>(n).fill(null),
 
 function readRows(table: Table): Row[] {
   return dataRows(table).map((texts) => {
-    const values = texts.map(valueOf);
+    let values = texts.map((t) => valueOf(t));
     const label = texts.find((t, c) => values[c] === null && squeeze(t) !== "" && !valueTag(t)) ?? "";
+    // A section's or group's amount printed in the brackets of its label: 【流動資産】 【139,072,277】.
+    const marked = bracketKind(label);
+    if (marked !== "item") values = texts.map((t, c) => (values[c] !== null || t === label ? values[c]! : valueOf(t, marked)));
     const read = readLabel(label);
     const tagCol = texts.findIndex((t) => valueTag(t));
     const row: Row = { texts, values, label, read };
@@ -213,8 +219,12 @@ function shortTotal(texts: readonly string[]): "grand" | "sub" | undefined {
   return undefined;
 }
 
-function valueOf(text: string): number | null {
-  const t = valueTag(text)?.rest ?? squeeze(text);
+/** The brackets a section's (【】) or group's (（）) amount is printed in; the closing one may be lost to OCR. */
+const IN_BRACKETS = { section: /^【([^【】]+)】?$/u, group: /^[(（]([^()（）]+)[)）]?$/u };
+
+function valueOf(text: string, brackets?: "section" | "group"): number | null {
+  let t = valueTag(text)?.rest ?? squeeze(text);
+  if (brackets) t = IN_BRACKETS[brackets].exec(t)?.[1] ?? t;
   if (t === "") return null;
   const n = parseNumber(t.replace(/円$/u, ""));
   return typeof n.value === "number" && Number.isFinite(n.value) ? n.value : null;
@@ -374,6 +384,44 @@ function rowChecks(ctx: Context, r: number, after: number): TotalCheck[] {
         ...(hierarchical && { level: 0 }),
       }),
     );
+  });
+  return checks;
+}
+
+// ---------------------------------------------------------------------------
+// totals of totals
+
+/** Names joined in a label: 負債・純資産, 負債及び純資産. */
+const JOINED = /[・･]|及び|および|並びに/u;
+const TOTAL_WORD = /(?:総合計|合計|総計|計)$/u;
+
+/**
+ * The total rows above row r that its label names together — 負債・純資産合計 over 負債合計
+ * and 純資産合計 — or null: the label is names joined by ・ (及び, 並びに) and a total word,
+ * and each name with that word (or 合計, 計) is the label of a total row above.
+ */
+function totalsNamed(ctx: Context, r: number): number[] | null {
+  const label = fold(ctx.rows[r]!.label);
+  const word = TOTAL_WORD.exec(label)?.[0];
+  if (!word) return null;
+  const names = label.slice(0, -word.length).split(JOINED);
+  if (names.length < 2 || names.some((n) => n === "")) return null;
+  const rows: number[] = [];
+  for (const name of names) {
+    const wanted = new Set([name + word, name + "合計", name + "計"]);
+    const at = ctx.rows.findLastIndex((row, i) => i < r && row.total !== undefined && wanted.has(fold(row.label)));
+    if (at < 0) return null;
+    rows.push(at);
+  }
+  return rows;
+}
+
+function partsChecks(ctx: Context, r: number, parts: readonly number[]): TotalCheck[] {
+  const checks: TotalCheck[] = [];
+  ctx.rows[r]!.values.forEach((printed, col) => {
+    if (printed === null || parts.some((p) => ctx.rows[p]!.values[col] === null)) return;
+    const terms = parts.map((p) => term(ctx, p, col));
+    checks.push(sumCheck(ctx, r, col, terms, { rule: "totals/formula", formula: `${squeeze(ctx.rows[r]!.label)} = ${terms.map((t) => t.label).join(" + ")}` }));
   });
   return checks;
 }

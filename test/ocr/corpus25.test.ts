@@ -2,7 +2,7 @@
  * Corpus 25, a real scanned pack (Canon compact PDF: JPEG background, CCITT stencils): its
  * cover page read by OCR gives the meeting's date (truth: test/ocr/truth-25.json, read by
  * eye), and its balance sheet (p. 9), a sheet the scanner turned by 0.9° at the top and
- * 0.1° at the bottom, with faded and dashed rules, is read as a ruled table. Two pages
+ * 0.1° at the bottom, with faded and dashed rules, is read as its two ruled panels. Two pages
  * only: OCR is slow; the tables of pp. 9–12 are measured by the bench.
  */
 import { readFileSync } from "node:fs";
@@ -36,19 +36,25 @@ describe.skipIf(!HAVE_CORPUS)("corpus 25 (scanned)", () => {
     }
   });
 
-  test("the balance sheet (p. 9), turned unevenly and with faded rules, is read as one ruled table of two panels, its 負債合計 checked", { timeout: 180_000 }, async () => {
+  test("the balance sheet (p. 9), turned unevenly and with faded rules, is read as its two ruled panels, its printed totals checked", { timeout: 180_000 }, async () => {
     const r = await openPdf(corpus("25_michinoeki-nankoku_kabunushi-sokai-gianso_SCANNED.pdf"), { pictures: reader });
     if (!r.ok) throw new Error(r.error.message);
     try {
       const page = await r.doc.page(9);
       const ruled = findTables(page).filter((t) => t.kind === "lattice" && t.box.y0 > 150 && t.box.y1 < 760);
-      expect(ruled).toHaveLength(1);
-      // 科目 | 金額 | 科目 | 金額: the assets beside the liabilities and equity.
-      expect(ruled[0]!.cols).toBe(4);
+      // 科目 | 金額 beside 科目 | 金額: the assets, then the liabilities and equity.
+      expect(ruled.map((t) => t.cols)).toEqual([2, 2]);
+      expect(ruled[0]!.box.x1).toBeLessThanOrEqual(ruled[1]!.box.x0 + 1);
       const rows = truth.pages["9"]!.rows;
-      const printed = Number(rows.find((row) => row[2] === "負債合計")![3]!.replace(/,/g, ""));
+      const printed = (label: string) => Number(rows.flat()[rows.flat().indexOf(label) + 1]!.replace(/,/g, ""));
       const checks = stitchTables(ruled).flatMap((t) => checkTotals(t));
-      expect(checks.filter((c) => c.label === "負債合計").map((c) => [c.printed, c.ok])).toEqual([[printed, true]]);
+      // Each total as printed, checked on its own panel's rows: 資産合計 over the 【】 sections,
+      // 負債・純資産合計 = 負債合計 + 純資産合計.
+      for (const label of ["資産合計", "負債合計", "純資産合計", "負債・純資産合計"]) {
+        expect(checks.filter((c) => c.label === label).map((c) => [c.printed, c.ok]), label).toEqual([[printed(label), true]]);
+      }
+      expect(checks.find((c) => c.label === "資産合計")!.terms).toHaveLength(3);
+      expect(checks.find((c) => c.label === "負債・純資産合計")!.terms.map((t) => t.label)).toEqual(["負債合計", "純資産合計"]);
     } finally {
       await r.doc.close();
     }
