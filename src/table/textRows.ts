@@ -4,7 +4,8 @@
  * its totals: one grid row then holds a dozen lines of labels beside a dozen amounts. Where
  * two or more columns of a grid row each hold several text lines and one of them is a
  * stack of amounts (two thirds of its lines an amount alone), the row is cut between its
- * lines — as the eye reads it.
+ * lines — as the eye reads it. Rows bound by a cell that spans them (one side of the table
+ * rules its rows, the other does not) are read as one.
  *
  * Used on pages read by OCR (src/table/find.ts). The cuts are returned as rules of
  * thickness 0 (drawn nowhere) for the lattice to read
@@ -30,8 +31,8 @@ export function textRowCuts(tables: readonly PageTable[], runs: readonly TextRun
   for (const t of tables) {
     if (t.cols < 2) continue;
     const x0 = t.xs[0]!, x1 = t.xs[t.xs.length - 1]!;
-    for (let r = 0; r + 1 < t.ys.length; r++) {
-      const top = t.ys[r]!, bottom = t.ys[r + 1]!;
+    for (const [first, last] of bands(t)) {
+      const top = t.ys[first]!, bottom = t.ys[last + 1]!;
       const inRow = runs.filter((run) => {
         const cy = (run.box.y0 + run.box.y1) / 2, cx = (run.box.x0 + run.box.x1) / 2;
         return !run.vertical && cy > top && cy < bottom && cx > x0 && cx < x1;
@@ -54,13 +55,34 @@ export function textRowCuts(tables: readonly PageTable[], runs: readonly TextRun
       }
       if (several < MIN_COLUMNS || !amounts) continue;
       const lines = linesOf(inRow);
+      // Between two lines, a row border the band's other side draws is the cut; else the middle of the gap.
+      const drawn = t.ys.slice(first + 1, last + 1);
       for (let i = 0; i + 1 < lines.length; i++) {
-        const y = (lines[i]!.y1 + lines[i + 1]!.y0) / 2;
+        const y = drawn.find((d) => d >= lines[i]!.y1 && d <= lines[i + 1]!.y0) ?? (lines[i]!.y1 + lines[i + 1]!.y0) / 2;
         cuts.push({ axis: "h", pos: Math.round(y * 100) / 100, start: x0, end: x1, thickness: 0 });
       }
     }
   }
   return cuts;
+}
+
+/**
+ * The table's grid rows in bands that no cell crosses: a cell spanning rows (a side of the
+ * table ruling its rows where the other side does not — a balance sheet's assets beside its
+ * ruled liabilities) binds them into one band, read as one row would be.
+ */
+function bands(t: PageTable): [number, number][] {
+  const reach = Array.from({ length: t.rows }, (_, r) => r);
+  for (const c of t.cells) reach[c.row] = Math.max(reach[c.row]!, c.row + c.rowSpan - 1);
+  const out: [number, number][] = [];
+  for (let r = 0; r < t.rows; ) {
+    let last = reach[r]!;
+    for (let k = r; k <= last && k < t.rows; k++) last = Math.max(last, reach[k]!);
+    last = Math.min(last, t.rows - 1);
+    out.push([r, last]);
+    r = last + 1;
+  }
+  return out;
 }
 
 /** Runs grouped into lines by their vertical extent (overlapping by half the smaller height: one line), top to bottom. */
