@@ -4,8 +4,8 @@
  * 歳入 / 歳出 明細 (目 with 本年度, 前年度, 比較 and 財源内訳; 節 区分 and 金額; 説明).
  *
  * Declarative only: the family's words, the header aliases of each column, the level
- * names and total labels. The reading is the ledger reader (src/pipeline/ledger.ts),
- * the checks its registry (src/pipeline/ledgerChecks.ts). See budget-book.md.
+ * names, total labels and the checks to run. The reading is the ledger reader
+ * (src/pipeline/ledger.ts), the checks the registry's (src/checks/budget.ts). See budget-book.md.
  */
 import { ledgerPipeline } from "../src/pipeline/ledger.js";
 import type { LedgerSpec } from "../src/pipeline/ledgerSpec.js";
@@ -79,6 +79,18 @@ export const spec: LedgerSpec = {
       // Borrowing is revenue: the 合計 of 地方債 is 第1表's 市債 (県債, 町債, 村債).
       revenue: "債",
     },
+  ],
+  checks: [
+    "budget/schedule-total",
+    "budget/schedule-revenue",
+    "budget/difference",
+    "budget/sources",
+    "budget/items",
+    "budget/details",
+    "budget/levels",
+    "budget/grand-total",
+    "budget/balance",
+    "budget/first-table",
   ],
 };
 

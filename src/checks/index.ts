@@ -7,7 +7,8 @@
  *
  * Checks of a document against itself — its contents' page ranges and the pages they
  * name (contents.ts), printed weekdays (dates.ts), stated counts (counts.ts) — read what a
- * reader found of its structure (./document.ts); a spec names them the same way.
+ * reader found of its structure (./document.ts); a budget book's (budget.ts) read its
+ * ledger (src/model/ledger.ts). A spec names them the same way.
  */
 import type { ZodType } from "zod";
 import type { Check } from "../model/finding.js";
@@ -23,6 +24,7 @@ import { pushAll } from "../bounded.js";
 
 export type { CheckSpec, FieldCheckSpec, RowCheckSpec } from "./specs.js";
 export { type CheckedRow, getPath, type Place, type TableFacts } from "./table.js";
+export { BUDGET_RULES, type BudgetRule, type BudgetSpec, type CheckGroups, ledgerChecks } from "./budget.js";
 export type { ContentsEntry, ContentsPage, DatedText, DocumentFacts, PageMap, TextPage } from "./document.js";
 
 type Run = (spec: CheckSpec, facts: TableFacts) => Check[];

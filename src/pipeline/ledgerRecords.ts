@@ -8,7 +8,8 @@
 import type { Box } from "../model/page.js";
 import type { Amount, DetailRow, ItemRow, Ledger, LevelRow, Named, NoteRow, ScheduleRow, TotalRow } from "./ledger.js";
 import type { LedgerSpec } from "./ledgerSpec.js";
-import type { Check, Column, RecordTable } from "./types.js";
+import type { CheckGroups } from "../checks/index.js";
+import type { Column, RecordTable } from "./types.js";
 
 type Flat = string | number | boolean | null;
 const str = <R>(name: string, title: string, value: (r: R) => string | null): Column<R> => ({ name, title, type: "string", value });
@@ -21,8 +22,6 @@ const place = <R extends { page: number; box: Box }>(): Column<R>[] => [
   ...(["x0", "y0", "x1", "y1"] as const).map((k): Column<R> => ({ name: k, title: k, type: "number", unit: "pt", description: "box on the page in points, origin at the top left", value: (r) => Math.round(r.box[k] * 10) / 10 })),
 ];
 
-/** Checks are grouped by the table they are about (a schedule's by its id in `table`). */
-export type CheckGroups = Record<"first" | "summary" | "detail" | "items" | "notes" | "totals" | "schedules", Check[]>;
 
 export function ledgerTables(spec: LedgerSpec, l: Ledger, checks: CheckGroups): RecordTable<any>[] {
   const [k1, k2, k3, k4] = spec.levels;

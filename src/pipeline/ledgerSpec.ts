@@ -1,6 +1,6 @@
 /**
  * What a ledger pipeline declares (pipelines/budget-book.ts): data only — the reader
- * (./ledger.ts) does the reading, the checks (./ledgerChecks.ts) the checking.
+ * (./ledger.ts) does the reading, the checks it names (src/checks/budget.ts) the checking.
  *
  * A ledger is a set of tables whose rows form a hierarchy of named, numbered levels
  * (款 → 項 → 目 → 節) with amount columns: a summary table of the top two levels (第1表),
@@ -8,6 +8,7 @@
  * with the fourth level and notes (説明) beside them, the top two levels printed above
  * the table (款 … 項 …) rather than in it.
  */
+import type { BudgetRule } from "../checks/index.js";
 
 /** The columns a ledger table can have. */
 export type LedgerRole =
@@ -85,4 +86,6 @@ export interface LedgerSpec {
    * with the supplementary word (債務負担行為補正: 追加, 変更 and 廃止 sections) is not read.
    */
   schedules: LedgerSchedule[];
+  /** The checks to run, by their id in the registry (src/checks/budget.ts), in this order. */
+  checks: BudgetRule[];
 }

@@ -6,7 +6,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { spec } from "../../pipelines/budget-book.js";
 import { type Amount, type Ledger, readLedger } from "../../src/pipeline/ledger.js";
-import { ledgerChecks } from "../../src/pipeline/ledgerChecks.js";
+import { ledgerChecks } from "../../src/checks/index.js";
 import { open } from "../helpers.js";
 import { corpus26 } from "./truth.js";
 

@@ -1,5 +1,6 @@
 /**
- * A ledger's checks, a registry of rule id → check over the whole ledger. A budget is
+ * A budget book's checks (the ledger reader's, src/pipeline/ledger.ts): rule id → check
+ * over the whole ledger, each run when the spec names it. A budget is
  * exact in its unit, so every comparison is exact. A rule that holds everywhere gives one
  * passing check; each place where it does not gives one failing check at the printed
  * value that disagrees (its page and box).
@@ -16,13 +17,22 @@
  * - budget/schedule-revenue  a schedule's total (its 合計, else Σ 限度額) = the 歳入 款 of
  *                          第1表 it names (地方債 = 市債); 当初 budgets only
  */
-import type { Amount, DetailRow, Ledger, LevelRow, Named, TotalRow } from "./ledger.js";
-import type { CheckGroups } from "./ledgerRecords.js";
-import type { LedgerSpec } from "./ledgerSpec.js";
-import type { Check } from "./types.js";
+import type { Check } from "../model/finding.js";
+import type { Amount, Ledger, Named, TotalRow } from "../model/ledger.js";
 import { toHalfWidth } from "../normalize/width.js";
 
-type Rule = (spec: LedgerSpec, l: Ledger) => Partial<CheckGroups>;
+/** Checks are grouped by the table they are about (a schedule's by its id in `table`). */
+export type CheckGroups = Record<"first" | "summary" | "detail" | "items" | "notes" | "totals" | "schedules", Check[]>;
+
+/** What the budget checks read of a ledger spec (pipelines/budget-book.ts): its two sides and its schedules. */
+export interface BudgetSpec {
+  sides: readonly [string, string];
+  schedules: ReadonlyArray<{ id: string; name: string; columns: ReadonlyArray<{ field: string; title: string }>; amount: string; revenue?: string }>;
+  /** The checks to run, by their id, in this order. */
+  checks: readonly BudgetRule[];
+}
+
+type Rule = (spec: BudgetSpec, l: Ledger) => Partial<CheckGroups>;
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "none" : n.toLocaleString("en-US"));
 const yen = (a: Amount | null | undefined) => a?.yen ?? null;
@@ -51,7 +61,20 @@ const main = (l: Ledger) => (l.supplementary ? "diff" : "now") as "now" | "diff"
 /** The target the 財源 and 節 add up to: 本年度, or the 補正額 of a supplementary budget. */
 const target = (l: Ledger, r: { now: Amount | null; diff: Amount | null }) => (l.supplementary ? r.diff : r.now);
 
-const RULES: Record<string, Rule> = {
+/** The budget rules, by their id. */
+export type BudgetRule =
+  | "budget/schedule-total"
+  | "budget/schedule-revenue"
+  | "budget/difference"
+  | "budget/sources"
+  | "budget/items"
+  | "budget/details"
+  | "budget/levels"
+  | "budget/grand-total"
+  | "budget/balance"
+  | "budget/first-table";
+
+export const BUDGET_RULES: Readonly<Record<BudgetRule, Rule>> = {
   "budget/schedule-total": (spec, l) => {
     const out: Check[] = [];
     for (const total of l.scheduleTotals) {
@@ -261,14 +284,11 @@ function detailKou(l: Ledger, col: "now" | "diff"): Map<string, { side: string |
   return out;
 }
 
-export const LEDGER_RULES: readonly string[] = Object.keys(RULES);
-
-export function ledgerChecks(spec: LedgerSpec, l: Ledger): CheckGroups {
+/** The checks the spec names, run over the ledger, their findings grouped by the table they are about. */
+export function ledgerChecks(spec: BudgetSpec, l: Ledger): CheckGroups {
   const out: CheckGroups = { first: [], summary: [], detail: [], items: [], notes: [], totals: [], schedules: [] };
-  for (const rule of Object.values(RULES)) {
-    for (const [k, checks] of Object.entries(rule(spec, l)) as [keyof CheckGroups, Check[]][]) out[k].push(...checks);
+  for (const name of spec.checks) {
+    for (const [k, checks] of Object.entries(BUDGET_RULES[name](spec, l)) as [keyof CheckGroups, Check[]][]) out[k].push(...checks);
   }
   return out;
 }
-
-export type { DetailRow, LevelRow };
