@@ -86,3 +86,14 @@ test("Σ 財源 = 本年度: a blank 財源 cell is none, not the value above it
   ]), ANY).filter((c) => c.rule === "row/sum");
   expect(bad).toMatchObject([{ ok: false, record: "2 老人福祉費", printed: 80000, sum: 62000, difference: 18000 }]);
 });
+
+test("a spec may name any check of the registry: a value rule (range) runs on a table reader's rows, one finding a value, at its cell", () => {
+  const out = runChecks([{ rule: "range", fields: ["change"], min: 0, max: 20000 }], facts([
+    ["1 議会費", { current: 62418, previous: 61950, change: 468 }],
+    ["2 総務費", { current: 455985, previous: 420120, change: 35865 }],
+  ]));
+  expect(out).toMatchObject([
+    { rule: "region/range", ok: true, record: "1 議会費", column: "change", page: 3, box: { y0: 100 } },
+    { rule: "region/range", ok: false, record: "2 総務費", column: "change", printed: "35865", page: 3, box: { y0: 120 } },
+  ]);
+});
