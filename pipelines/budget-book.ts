@@ -53,6 +53,7 @@ export const spec: LedgerSpec = {
   defaultUnit: "千円",
   noteMarkers: [["○", "◯", "〇", "●", "◎"], ["・", "･"]],
   supplementary: "補正",
+  amendments: { sections: ["追加", "変更", "廃止"], sides: ["補正前", "補正後"] },
   titleWords: ["一般会計", "特別会計", "予算"],
   schedules: [
     {

@@ -76,9 +76,17 @@ export interface TotalRow extends Amounts, Place {
 export interface ScheduleRow extends Place {
   /** The schedule's id (LedgerSchedule.id). */
   schedule: string;
-  /** Each column's text (spaces dropped, lines joined; a cell spanning rows gives each its text); null where blank. */
+  /**
+   * Each column's text (spaces dropped, lines joined; a cell spanning rows gives each its
+   * text); null where blank. A 変更 row of a 補正 gives those of its 補正後 side.
+   */
   fields: Record<string, string | null>;
+  /** Its amount: the 限度額, or in a 変更 row of a 補正 the one after it (補正後). */
   amount: Amount | null;
+  /** In a 補正 of the schedule (地方債補正): the section the row is printed under (追加, 変更, 廃止). */
+  section?: string | null;
+  /** In a 変更 row of a 補正: the amount before it (補正前). */
+  before?: Amount | null;
 }
 /** A schedule's printed total row (合計). */
 export interface ScheduleTotal extends Place {

@@ -67,6 +67,9 @@ export interface LedgerPage extends PageAnalysis {
   titles: string[];
 }
 
+/** The field of a 補正's 変更 table that holds the amount before the change (補正前 限度額). */
+const BEFORE = "\u0000before";
+
 /** A run belongs to the box its centre is in. */
 const inside = (outer: Box, b: Box) => contains(outer, centre(b));
 const fold = (s: string) => toHalfWidth(s).replace(/[\s\u3000]+/g, "");
@@ -239,6 +242,9 @@ class LedgerReader {
   private readonly ledger: Ledger = { supplementary: false, fiscalYear: null, municipality: null, first: [], summary: [], details: [], totals: [], schedules: [], scheduleTotals: [] };
   /** The schedule whose title line (第N表 …) was read last; null after any other title. */
   private schedule: LedgerSchedule | null = null;
+  /** Whether that title is of a 補正 of the schedule (地方債補正), and the section being read (1．追加). */
+  private amending = false;
+  private section: string | null = null;
   private titles: string[] = [];
   private readonly fields;
   private readonly subtotal: string[];
@@ -328,7 +334,8 @@ class LedgerReader {
     const s = this.s;
     this.context(lt.above);
     const titled = this.scheduleTitle(lt.above);
-    if (titled !== undefined) this.schedule = titled;
+    if (titled !== undefined) (this.schedule = titled?.schedule ?? null), (this.amending = titled?.amending ?? false), (this.section = null);
+    if (this.amending) this.section = this.sectionOf(lt.above) ?? this.section;
     if (this.schedule && this.scheduleTable(lt, this.schedule)) return;
     const t = lt.table;
     let layout: Layout | null = null;
@@ -408,18 +415,29 @@ class LedgerReader {
   }
 
   /**
-   * The schedule a title line above a table names (第2表 債務負担行為): the schedule, null for
-   * a title of another table (第1表, 繰越明許費, or a 補正 of a schedule), undefined when no
-   * line above is a title.
+   * The schedule a title line above a table names (第2表 債務負担行為, 第4表 地方債補正): the
+   * schedule, and whether the title is of a 補正 of it; null for a title of another table
+   * (第1表, 繰越明許費), undefined when no line above is a title.
    */
-  private scheduleTitle(lines: readonly { text: string }[]): LedgerSchedule | null | undefined {
+  private scheduleTitle(lines: readonly { text: string }[]): { schedule: LedgerSchedule; amending: boolean } | null | undefined {
     for (const line of lines) {
       const f = fold(line.text);
       if (!/^第\d+表/.test(f)) continue;
-      if (f.includes(fold(this.spec.supplementary))) return null;
-      return this.spec.schedules.find((sc) => f.includes(fold(sc.name))) ?? null;
+      const schedule = this.spec.schedules.find((sc) => f.includes(fold(sc.name)));
+      return schedule ? { schedule, amending: f.includes(fold(this.spec.supplementary)) } : null;
     }
     return undefined;
+  }
+
+  /** The section of a 補正 a line above its table opens (1．追加, 2．変更, 3．廃止), if any. */
+  private sectionOf(lines: readonly { text: string }[]): string | null {
+    for (const line of lines) {
+      const f = fold(line.text);
+      const m = /^\d+[.．、]?(.+)$/.exec(f);
+      const section = m ? this.spec.amendments.sections.find((w) => m[1] === fold(w)) : undefined;
+      if (section) return section;
+    }
+    return null;
   }
 
   /**
@@ -429,9 +447,18 @@ class LedgerReader {
   private scheduleTable(lt: LedgerPageTable, sc: LedgerSchedule): boolean {
     const t = lt.table;
     if (t.headerRows === 0) return false;
-    const fields = sc.columns.map((c) => ({ path: c.field, title: c.title, headers: c.headers, kind: "text" as const }));
+    // A 変更 table of a 補正 prints each column twice, under 補正前 and 補正後: the row's
+    // fields are its 補正後 side's, its amount before the change (補正前) is kept beside.
+    const [beforeWord, afterWord] = this.spec.amendments.sides;
+    const twoSided = this.amending && t.columns.some((path) => path.some((h) => fold(h).includes(fold(afterWord))));
+    const under = (word: string, headers: (string | string[])[]) => headers.map((h) => [word, ...(Array.isArray(h) ? h : [h])]);
+    const fields = sc.columns.map((c, i) => ({ path: c.field, title: c.title, headers: twoSided && i > 0 ? under(afterWord, c.headers) : c.headers, kind: "text" as const }));
+    const amountSpec = sc.columns.find((c) => c.field === sc.amount)!;
+    if (twoSided) fields.push({ path: BEFORE, title: amountSpec.title, headers: under(beforeWord, amountSpec.headers), kind: "text" as const });
     const at = matchColumns(fields, t.columns);
-    if (at.size !== sc.columns.length) return false;
+    // A 補正's sections print fewer columns (廃止: the label and the amount): those two at least.
+    const enough = this.amending ? at.has(sc.columns[0]!.field) && at.has(sc.amount) && (!twoSided || at.has(BEFORE)) : at.size === sc.columns.length;
+    if (!enough) return false;
     this.close();
     const cover = coverGrid(t);
     const label = at.get(sc.columns[0]!.field)!;
@@ -452,8 +479,9 @@ class LedgerReader {
         continue;
       }
       const values: Record<string, string | null> = {};
-      for (const c of sc.columns) values[c.field] = c.field === sc.amount ? (amount?.printed ?? null) : text(at.get(c.field)!);
-      this.ledger.schedules.push({ schedule: sc.id, fields: values, amount, page: head.page, box: head.box });
+      for (const c of sc.columns) values[c.field] = c.field === sc.amount ? (amount?.printed ?? null) : at.has(c.field) ? text(at.get(c.field)!) : null;
+      const amended = this.amending ? { section: this.section, ...(twoSided && { before: this.scheduleAmount(slots[at.get(BEFORE)!], r) }) } : {};
+      this.ledger.schedules.push({ schedule: sc.id, fields: values, amount, ...amended, page: head.page, box: head.box });
     }
     return true;
   }

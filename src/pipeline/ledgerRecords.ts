@@ -96,13 +96,24 @@ export function ledgerTables(spec: LedgerSpec, l: Ledger, checks: CheckGroups): 
   };
   const schedules = spec.schedules.map((sc): RecordTable<ScheduleRow> => {
     const rows = l.schedules.filter((r) => r.schedule === sc.id);
+    // A 補正 of the schedule: each row's section (追加, 変更, 廃止), and in a 変更 row the amount before it.
+    const amendment = rows.some((r) => r.section !== undefined);
+    const amountTitle = sc.columns.find((c) => c.field === sc.amount)?.title ?? "金額";
+    const [beforeWord] = spec.amendments.sides;
     return {
       id: sc.id, name: sc.name, title: sc.name, ...common, pages: pages(rows), records: rows, checks: checks.schedules.filter((c) => c.table === sc.id), primaryKey: [],
       columns: [
         ...doc<ScheduleRow>(),
+        ...(amendment ? [str<ScheduleRow>("section", "区分", (r) => r.section ?? null)] : []),
         ...sc.columns.flatMap((c): Column<ScheduleRow>[] =>
           c.field === sc.amount
-            ? [yen<ScheduleRow>(c.field, c.title, (r) => r.amount), str("printed", "印刷された金額", (r) => r.amount?.printed ?? null), str("unit", "単位", (r) => r.amount?.unit ?? null)]
+            ? [
+                ...(amendment ? [yen<ScheduleRow>("before", `${beforeWord}の${amountTitle}`, (r) => r.before ?? null), str<ScheduleRow>("beforePrinted", `印刷された${beforeWord}の${amountTitle}`, (r) => r.before?.printed ?? null)] : []),
+                // In a 変更 row: the amount after the change (補正後).
+                yen<ScheduleRow>(c.field, c.title, (r) => r.amount),
+                str("printed", "印刷された金額", (r) => r.amount?.printed ?? null),
+                str("unit", "単位", (r) => r.amount?.unit ?? null),
+              ]
             : [str<ScheduleRow>(c.field, c.title, (r) => r.fields[c.field] ?? null)],
         ),
         ...place<ScheduleRow>(),

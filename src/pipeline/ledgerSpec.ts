@@ -82,10 +82,16 @@ export interface LedgerSpec {
   /** Words that name the document's kind of budget in its title lines (for the municipality: the name before them). */
   titleWords: string[];
   /**
-   * Tables beside the budget proper, each under a title line naming it (第N表 …). A title
-   * with the supplementary word (債務負担行為補正: 追加, 変更 and 廃止 sections) is not read.
+   * Tables beside the budget proper, each under a title line naming it (第N表 …); a title
+   * with the supplementary word names a 補正 of it (債務負担行為補正: see amendments).
    */
   schedules: LedgerSchedule[];
   /** The checks to run, by their id in the registry (src/checks/budget.ts), in this order. */
   checks: BudgetRule[];
+  /**
+   * A 補正 of a schedule (地方債補正): the sections its tables are printed under (1．追加,
+   * 2．変更, 3．廃止), and the two words over the columns of a 変更 table, before and after
+   * the change (補正前, 補正後).
+   */
+  amendments: { sections: string[]; sides: [string, string] };
 }

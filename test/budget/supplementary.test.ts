@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { budgetBook } from "../../pipelines/budget-book.js";
-import type { Amount, DetailRow, ItemRow, LevelRow, Named, NoteRow, TotalRow } from "../../src/pipeline/ledger.js";
+import type { Amount, DetailRow, ItemRow, LevelRow, Named, NoteRow, ScheduleRow, TotalRow } from "../../src/pipeline/ledger.js";
 import type { PipelineResult, RecordTable } from "../../src/pipeline/types.js";
 import { open } from "../helpers.js";
 import { book17, corpus17 } from "./truth.js";
@@ -56,6 +56,25 @@ describe("budget book: corpus 17 (補正予算)", () => {
       expect(of(items).map((i) => [i.no, i.name, k(i.amount)])).toEqual(m.節);
       expect(of(notes).map((n) => [n.level, n.text, k(n.amount)])).toEqual(m.説明);
     }
+  });
+
+  test("第3表 債務負担行為補正: its 廃止 row with 事項, 期間 and 限度額 (千円 in the cell) as on p.10", () => {
+    const t = table<ScheduleRow>("debt-burden");
+    const want = book17.債務負担行為補正;
+    expect(t.records.map((r) => [r.section, r.fields.item, r.fields.period, k(r.amount), r.amount!.unit, r.page])).toEqual(want.rows.map((w) => [...w, "千円", want.page]));
+    expect(t.columns.map((c) => c.title)).toContain("区分");
+  });
+
+  test("第4表 地方債補正: 追加, 変更 (限度額 before and after, the 補正後 side's other columns as printed) and 廃止 rows as on p.11", () => {
+    const t = table<ScheduleRow>("local-bonds");
+    const want = book17.地方債補正;
+    expect(t.records.map((r) => [r.section, r.fields.purpose, k(r.before ?? null), k(r.amount), r.fields.method])).toEqual(want.rows);
+    expect(t.records.every((r) => r.page === want.page && r.amount!.unit === "千円")).toBe(true);
+    // The CSV's 補正前 column holds the amount before the change of a 変更 row, blank elsewhere.
+    const before = t.columns.find((c) => c.name === "before")!;
+    expect(t.records.map((r) => before.value(r))).toEqual(want.rows.map(([, , b]) => (b === null ? null : b * K)));
+    // A 補正 prints no 合計, and its 限度額 are changes, not the year's borrowing: nothing to check.
+    expect(t.checks).toEqual([]);
   });
 
   test("every check passes: 補正額 = 計 − 補正前の額, and only 補正額 adds up over the changed rows", () => {

@@ -180,4 +180,28 @@ export const book17 = {
       説明: [[1, "市長選挙費", -229]] as [number, string, number][],
     },
   ],
+  /**
+   * 第3表 債務負担行為補正 (p.10): one section, 1．廃止, one row — 事項, 期間 (two lines), 限度額
+   * with 千円 in the cell. [section, 事項, 期間 as one line, 限度額 in 千円].
+   */
+  債務負担行為補正: { page: 10, rows: [["廃止", "瓶岩地区橋梁建築工事", "令和3年度から令和5年度まで", 226_000]] as [string, string, string, number][] },
+  /**
+   * 第4表 地方債補正 (p.11, 単位：千円): 1．追加 (all five columns), 2．変更 (each column under
+   * 補正前 and again under 補正後, whose 起債の方法, 利率 and 償還の方法 read 補正前に同じ), 3．廃止
+   * (起債の目的 and 限度額 only). [section, 起債の目的, 補正前 限度額 (変更 only, else null), 限度額
+   * (変更: 補正後), 起債の方法 as printed (null where the section prints no such column)].
+   */
+  地方債補正: {
+    page: 11,
+    rows: [
+      ["追加", "公共土木施設災害復旧事業", null, 600, "証書借入又は証券発行"],
+      ["変更", "児童福祉施設整備事業", 504_200, 488_000, "補正前に同じ"],
+      ["変更", "農地整備事業", 254_300, 262_700, "補正前に同じ"],
+      ["変更", "農業施設整備事業", 28_500, 20_700, "補正前に同じ"],
+      ["変更", "都市計画事業", 1_410_800, 865_400, "補正前に同じ"],
+      ["変更", "学校教育施設整備事業", 16_000, 87_000, "補正前に同じ"],
+      ["変更", "保健体育施設等整備事業", 112_900, 25_000, "補正前に同じ"],
+      ["廃止", "情報機器整備事業", null, 112_500, null],
+    ] as [string, string, number | null, number, string | null][],
+  },
 };
