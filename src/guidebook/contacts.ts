@@ -12,17 +12,23 @@
  * - an audience (…向け) is a note; a contact with no organisation of its own (中小企業向け
  *   ℡ …) has the one above.
  *
- * Phones and e-mails are read by parseContact (src/normalize/contact.ts).
+ * Phones, e-mail and web addresses are found by kohyo's one fact scanner (src/facts/) and
+ * read by parseContact (src/normalize/contact.ts).
  */
 import { union } from "../layout/blocks.js";
+import { scanFacts } from "../facts/index.js";
 import { parseContact } from "../normalize/contact.js";
 import type { Box } from "../model/page.js";
 import { foldWidth } from "./text.js";
 import { ALTERNATIVE, CONTACT, CONTACT_LEAD, HOURS, MAIL_LABEL, PHONE_LABEL, URL_LABEL } from "./patterns.js";
 import type { ContactRecord } from "./types.js";
 
-/** A phone number, an e-mail address or a web address, in width-folded text. */
-const TOKEN = /(?<![\d-])0\d{1,4}-\d{1,4}-\d{3,4}(?![\d-])|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|https?:\/\/[^\s<>"、。）)」]+/g;
+/**
+ * The phones (with their area code), e-mail addresses and web addresses of a line, as
+ * kohyo's one fact scanner (src/facts/) finds them: offsets into the line and the kind.
+ */
+const tokens = (text: string) =>
+  scanFacts(text).filter((f) => (f.kind === "email" || f.kind === "url" || f.kind === "phone") && !f.problems.some((p) => p.rule === "contact/no-area-code"));
 /** What may follow a phone on its line: (内線：2131), (直通), (受付時間：…). */
 const AFTER_PHONE = /^\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)/;
 
@@ -72,10 +78,11 @@ export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, p
     }
     const folded = foldWidth(text);
     let last = 0;
-    for (const m of folded.matchAll(TOKEN)) {
+    for (const f of tokens(text)) {
+      const m = { index: f.start, 0: folded.slice(f.start, f.end) };
       const before = text.slice(last, m.index).trim();
-      const kind = m[0].includes("@") ? "email" : m[0].startsWith("http") ? "url" : "phone";
-      let end = m.index! + m[0].length;
+      const kind = f.kind;
+      let end = f.end;
       const { org, note } = splitLabel(before, kind);
       let d: Draft | null = cur;
       const taken = d !== null && (kind === "phone" ? d.phone : kind === "email" ? d.email : d.url) !== null;

@@ -18,6 +18,7 @@ import { analysePage, type PageLayout } from "./page.js";
 import { recordTables } from "./records.js";
 import { fold, type Unit } from "./text.js";
 import { readToc } from "./toc.js";
+import { scanFacts as findFacts } from "../facts/index.js";
 import { patternsOf } from "./patterns.js";
 import type { Fact, GuidebookSpec, Programme, TocEntry, UrlRecord } from "./types.js";
 import { maxOf, pushAll } from "../bounded.js";
@@ -180,9 +181,9 @@ function urlsOf(l: PageLayout): UrlRecord[] {
     out.push({ url: link.url, text: link.text, page: l.page, box: link.box });
   }
   for (const line of l.lines) {
-    for (const m of line.text.matchAll(/https?:\/\/[^\s<>"、。）)」]+/g)) {
-      const linked = l.links.some((k) => k.url === m[0] && k.box.y0 < line.box.y1 && k.box.y1 > line.box.y0);
-      if (!linked) out.push({ url: m[0], text: m[0], page: l.page, box: line.box });
+    for (const f of findFacts(line.text).filter((x) => x.kind === "url")) {
+      const linked = l.links.some((k) => k.url === f.text && k.box.y0 < line.box.y1 && k.box.y1 > line.box.y0);
+      if (!linked) out.push({ url: f.text, text: f.text, page: l.page, box: line.box });
     }
   }
   return out;
