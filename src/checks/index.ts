@@ -1,14 +1,20 @@
 /**
- * The one registry of checks: rule id → the function that gives its findings. A spec
- * (pipelines/<family>.ts) names the checks it wants with their options (./specs.ts);
- * its reader gives its records as a table (./table.ts) and runs them here, so every
- * check serves every reader. To add a check: its options to specs.ts, its function to
- * the file of its kind (rows.ts, fields.ts), and nothing else.
+ * The one registry of checks: rule id → the function that gives its findings (one
+ * finding type, Check in src/model/finding.ts). A spec (pipelines/<family>.ts) names the
+ * checks it wants by id, with their options; its reader gives them what they read and
+ * runs them from here. The rules by what they read:
  *
- * Checks of a document against itself — its contents' page ranges and the pages they
- * name (contents.ts), printed weekdays (dates.ts), stated counts (counts.ts) — read what a
- * reader found of its structure (./document.ts); a budget book's (budget.ts) read its
- * ledger (src/model/ledger.ts). A spec names them the same way.
+ * - a table of records (./table.ts), as the table reader and the page-region reader both
+ *   give theirs: CHECKS — row rules (rows.ts: totals, row sums and differences, ratios,
+ *   sequences …) and value rules (fields.ts: required, ranges, allowed values …), their
+ *   options in specs.ts;
+ * - a document's own structure (./document.ts): DOCUMENT_CHECKS — its contents' page
+ *   ranges and the pages they name (contents.ts), printed weekdays (dates.ts), stated
+ *   counts (counts.ts);
+ * - a budget's ledger (src/model/ledger.ts): BUDGET_RULES (budget.ts).
+ *
+ * To add a check: its function to the file of its kind, its id (and options) beside the
+ * others of that kind; every spec whose reader gives that input can then name it.
  */
 import type { ZodType } from "zod";
 import type { Check } from "../model/finding.js";
