@@ -177,10 +177,17 @@ export class Stitcher {
   }
 }
 
-/** The captions over two tables (see PageTable.caption), when both have one, read the same but for numbers. */
+/**
+ * The captions over two tables (see PageTable.caption), when both have one, read the same
+ * but for numbers and a unit note (the first table of a page prints （単位：千円） at the end
+ * of its caption line); a table without one is continued only by a table without one.
+ */
 function sameCaption(a: PageTable, b: PageTable): boolean {
-  if (a.caption === undefined || b.caption === undefined) return true;
-  const key = (s: string) => s.normalize("NFKC").replace(/[\s\d]+/gu, "");
+  const key = (s: string | undefined) => (s ?? "").normalize("NFKC").replace(/[(\[]?単位\s*:?[^)\]]*[)\]]?/gu, "").replace(/[\s\d]+/gu, "");
+  // A table captioned on the next page only starts there under its own title (a case sheet's
+  // strip of figures under the next region's name), where the one before had none.
+  if (key(a.caption) === "") return key(b.caption) === "";
+  if (key(b.caption) === "") return true;
   return key(a.caption) === key(b.caption);
 }
 
@@ -320,6 +327,12 @@ function append(table: Table, last: PageTable, header: PageTable, pt: PageTable)
   const h = headerRowCount(header);
   let skip = 0;
   if (h > 0 && pt.rows > h && Array.from({ length: h }, (_, r) => rowTexts(pt, r) === rowTexts(header, r)).every(Boolean)) skip = h;
+  // A table that read its columns by the header of a table above it (none of its own): the
+  // continuation's header is dropped when it names the same columns (corpus 17 p.16 → 17).
+  if (h === 0 && table.columns.some((path) => path.length > 0)) {
+    const own = headerRowCount(pt);
+    if (own > 0 && pt.rows > own && JSON.stringify(columnPaths(pt, own)) === JSON.stringify(table.columns)) skip = own;
+  }
   const offset = table.rows - skip;
   // Cells left open at the bottom of the previous page, by column.
   const lastRow = table.rows - 1;
@@ -327,9 +340,10 @@ function append(table: Table, last: PageTable, header: PageTable, pt: PageTable)
   for (const c of table.cells) {
     if (c.openBottom && c.row + c.rowSpan - 1 === lastRow && c.page === last.page) openCells.set(c.col, c);
   }
+  const repeated = repeatsLastRow(table, lastRow, pt, skip);
   for (const c of pt.cells) {
     if (c.row < skip) continue;
-    const above = c.row === skip ? openCells.get(c.col) : undefined;
+    const above = c.row === skip ? openCells.get(c.col) ?? repeated.get(c.col) : undefined;
     if (above && above.colSpan === c.colSpan && (above.text === "" || c.text === "" || above.text === c.text)) {
       above.rowSpan += c.rowSpan;
       above.text ||= c.text;
@@ -343,6 +357,31 @@ function append(table: Table, last: PageTable, header: PageTable, pt: PageTable)
   table.rows = offset + pt.rows;
   if (!table.pages.includes(pt.page)) table.pages.push(pt.page);
 }
+
+/**
+ * The cells of the previous page's last row that the continuation's first row prints again
+ * (a 目 row reprinted over the 節 that go on: corpus 17 p.31 → 32, 1.監査委員費 14,404 △130
+ * 14,274 … △130 again above 12.委託料), by column: the first row repeats the last one when
+ * its label (first column) is the same text and two of its numbers at least are the same
+ * numbers in the same columns (the 節 beside them differ). Its repeated cells are then the
+ * cells above them going on, so the 目 is counted once.
+ */
+function repeatsLastRow(table: Table, lastRow: number, pt: PageTable, first: number): Map<number, StitchedCell> {
+  const out = new Map<number, StitchedCell>();
+  const below = new Map(pt.cells.filter((c) => c.row === first).map((c) => [c.col, c]));
+  const above = new Map(table.cells.filter((c) => c.row + c.rowSpan - 1 === lastRow).map((c) => [c.col, c]));
+  const label = below.get(0);
+  if (!label || label.text.trim() === "" || above.get(0)?.text !== label.text) return out;
+  const same = [...below].filter(([col, c]) => isNumber(c.text) && above.get(col)?.colSpan === c.colSpan && above.get(col)?.text === c.text);
+  if (same.length < 2) return out;
+  for (const [col, c] of below) {
+    const a = above.get(col);
+    if (a && a.colSpan === c.colSpan && c.text !== "" && a.text === c.text) out.set(col, a);
+  }
+  return out;
+}
+
+const isNumber = (text: string) => NUMERIC.test(text.replace(/\s/gu, "")) && /[\d０-９]/u.test(text);
 
 /**
  * A table's data rows as text: header rows left out, a spanning cell's text in its

@@ -67,9 +67,11 @@ export function streamTables(page: number, runs: readonly TextRun[], rules: read
     b.row = [...b.runs, ...beside.flatMap((o) => o.runs)];
   });
   const tables: PageTable[] = [];
-  for (const region of regions(bands)) {
-    const t = readRegion(page, region, rules);
-    if (t) tables.push(t);
+  for (const group of apartByTaken(bands, taken)) {
+    for (const region of regions(group)) {
+      const t = readRegion(page, region, rules);
+      if (t) tables.push(t);
+    }
   }
   return tables;
 }
@@ -84,6 +86,26 @@ function inside(b: Box, r: Box): boolean {
  * Step 1: runs of consecutive lines that keep to one set of whitespace columns, each with
  * the header lines printed close above its first split line.
  */
+/**
+ * The lines in groups a ruled table parts: no stream table reaches across one. The captions
+ * of a budget book's ruled tables (款 14. 使用料及び手数料 項 1. 使用料 over each) line up
+ * from table to table, and would otherwise read as a table of their own around them.
+ */
+function apartByTaken(bands: Band[], taken: readonly Box[]): Band[][] {
+  if (!taken.length) return [bands];
+  const groups: Band[][] = [[]];
+  bands.forEach((b, i) => {
+    const above = bands[i - 1];
+    if (above) {
+      const x0 = Math.min(above.runs[0]!.box.x0, b.runs[0]!.box.x0);
+      const x1 = Math.max(above.runs[above.runs.length - 1]!.box.x1, b.runs[b.runs.length - 1]!.box.x1);
+      if (taken.some((t) => t.y0 >= above.y1 - 1 && t.y1 <= b.y0 + 1 && t.x0 < x1 && x0 < t.x1)) groups.push([]);
+    }
+    groups[groups.length - 1]!.push(b);
+  });
+  return groups;
+}
+
 function regions(bands: readonly Band[]): Band[][] {
   const out: [number, number][] = [];
   let start = -1;
