@@ -175,13 +175,64 @@ async function secondLook(runs: TextRun[], r: Raster, engine: OcrEngine): Promis
     const first = run.confidence ?? 0;
     const looked = { ...run, text: signed(run.text) };
     if (!/\d/.test(text) || text === looked.text) {
-      out.push(text === looked.text ? { ...looked, confidence: Math.max(first, confidence) } : looked);
+      out.push(await thirdLook(text === looked.text ? { ...looked, confidence: Math.max(first, confidence) } : looked, r, engine, signed));
       continue;
     }
     const surer = confidence > first ? { ...run, text, raw } : looked;
-    out.push({ ...surer, confidence: Math.round(Math.min(first, confidence) * 100) / 100 });
+    out.push(await thirdLook({ ...surer, confidence: Math.round(Math.min(first, confidence) * 100) / 100 }, r, engine, signed));
   }
   return out;
+}
+
+/**
+ * Two more readings of a number still below LOW_CONFIDENCE after the second look, taken
+ * another way — the picture enlarged by half (PSM 7), and read as a raw line (PSM 13) — and
+ * a vote: when both give the same well-formed number (grouped digits, perhaps a △) and it
+ * is not the one read, it stands (OCR confuses 3 and 8, drops a leading digit: 6,686,240
+ * for 6,636,240, 85,681,981 for 35,681,981). The run keeps its low confidence (it is still
+ * a reading to check) and `raw` the first reading. Nothing comes from the table's sums.
+ */
+async function thirdLook(run: TextRun, r: Raster, engine: OcrEngine, signed: (t: string) => string): Promise<TextRun> {
+  if ((run.confidence ?? 0) >= LOW_CONFIDENCE) return run;
+  const picture = crop(r, run.box);
+  const read = async (pic: Raster, psm: number) => {
+    const words = await engine.recognise(toPgm(pic), { psm, whitelist: NUMBER_CHARS, dpi: Math.round(pic.scale * 72) });
+    return signed(repairNumbers(words.map((w) => w.text).join("")));
+  };
+  const readings = [await read(enlarged(picture, 1.5), 7), await read(picture, 13)];
+  const text = votedNumber(run.text, readings);
+  return text === run.text ? run : { ...run, text, raw: run.raw ?? run.text };
+}
+
+/** A number as printed, brackets and spaces aside: grouped digits, perhaps a minus. */
+const GROUPED = /^[△▲]?[1-9]\d{0,2}(?:,\d{3})*$/u;
+const numberPart = (t: string) => t.replace(/[\s【】()（）]/gu, "");
+
+/**
+ * The reading a vote gives: `readings` that all agree on a well-formed number other than
+ * `current`'s replace its number (the brackets around it kept); else `current` stays.
+ */
+export function votedNumber(current: string, readings: readonly string[]): string {
+  const numbers = readings.map(numberPart);
+  const n = numbers[0];
+  if (n === undefined || readings.length < 2 || !numbers.every((x) => x === n) || !GROUPED.test(n)) return current;
+  const mine = numberPart(current);
+  // Only a reading that is a number, perhaps with a glyph misread in it (7も311,142), not a date beside one.
+  if (mine === n || mine === "" || (mine.match(/[\d,.]/gu) ?? []).length < (2 / 3) * mine.length) return current;
+  const at = current.indexOf(mine[0]!), end = current.lastIndexOf(mine[mine.length - 1]!);
+  // The brackets printed around it (【 12,012,337】) stay as read.
+  return /^[\s【(（]*$/u.test(current.slice(0, at)) && /^[\s】)）]*$/u.test(current.slice(end + 1)) ? current.slice(0, at) + n + current.slice(end + 1) : current;
+}
+
+/** A picture enlarged by `k` (nearest pixel). */
+function enlarged(r: Raster, k: number): Raster {
+  const width = Math.round(r.width * k), height = Math.round(r.height * k);
+  const gray = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const row = Math.min(r.height - 1, Math.floor(y / k)) * r.width;
+    for (let x = 0; x < width; x++) gray[y * width + x] = r.gray[row + Math.min(r.width - 1, Math.floor(x / k))]!;
+  }
+  return { width, height, gray, scale: r.scale * k };
 }
 
 /** A glyph a minus triangle is: at most this share of the digits' height… */
