@@ -30,11 +30,15 @@ export function camelotVersion() {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
-/** Score one tool: `read(file)` → { grids, totals? } for a corpus file. */
+/**
+ * Score one tool: `read(file, pages)` → { grids, totals? } for a corpus file; `pages` are
+ * the pages its truth items are on (kohyo reads those of a scan by OCR, as the truth test does).
+ */
 export async function scoreCorpus(root, truth, read) {
   const { findsCell, findsTotal } = await import(join(root, "dist/src/table/match.js"));
   const byFile = new Map();
-  for (const f of truth.files) byFile.set(f, await read(join(truth.dir, f)));
+  const pagesOf = (f) => [...new Set(truth.items.filter((i) => i.file === f).map((i) => i.page))];
+  for (const f of truth.files) byFile.set(f, await read(join(truth.dir, f), pagesOf(f)));
   const cells = truth.items.filter((i) => i.kind === "cell");
   const totals = truth.items.filter((i) => i.kind === "total");
   const cellsFound = cells.filter((i) => findsCell(byFile.get(i.file).grids, i)).length;
@@ -52,9 +56,9 @@ export function pdfplumberGrids(root, file) {
   return { grids: JSON.parse(r.stdout).map((t) => ({ header: null, rows: t.rows.map((cells) => ({ page: t.page, cells })) })) };
 }
 
-/** kohyo's stitched tables of a file (bench/corpus-kohyo.mjs), with its total checks. */
-export function kohyoGrids(root, file) {
-  const r = spawnSync(process.execPath, [join(root, "bench/corpus-kohyo.mjs"), file], { encoding: "utf8", maxBuffer: 1 << 28 });
+/** kohyo's stitched tables of a file (bench/corpus-kohyo.mjs), with its total checks; scanned pages among `scans` read by OCR. */
+export function kohyoGrids(root, file, scans = []) {
+  const r = spawnSync(process.execPath, [join(root, "bench/corpus-kohyo.mjs"), file, scans.join(",")], { encoding: "utf8", maxBuffer: 1 << 28 });
   if (r.status !== 0) return { grids: [], totals: [] };
   return JSON.parse(r.stdout);
 }

@@ -447,7 +447,7 @@ function print(res) {
 async function corpusSection() {
   const truth = corpusTruth(ROOT);
   if (!truth) return null;
-  const tools = [{ tool: "kohyo tables", ...(await scoreCorpus(ROOT, truth, (f) => kohyoGrids(ROOT, f))) }];
+  const tools = [{ tool: "kohyo tables", ...(await scoreCorpus(ROOT, truth, (f, pages) => kohyoGrids(ROOT, f, pages))) }];
   const plumber = pdfplumberVersion();
   tools.push(
     plumber
