@@ -53,9 +53,21 @@ export const spec: LedgerSpec = {
   defaultUnit: "千円",
   noteMarkers: [["○", "◯", "〇", "●", "◎"], ["・", "･"]],
   supplementary: "補正",
-  amendments: { sections: ["追加", "変更", "廃止"], sides: ["補正前", "補正後"] },
+  amendments: { sections: ["追加", "変更", "廃止"], sides: [["補正前", "変更前"], ["補正後", "変更後"]] },
   titleWords: ["一般会計", "特別会計", "予算"],
   schedules: [
+    {
+      // Printed in a 補正予算 only (第2表 繰越明許費補正): a 事業 of a 款 and 項 and its 金額.
+      id: "carry-over",
+      name: "繰越明許費",
+      columns: [
+        { field: "project", title: "事業名", headers: ["事業名"] },
+        { field: "kan", title: "款", headers: ["款"] },
+        { field: "kou", title: "項", headers: ["項"] },
+        { field: "amount", title: "金額", headers: ["金額"] },
+      ],
+      amount: "amount",
+    },
     {
       id: "debt-burden",
       name: "債務負担行為",

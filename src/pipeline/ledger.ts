@@ -432,7 +432,8 @@ class LedgerReader {
   /** The section of a 補正 a line above its table opens (1．追加, 2．変更, 3．廃止), if any. */
   private sectionOf(lines: readonly { text: string }[]): string | null {
     for (const line of lines) {
-      const f = fold(line.text);
+      // The unit may be printed at the end of the same line: 1．追加　（単位：千円）.
+      const f = fold(line.text).replace(/[(（]単位[^)）]*[)）]/, "");
       const m = /^\d+[.．、]?(.+)$/.exec(f);
       const section = m ? this.spec.amendments.sections.find((w) => m[1] === fold(w)) : undefined;
       if (section) return section;
@@ -449,12 +450,15 @@ class LedgerReader {
     if (t.headerRows === 0) return false;
     // A 変更 table of a 補正 prints each column twice, under 補正前 and 補正後: the row's
     // fields are its 補正後 side's, its amount before the change (補正前) is kept beside.
-    const [beforeWord, afterWord] = this.spec.amendments.sides;
-    const twoSided = this.amending && t.columns.some((path) => path.some((h) => fold(h).includes(fold(afterWord))));
-    const under = (word: string, headers: (string | string[])[]) => headers.map((h) => [word, ...(Array.isArray(h) ? h : [h])]);
-    const fields = sc.columns.map((c, i) => ({ path: c.field, title: c.title, headers: twoSided && i > 0 ? under(afterWord, c.headers) : c.headers, kind: "text" as const }));
+    const [beforeWords, afterWords] = this.spec.amendments.sides;
+    const twoSided = this.amending && t.columns.some((path) => path.some((h) => afterWords.some((w) => fold(h).includes(fold(w)))));
+    // A column under one of the words: the word over it (補正前 / 限度額) or under it (金額 / 変更前).
+    const under = (words: string[], headers: (string | string[])[]) =>
+      words.flatMap((w) => headers.flatMap((h) => [[w, ...(Array.isArray(h) ? h : [h])], [...(Array.isArray(h) ? h : [h]), w]]));
+    // In a two-sided table, a column printed once (款, 項 of 繰越明許費) is matched as printed.
+    const fields = sc.columns.map((c, i) => ({ path: c.field, title: c.title, headers: twoSided && i > 0 ? [...under(afterWords, c.headers), ...c.headers] : c.headers, kind: "text" as const }));
     const amountSpec = sc.columns.find((c) => c.field === sc.amount)!;
-    if (twoSided) fields.push({ path: BEFORE, title: amountSpec.title, headers: under(beforeWord, amountSpec.headers), kind: "text" as const });
+    if (twoSided) fields.push({ path: BEFORE, title: amountSpec.title, headers: under(beforeWords, amountSpec.headers), kind: "text" as const });
     const at = matchColumns(fields, t.columns);
     // A 補正's sections print fewer columns (廃止: the label and the amount): those two at least.
     const enough = this.amending ? at.has(sc.columns[0]!.field) && at.has(sc.amount) && (!twoSided || at.has(BEFORE)) : at.size === sc.columns.length;
@@ -462,12 +466,19 @@ class LedgerReader {
     this.close();
     const cover = coverGrid(t);
     const label = at.get(sc.columns[0]!.field)!;
+    const taken = new Set(at.values());
+    const sameHeader = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((h, k) => h === b[k]);
     for (let r = t.headerRows; r < t.rows; r++) {
       const slots = cover[r]!;
       const head = slots[label];
+      // A column's text, with that of the columns right of it under the same header cell
+      // (款 printed as its number and its name in two ruled columns) that no field took.
       const text = (i: number) => {
-        const c = slots[i];
-        const v = c ? fold(c.lines.join("")) : "";
+        let v = "";
+        for (let j = i; j === i || (j < t.cols && !taken.has(j) && sameHeader(t.columns[j]!, t.columns[i]!)); j++) {
+          const c = slots[j];
+          if (c && (j === i || c.col === j)) v += fold(c.lines.join(""));
+        }
         return v === "" ? null : v;
       };
       const amountCell = slots[at.get(sc.amount)!];

@@ -99,7 +99,7 @@ export function ledgerTables(spec: LedgerSpec, l: Ledger, checks: CheckGroups): 
     // A 補正 of the schedule: each row's section (追加, 変更, 廃止), and in a 変更 row the amount before it.
     const amendment = rows.some((r) => r.section !== undefined);
     const amountTitle = sc.columns.find((c) => c.field === sc.amount)?.title ?? "金額";
-    const [beforeWord] = spec.amendments.sides;
+    const beforeWord = spec.amendments.sides[0][0]!;
     return {
       id: sc.id, name: sc.name, title: sc.name, ...common, pages: pages(rows), records: rows, checks: checks.schedules.filter((c) => c.table === sc.id), primaryKey: [],
       columns: [

@@ -90,8 +90,8 @@ export interface LedgerSpec {
   checks: BudgetRule[];
   /**
    * A 補正 of a schedule (地方債補正): the sections its tables are printed under (1．追加,
-   * 2．変更, 3．廃止), and the two words over the columns of a 変更 table, before and after
-   * the change (補正前, 補正後).
+   * 2．変更, 3．廃止), and the words over (or under) the columns of a 変更 table, before and
+   * after the change (補正前 / 変更前, 補正後 / 変更後); the first of each names the columns.
    */
-  amendments: { sections: string[]; sides: [string, string] };
+  amendments: { sections: string[]; sides: [string[], string[]] };
 }

@@ -58,6 +58,13 @@ describe("budget book: corpus 17 (補正予算)", () => {
     }
   });
 
+  test("第2表 繰越明許費補正: 29 追加 rows over pp.8–9 (款 and 項 number and name together) and 4 変更 rows with 変更前 and 変更後", () => {
+    const t = table<ScheduleRow>("carry-over");
+    expect(t.name).toBe("繰越明許費");
+    expect(t.records.map((r) => [r.page, r.section, r.fields.kan, r.fields.kou, r.fields.project, k(r.before ?? null), k(r.amount)])).toEqual(book17.繰越明許費補正);
+    expect(t.checks).toEqual([]);
+  });
+
   test("第3表 債務負担行為補正: its 廃止 row with 事項, 期間 and 限度額 (千円 in the cell) as on p.10", () => {
     const t = table<ScheduleRow>("debt-burden");
     const want = book17.債務負担行為補正;
