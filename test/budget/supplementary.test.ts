@@ -63,6 +63,8 @@ describe("budget book: corpus 17 (補正予算)", () => {
     expect(t.name).toBe("繰越明許費");
     expect(t.records.map((r) => [r.page, r.section, r.fields.kan, r.fields.kou, r.fields.project, k(r.before ?? null), k(r.amount)])).toEqual(book17.繰越明許費補正);
     expect(t.checks).toEqual([]);
+    // Its tables (款 and 項 columns, an amount) are not 第1表 rows: 第1表 ends on p.7.
+    expect(Math.max(...table<LevelRow>("first-table").records.map((r) => r.page))).toBe(7);
   });
 
   test("第3表 債務負担行為補正: its 廃止 row with 事項, 期間 and 限度額 (千円 in the cell) as on p.10", () => {
