@@ -188,7 +188,8 @@ async function secondLook(runs: TextRun[], r: Raster, engine: OcrEngine): Promis
  * Two more readings of a number still below LOW_CONFIDENCE after the second look, taken
  * another way — the picture enlarged by half (PSM 7), and read as a raw line (PSM 13) — and
  * a vote: when both give the same well-formed number (grouped digits, perhaps a △) and it
- * is not the one read, it stands (OCR confuses 3 and 8, drops a leading digit: 6,686,240
+ * is not the one read, it stands — or, when the one read is no number as printed (a kana
+ * among its digits: 7も311,142), the well-formed one of them (both, if they agree) (OCR confuses 3 and 8, drops a leading digit: 6,686,240
  * for 6,636,240, 85,681,981 for 35,681,981). The run keeps its low confidence (it is still
  * a reading to check) and `raw` the first reading. Nothing comes from the table's sums.
  */
@@ -213,12 +214,14 @@ const numberPart = (t: string) => t.replace(/[\s【】()（）]/gu, "");
  * `current`'s replace its number (the brackets around it kept); else `current` stays.
  */
 export function votedNumber(current: string, readings: readonly string[]): string {
-  const numbers = readings.map(numberPart);
-  const n = numbers[0];
-  if (n === undefined || readings.length < 2 || !numbers.every((x) => x === n) || !GROUPED.test(n)) return current;
   const mine = numberPart(current);
   // Only a reading that is a number, perhaps with a glyph misread in it (7も311,142), not a date beside one.
-  if (mine === n || mine === "" || (mine.match(/[\d,.]/gu) ?? []).length < (2 / 3) * mine.length) return current;
+  if (mine === "" || (mine.match(/[\d,.]/gu) ?? []).length < (2 / 3) * mine.length) return current;
+  // A well-formed reading needs both others against it; one that is no number as printed
+  // (a kana among the digits: 7も311,142) gives way to the well-formed others when they agree.
+  const numbers = GROUPED.test(mine) ? readings.map(numberPart) : readings.map(numberPart).filter((x) => GROUPED.test(x));
+  const n = numbers[0];
+  if (n === undefined || (GROUPED.test(mine) && numbers.length < 2) || !numbers.every((x) => x === n) || !GROUPED.test(n) || mine === n) return current;
   const at = current.indexOf(mine[0]!), end = current.lastIndexOf(mine[mine.length - 1]!);
   // The brackets printed around it (【 12,012,337】) stay as read.
   return /^[\s【(（]*$/u.test(current.slice(0, at)) && /^[\s】)）]*$/u.test(current.slice(end + 1)) ? current.slice(0, at) + n + current.slice(end + 1) : current;
@@ -418,7 +421,8 @@ export function wordsToRuns(words: readonly OcrWord[], scale: number, rules: rea
  * read as "." or "，" (or doubled, or with a space after them) get ","; a space where a
  * separator belongs before a group of three (3 271,900; a reading that is only "4 800")
  * becomes one; a group of six digits
- * after a separator (138,585510: one separator lost) is cut in two; a stray _ or | stuck
+ * after a separator (138,585510: one separator lost) is cut in two, and a first group of
+ * four to six digits (71311,142, 4694,454) is grouped; a stray _ or | stuck
  * to a number goes; a triangle minus read as A, a or ム before grouped digits becomes △.
  * A decimal point (97.7) is left alone: only groups of exactly three digits count.
  */
@@ -428,6 +432,7 @@ export function repairNumbers(text: string): string {
     .replace(/(\d)\s*[,，.．、]{1,2}\s*(?=\d{3}(?!\d))/g, "$1,")
     .replace(/(\d) (?=\d{3},\d{3}(?!\d))/g, "$1,")
     .replace(/^([△▲]?\d{1,3}) (\d{3})$/u, "$1,$2")
+    .replace(/^([△▲]?)(\d{4,6})((?:,\d{3})+)$/u, (_, sign: string, lead: string, rest: string) => sign + lead.replace(/\B(?=(\d{3})+$)/gu, ",") + rest)
     .replace(/[_|](?=[△\d])|(?<=\d)[_|]/g, "")
     .replace(/(^|[^\w△])[Aaム^▲](?=\d{1,3}(?:,\d{3})+(?!\d))/g, "$1△");
 }

@@ -11,6 +11,12 @@ test("separators OCR misreads in printed amounts become commas; decimals stay", 
   // Two numbers side by side stay two: only a reading that is one number and nothing else is joined.
   expect(repairNumbers("4 800 12")).toBe("4 800 12");
   expect(repairNumbers("138.585510")).toBe("138,585,510");
+  // A first group of four to six digits lost its separator.
+  expect(repairNumbers("71311,142")).toBe("71,311,142");
+  expect(repairNumbers("4694,454")).toBe("4,694,454");
+  expect(repairNumbers("10000,000")).toBe("10,000,000");
+  expect(repairNumbers("△1725,200")).toBe("△1,725,200");
+  expect(repairNumbers("12345")).toBe("12345");
   expect(repairNumbers("_141,176")).toBe("141,176");
   expect(repairNumbers("A1.725,200")).toBe("△1,725,200");
   expect(repairNumbers("97.7%")).toBe("97.7%");

@@ -24,3 +24,12 @@ test("a section's brackets around the number stay as read", () => {
   expect(votedNumber("【 139,072,271】", ["139,072,277】", "【139,072,277"])).toBe("【 139,072,277】");
   expect(votedNumber("( 12,012,331)", ["12,012,337", "12,012,337"])).toBe("( 12,012,337)");
 });
+
+test("a reading that is no number as printed gives way to the well-formed other readings when they agree", () => {
+  // Corpus 25 p.10: 71,311,142 first read 7も311,142; the enlarged look reads it right, the raw line 5311142.
+  expect(votedNumber("7も311,142", ["71,311,142", "5311142"])).toBe("71,311,142");
+  expect(votedNumber("れ,.559,149", [",559,149", "71,559,149"])).toBe("71,559,149");
+  // Two well-formed readings that differ, or none: it stays.
+  expect(votedNumber("12,710,452 |", ["12,710,452", "12,710,462"])).toBe("12,710,452 |");
+  expect(votedNumber("12,012.33のが", ["1201233", "1201233"])).toBe("12,012.33のが");
+});
