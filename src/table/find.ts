@@ -70,7 +70,7 @@ function findIn(page: Found, columns: readonly number[] | undefined, options: Fi
     const areas = panelAreas(t);
     if (!areas) return [t];
     const panels = areas.map((a) => ruledTables(panelOf(page, a)).filter((p) => p.cols > 1 && inArea(p.box, a)));
-    return panels.every((p) => p.length > 0) ? panels.flat() : [t];
+    return panels.every((p) => p.length > 0) ? panels.flatMap((p, i) => p.map((pt) => ({ ...pt, panel: i }))) : [t];
   });
   const ruled = grid.map((t) => ({ ...t, kind: "lattice" as const }));
   // Stream tables from more text runs than the budget (src/pdf/limits.ts streamRuns, 28

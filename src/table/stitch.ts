@@ -105,7 +105,9 @@ export class Stitcher {
   /** The tables of one page; returns the tables this page completes, in reading order. */
   push(page: number, tables: readonly PageTable[]): Table[] {
     const done: Table[] = [];
-    const onPage = [...tables].sort((a, b) => a.box.y0 - b.box.y0);
+    // Panels of one frame left to right, whatever a hair's difference in their tops.
+    const framed = (a: PageTable, b: PageTable) => a.panel !== undefined && b.panel !== undefined && a.box.y0 < b.box.y1 && b.box.y0 < a.box.y1;
+    const onPage = [...tables].sort((a, b) => (framed(a, b) ? a.panel! - b.panel! : a.box.y0 - b.box.y0));
     // A running head (page number, 一般会計) read as a small table above the continuation
     // does not stop it: it becomes a table of its own.
     const heads = this.open ? onPage.findIndex((t) => !isRunningHead(t)) : 0;
@@ -116,7 +118,7 @@ export class Stitcher {
         done.push(start(`t${++this.count}`, pt));
         return;
       }
-      const next = i === lead ? this.continuation(pt) : null;
+      const next = i === lead || pt.panel ? this.continuation(pt) : null;
       if (open && next) {
         append(open.table, open.last, open.header, next);
         open.last = next;
@@ -143,6 +145,13 @@ export class Stitcher {
    */
   private continuation(pt: PageTable): PageTable | null {
     const open = this.open;
+    // One list printed in panels side by side (都道府県 | 年平均成長率 four times over): the
+    // next panel goes on from the one before it when it repeats its whole header (title rows
+    // too: 資産の部 beside 負債の部 are two tables) and that one ends without a grand total.
+    if (pt.panel) {
+      if (open === null || open.last.page !== pt.page || open.last.panel !== pt.panel - 1) return null;
+      return sameColumns(open.header, pt) && !endsWithGrandTotal(open.last) && repeatsHeader(open.header, pt) ? pt : null;
+    }
     if (open === null || pt.page !== open.last.page + 1 || !isLastOnPage(open.last, open.lastPage) || endsWithGrandTotal(open.last) || !sameCaption(open.last, pt)) return null;
     return sameColumns(open.header, pt) ? pt : mergedContinuation(open.last, pt);
   }
@@ -321,6 +330,12 @@ function columnPaths(pt: Pick<PageTable, "cols" | "cells">, headerRows: number):
 
 const rowTexts = (t: PageTable, row: number) =>
   t.cells.filter((c) => c.row === row).map((c) => `${c.col}:${c.colSpan}:${c.text}`).join("|");
+
+/** `pt`'s top rows read exactly as `header`'s header rows (one at least). */
+function repeatsHeader(header: PageTable, pt: PageTable): boolean {
+  const h = headerRowCount(header);
+  return h > 0 && pt.rows > h && Array.from({ length: h }, (_, r) => rowTexts(pt, r) === rowTexts(header, r)).every(Boolean);
+}
 
 function append(table: Table, last: PageTable, header: PageTable, pt: PageTable): void {
   // A repeated header: the continuation's top rows read exactly as the first page's header.

@@ -48,4 +48,9 @@ export interface PageTable {
    * height: a table on the next page under another caption is another table.
    */
   caption?: string;
+  /**
+   * Its place among tables printed side by side in one frame (0 the leftmost, see
+   * panels.ts): a panel may go on from the one before it as a page goes on from the last.
+   */
+  panel?: number;
 }

@@ -206,3 +206,27 @@ test("levels of a balance sheet's panel from its brackets: sections, groups, ite
   const levels = tableLevels(assets)!;
   expect(levels.depth.slice(0, ASSETS.length)).toEqual([0, 1, 1, 0, 1, 2, 2]);
 });
+
+test("one list printed in panels that repeat their whole header and close with no total is read as one table, panel after panel", () => {
+  // 都道府県 | 年平均成長率 twice over, as corpus 09 p.10 prints 47 prefectures in four panels.
+  const rows = [
+    ["都道府県", "年平均成長率", "都道府県", "年平均成長率"],
+    ["北海道", "3.2%", "東京", "2.8%"],
+    ["青森", "3.8%", "神奈川", "2.8%"],
+  ];
+  const t = grid(rows);
+  const areas = panelAreas(t)!;
+  const panel = (i: number): PageTable => {
+    const cols = [2 * i, 2 * i + 1];
+    const cells = t.cells.filter((c) => cols.includes(c.col)).map((c) => ({ ...c, col: c.col - 2 * i }));
+    return { ...t, box: areas[i]!, xs: [areas[i]!.x0, XS[2 * i + 1]!, areas[i]!.x1], cols: 2, cells, panel: i };
+  };
+  const tables = stitchTables([panel(1), panel(0)]);
+  expect(tables).toHaveLength(1);
+  expect(tables[0]!.columns).toEqual([["都道府県"], ["年平均成長率"]]);
+  expect(dataRows(tables[0]!)).toEqual([["北海道", "3.2%"], ["青森", "3.8%"], ["東京", "2.8%"], ["神奈川", "2.8%"]]);
+});
+
+test("the balance sheet's panels stay two tables: their titles differ (資産の部, 負債・純資産の部) and the assets close with 資産合計", async () => {
+  expect((await tablesOf(balanceSheet(true))).filter((t) => t.cols === 2)).toHaveLength(2);
+});
