@@ -194,8 +194,10 @@ interface Tree {
 const flat = (n: number): Tree => ({ parent: Array<number | null>(n).fill(null), children: Array.from({ length: n }, () => []) });
 
 function readRows(table: Table): Row[] {
-  return dataRows(table).map((texts) => {
-    let values = texts.map((t) => valueOf(t));
+  const data = dataRows(table);
+  const shared = sharedUnits(data);
+  return data.map((texts) => {
+    let values = texts.map((t, c) => valueOf(shared[c] ? stripUnit(t, shared[c]) : t));
     const label = texts.find((t, c) => values[c] === null && squeeze(t) !== "" && !valueTag(t)) ?? "";
     // A section's or group's amount printed in the brackets of its label: 【流動資産】 【139,072,277】.
     const marked = bracketKind(label);
@@ -218,6 +220,35 @@ function shortTotal(texts: readonly string[]): "grand" | "sub" | undefined {
   }
   return undefined;
 }
+
+/** An amount printed with its money unit: 17,335,066千円. */
+const WITH_UNIT = /^([△▲\-－−]?[\d０-９][\d０-９,，.．]*)((?:千|百万|万|億)?円)$/u;
+
+/**
+ * Per column, the money unit some of its amounts print and the others leave to the table
+ * (the first row of a 地方債 table: 17,335,066千円 over 416,453 …, the table in 千円): that
+ * unit is the column's, and an amount printing it is read without it. Null where the
+ * column's amounts print no unit, or two different ones (each is then read in yen).
+ */
+function sharedUnits(rows: readonly string[][]): (string | null)[] {
+  const cols = rows.reduce((n, r) => Math.max(n, r.length), 0);
+  return Array.from({ length: cols }, (_, c) => {
+    const units = new Set<string>();
+    let bare = false;
+    for (const r of rows) {
+      const t = squeeze(r[c] ?? "");
+      const m = WITH_UNIT.exec(t);
+      if (m) units.add(m[2]!);
+      else if (/^[△▲\-－−]?[\d０-９][\d０-９,，.．]*$/u.test(t)) bare = true;
+    }
+    return units.size === 1 && bare ? [...units][0]! : null;
+  });
+}
+
+const stripUnit = (text: string, unit: string): string => {
+  const m = WITH_UNIT.exec(squeeze(text));
+  return m && m[2] === unit ? m[1]! : text;
+};
 
 /** The brackets a section's (【】) or group's (（）) amount is printed in; the closing one may be lost to OCR. */
 const IN_BRACKETS = { section: /^【([^【】]+)】?$/u, group: /^[(（]([^()（）]+)[)）]?$/u };

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { latticeTables } from "../../src/table/lattice.js";
 import { stitchTables, type StitchedCell, type Table } from "../../src/table/stitch.js";
 import { checkTotals, type TotalCheck } from "../../src/table/totals.js";
-import { readSample, sample, squeeze } from "../helpers.js";
+import { findTables } from "../../src/table/find.js";
+import { corpus, HAVE_CORPUS, open, readSample, sample, squeeze } from "../helpers.js";
 
 interface TruthRow { depth: number; cells: string[]; values: number[] }
 interface TruthPage { page: number; levelsBy: string; columns: string[]; rows: TruthRow[]; total: { label: string; values: number[] } }
@@ -113,4 +114,42 @@ test("a numbered list that adds up by level is checked, and its 合計 sums the 
     ["totals/level", "2相談会", 90, 90, true],
     ["totals/rows", "合計", 145, 145, true],
   ]);
+});
+
+test("items numbered with the number glued to their name (1普通債, 3その他) are levels; a count glued to its counter (4月) is not", () => {
+  const t = listTable([["1普通債", "55"], ["（１）総務", "30"], ["（２）民生", "25"], ["3その他", "90"], ["（１）減収補てん", "40"], ["（２）臨時財政対策", "50"], ["合計", "145"]]);
+  expect(checkTotals(t).map((c) => [c.rule, c.label, c.printed, c.sum, c.ok])).toEqual([
+    ["totals/level", "1普通債", 55, 55, true],
+    ["totals/level", "3その他", 90, 90, true],
+    ["totals/rows", "合計", 145, 145, true],
+  ]);
+  // Months are not numbering: 合計 is every row.
+  const months = listTable([["4月", "10"], ["5月", "20"], ["合計", "30"]]);
+  expect(checkTotals(months).map((c) => [c.rule, c.label, c.printed, c.sum, c.ok])).toEqual([["totals/rows", "合計", 30, 30, true]]);
+});
+
+test("an amount that prints the unit the others leave to the table (17,335,066千円 over 416,453) is read in that unit", () => {
+  const t = listTable([["1普通債", "55千円"], ["（１）総務", "30"], ["（２）民生", "25"], ["合計", "55"]]);
+  expect(checkTotals(t).map((c) => [c.rule, c.label, c.printed, c.sum, c.ok])).toEqual([
+    ["totals/level", "1普通債", 55, 55, true],
+    ["totals/rows", "合計", 55, 55, true],
+  ]);
+  // Two different units in one column: each read as printed, in yen.
+  const mixed = listTable([["国", "3億円"], ["県", "5,000万円"], ["合計", "350,000,000"]]);
+  expect(checkTotals(mixed).map((c) => [c.label, c.printed, c.sum, c.ok])).toEqual([["合計", 350000000, 350000000, true]]);
+});
+
+test.skipIf(!HAVE_CORPUS)("corpus 26 p.142 (地方債 現在高): 1 普通債, 2 災害復旧債, 3 その他 each the sum of its (1)…, 合計 the sum of the three — every check holds as printed", async () => {
+  const doc = await open(corpus("26_nankoku-city_R8_ippan-kaikei_yosansho.pdf"));
+  const found = [];
+  try {
+    for await (const p of doc.pages([142])) found.push(...findTables(p));
+  } finally {
+    await doc.close();
+  }
+  const checks = stitchTables(found).flatMap((t) => checkTotals(t));
+  expect(checks.filter((c) => !c.ok)).toEqual([]);
+  // As printed: 合計 24,198,121 = 17,335,066 (its first row prints 千円) + 24,770 + 6,838,285.
+  expect(checks.filter((c) => c.label === "合計").map((c) => [c.printed, c.sum])[0]).toEqual([24198121, 24198121]);
+  expect(checks.filter((c) => c.rule === "totals/level").map((c) => c.label)).toEqual([...Array(5).fill("1普通債"), ...Array(4).fill("2災害復旧債"), ...Array(4).fill("3その他")]);
 });
