@@ -230,3 +230,19 @@ test("one list printed in panels that repeat their whole header and close with n
 test("the balance sheet's panels stay two tables: their titles differ (資産の部, 負債・純資産の部) and the assets close with 資産合計", async () => {
   expect((await tablesOf(balanceSheet(true))).filter((t) => t.cols === 2)).toHaveLength(2);
 });
+
+test("one table printed as two halves with the 合計 under the right half covering both: the 合計 checks every row of both halves", () => {
+  const t = grid([
+    ["事業名", "金額", "事業名", "金額"],
+    ["道路改良", "1,200", "橋梁補修", "800"],
+    ["河川整備", "500", "合計", "2,500"],
+  ]);
+  const areas = panelAreas(t)!;
+  const panel = (i: number): PageTable => {
+    const cells = t.cells.filter((c) => c.col === 2 * i || c.col === 2 * i + 1).map((c) => ({ ...c, col: c.col - 2 * i }));
+    return { ...t, box: areas[i]!, xs: [areas[i]!.x0, XS[2 * i + 1]!, areas[i]!.x1], cols: 2, cells, panel: i };
+  };
+  const tables = stitchTables([panel(0), panel(1)]);
+  expect(tables).toHaveLength(1);
+  expect(checkTotals(tables[0]!).map((c) => [c.label, c.printed, c.sum, c.ok])).toEqual([["合計", 2500, 2500, true]]);
+});
