@@ -3,7 +3,7 @@
  * password), resolve --pages, read, judge the file as a whole, close; and, over a batch,
  * one line per bad file and one exit code.
  */
-import { batchExitCode, type InputError } from "../errors.js";
+import { batchExitCode, InputError } from "../errors.js";
 import { openPdf, type PdfDocument, type PictureReader } from "../pdf/load.js";
 import type { OcrReader } from "../ocr/index.js";
 import type { CliIO } from "../output/io.js";
@@ -62,6 +62,12 @@ export async function withDocument(
   } finally {
     if (!keep(doc)) await doc.close();
   }
+}
+
+/** A file's verdict thrown while it was read (an InputError) as its outcome; anything else is a bug and goes on up. */
+export function unreadable(e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  throw e;
 }
 
 /** Runs `one` over the files; a bad file gets one line on stderr and the batch goes on. */

@@ -9,10 +9,11 @@ import pLimit from "p-limit";
 import { InputError, type InputErrorReason } from "../errors.js";
 import { DEFAULT_LIMITS, type Limits, stallSeconds } from "../pdf/limits.js";
 import type { ChunkResult, ExtractSettings, FileOutcomeMessage } from "./report.js";
+import type { ChunkSource } from "./chunks.js";
 
 export type Task = (
   | { kind: "file"; file: string; settings: ExtractSettings }
-  | { kind: "chunk"; file: string; password: string | undefined; pipeline: string; pages: number[]; ocr?: "auto" | "on" | "off"; stdinCopy?: string }
+  | ({ kind: "chunk"; pages: number[] } & ChunkSource)
 ) & {
   /** Pages left out unread, each with a finding: they stopped a worker before (see Pool.run). */
   skip?: number[];
@@ -82,6 +83,11 @@ export class Pool {
       try {
         return (await this.limit(() => (this.stopped ? Promise.reject(new Interrupted()) : this.onWorker({ ...task, skip }, onPage)))) as Result<T>;
       } catch (e) {
+        // Its worker went over the heap budget: the file is over a limit, as any budget.
+        if ((e as { code?: string })?.code === "ERR_WORKER_OUT_OF_MEMORY") {
+          const mb = this.limits.workerHeapMb;
+          throw new InputError(task.file, "over-limit", `over a limit: reading it needs more than the ${mb} MB of heap a worker may take (--limit worker-heap-mb=${mb})`);
+        }
         if (!(e instanceof Stalled)) throw e;
         const { page } = e;
         if (page === 0 || skip.includes(page) || skip.length >= MAX_STALLED_PAGES) {

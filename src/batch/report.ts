@@ -8,7 +8,8 @@
 import { join } from "node:path";
 import { EXIT, type InputError } from "../errors.js";
 import type { Diagnostic } from "../model/finding.js";
-import { addReadStats, judge, type ReadStats } from "../pdf/verdict.js";
+import { judge, type ReadStats } from "../pdf/verdict.js";
+import { InOrder } from "./chunks.js";
 import type { DocumentInfo } from "../model/page.js";
 import type { Assembler, Check, PageAnalysisBase, Pipeline, PipelineResult } from "../pipeline/types.js";
 import { failing, OutputWriter, summarise, type TableOutline } from "../output/write.js";
@@ -93,11 +94,7 @@ export type ChunkResult = { analyses: PageAnalysisBase[]; stats: ReadStats };
 export class SplitAssembly {
   private readonly assembly: Assembler;
   private readonly writer: OutputWriter;
-  private readonly early = new Map<number, ChunkResult>();
-  private next = 0;
-  private stats: ReadStats = { read: 0, withText: 0, failed: 0 };
-  private feeding: Promise<void> = Promise.resolve();
-  private given = false;
+  private readonly feed: InOrder;
 
   constructor(
     private readonly file: string,
@@ -110,31 +107,18 @@ export class SplitAssembly {
     this.writer = new OutputWriter(outputDir(settings, file), split.info, split.pipeline, settings);
     const context = { file: split.info.file, pageCount: split.info.pages, selected: settings.pages !== undefined, diagnostics: split.diagnostics };
     this.assembly = pipeline.assembler(context, (t) => this.writer.table(t));
+    this.feed = new InOrder((a) => this.assembly.add(a));
   }
 
   /** Chunk number `index` (0-based) is read. */
   add(index: number, chunk: ChunkResult): Promise<void> {
-    if (this.given) return this.feeding; // given up: chunks still coming are dropped
-    this.early.set(index, chunk);
-    this.stats = addReadStats(this.stats, chunk.stats);
-    this.feeding = this.feeding.then(async () => {
-      for (let c = this.early.get(this.next); c; c = this.early.get(this.next)) {
-        this.early.delete(this.next++);
-        // No yield to the event loop in here: a worker's finished chunk is received (and
-        // the worker given its next) only once what came before is assembled, which keeps
-        // the workers from running far ahead (measured: yielding after each page gave
-        // ~20 MB more peak memory on the 640-page book for no clear gain in time). For
-        // the same reason, abort() can only come between runs of this loop.
-        for (const a of c.analyses) await this.assembly.add(a);
-      }
-    });
-    return this.feeding;
+    return this.feed.add(index, chunk);
   }
 
   async finish(): Promise<FileReport> {
     try {
-      await this.feeding;
-      const verdict = judge(this.split.info, this.split.diagnostics, this.stats);
+      await this.feed.done();
+      const verdict = judge(this.split.info, this.split.diagnostics, this.feed.stats);
       if (verdict) {
         this.writer.abort();
         return failedReport(this.file, this.split.info, verdict, "", this.settings.lang);
@@ -147,8 +131,7 @@ export class SplitAssembly {
   }
 
   abort(): void {
-    this.given = true;
-    this.early.clear();
+    this.feed.giveUp();
     this.writer.abort();
   }
 }

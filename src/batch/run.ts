@@ -8,10 +8,11 @@ import { batchExitCode, EXIT, InputError } from "../errors.js";
 import { resolve } from "node:path";
 import { readManifest, fileSha256, type Manifest, upToDate, writeManifest } from "./manifest.js";
 import { Interrupted, Pool } from "./pool.js";
+import { readChunks } from "./chunks.js";
 import { say } from "../output/messages.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
 import { cleanStaging } from "../pipeline/staging.js";
-import { DEFAULT_LIMITS, type Limits } from "../pdf/limits.js";
+import type { Limits } from "../pdf/limits.js";
 import { type ExtractSettings, failedReport, type FileReport, internalErrorReport, notRead, outputDir, SplitAssembly, verdict } from "./report.js";
 
 export interface BatchOptions {
@@ -24,13 +25,6 @@ export interface BatchOptions {
   /** Budgets for the workers' reading (default: src/pdf/limits.ts DEFAULT_LIMITS). */
   limits?: Limits;
 }
-
-/**
- * Pages per chunk when a large document is split over the workers, and the fewest the
- * last chunks shrink to (see chunked).
- */
-const CHUNK_PAGES = 32;
-const LAST_CHUNK_PAGES = 8;
 
 export async function runExtractBatch(files: readonly string[], settings: ExtractSettings, opts: BatchOptions, sink: ProgressSink): Promise<{ code: number; reports: FileReport[] }> {
   const started = Date.now();
@@ -81,11 +75,8 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
           // The file changed or went away while its chunks were read: unreadable, as any
           // file. A bug or a crashed worker: an internal error. Either stops this file only
           // (what a worker that died had staged goes at the end of the batch).
+          // (A worker over its heap budget is an over-limit InputError: see Pool.run.)
           report = e instanceof InputError ? failedReport(file, null, e, "", settings.lang) : internalErrorReport(file, e);
-          if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
-            const mb = (opts.limits ?? DEFAULT_LIMITS).workerHeapMb;
-            report = failedReport(file, null, new InputError(file, "over-limit", `over a limit: reading it needs more than the ${mb} MB of heap a worker may take (--limit worker-heap-mb=${mb})`), "", settings.lang);
-          }
         }
         const displaced = report.output ? displacedBy(manifest, file, report.output) : null;
         if (displaced) report = { ...report, err: `kohyo: warning: ${file}: its outputs replace those of ${displaced} (an earlier run) in ${report.output}\n${report.err}` };
@@ -165,42 +156,13 @@ async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress
   if (!pipeline) throw new Error(`${file}: no pipeline named ${first.pipeline}`);
   const assembly = new SplitAssembly(file, first, s, pipeline);
   try {
-    await Promise.all(
-      chunked(first.pages, pool.jobs).map(async (pages, i) => {
-        const reading = progress.task();
-        const c = await pool.run({ kind: "chunk", file, password: s.password, pipeline: first.pipeline, pages, ocr: s.ocr, ...(s.stdinCopy !== undefined && { stdinCopy: s.stdinCopy }) }, reading.page).catch((e: unknown) => {
-          reading.done(0);
-          throw e;
-        });
-        reading.done(pages.length);
-        await assembly.add(i, c);
-      }),
-    );
+    const source = { file, password: s.password, pipeline: first.pipeline, ocr: s.ocr, ...(s.stdinCopy !== undefined && { stdinCopy: s.stdinCopy }) };
+    await readChunks(pool, source, first.pages, assembly, progress);
   } catch (e) {
     assembly.abort(); // nothing of this file is written
     throw e;
   }
   return assembly.finish();
-}
-
-/**
- * A document's pages in chunks, in order: CHUNK_PAGES each, but once fewer than two full
- * chunks per worker are left, half of what is left per worker, and no fewer than
- * LAST_CHUNK_PAGES — except the last chunk, which takes what remains (4 to 11 pages: a
- * remainder of fewer than 4 goes with the chunk before). The workers then run out of work
- * close together, and what the assembling thread still has to do once they have (the last
- * chunk) is small.
- */
-function chunked(pages: readonly number[], workers: number): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i < pages.length; ) {
-    const left = pages.length - i;
-    let n = Math.min(CHUNK_PAGES, Math.max(LAST_CHUNK_PAGES, Math.ceil(left / (2 * Math.max(1, workers)))));
-    if (left - n < LAST_CHUNK_PAGES / 2) n = left;
-    out.push(pages.slice(i, i + n));
-    i += n;
-  }
-  return out;
 }
 
 /** An internal error first (70), then unreadable files (their shared reason's code, or 2), then usage, then weak results (9), then failed checks. */

@@ -14,7 +14,8 @@ import { addReadStats, type ReadStats } from "../pdf/verdict.js";
 import { pipelineByName, recognise } from "../registry.js";
 import type { PageAnalysisBase } from "../pipeline/types.js";
 import { drive } from "../pipeline/drive.js";
-import { documentOptions, withDocument } from "./document.js";
+import { builtinPipeline, type BuiltinRef } from "../pipeline/builtin/index.js";
+import { documentOptions, unreadable, withDocument } from "./document.js";
 import { OutputWriter } from "../output/write.js";
 import { type ChunkResult, emptyReport, type ExtractSettings, failedReport, type FileOutcomeMessage, type FileReport, finish, outputDir } from "./report.js";
 
@@ -73,10 +74,7 @@ export async function extractFile(file: string, s: ExtractSettings): Promise<Fil
       throw e;
     }
     return { checksFailed: report.status === "checks-failed" };
-  }, keepForChunks).catch((e: unknown) => {
-    if (e instanceof InputError) return e;
-    throw e;
-  });
+  }, keepForChunks).catch(unreadable);
   if (split && !(outcome instanceof InputError)) return split;
   if (report) return { kind: "done", report };
   if (outcome === "usage") return { kind: "done", report: emptyReport(file, info, "usage", 64, out, err) };
@@ -132,9 +130,9 @@ export async function releaseDocument(): Promise<void> {
   await doc?.close();
 }
 
-/** Reads some pages of a document for a split extraction. */
-export async function analyseChunk(file: string, password: string | undefined, pipelineName: string, pages: number[], ocr?: OcrMode, stdinCopy?: string): Promise<ChunkResult> {
-  const pipeline = pipelineByName(pipelineName);
+/** Reads some pages of a document for a split extraction, or for `kohyo tables` or `kohyo facts` (a built-in pipeline). */
+export async function analyseChunk(file: string, password: string | undefined, pipelineName: string, pages: number[], ocr?: OcrMode, stdinCopy?: string, builtin?: BuiltinRef): Promise<ChunkResult> {
+  const pipeline = builtin ? builtinPipeline(builtin) : pipelineByName(pipelineName);
   if (!pipeline) throw new Error(`no pipeline ${pipelineName}`);
   const doc = await documentFor(file, password, ocr, stdinCopy);
   // A scan the pipeline can use nothing of is not read by OCR (Pipeline.scans).

@@ -28,7 +28,7 @@ parentPort!.on("message", async ({ id, task }: { id: number; task: Task }) => {
   let answer: { id: number; ok: true; value: unknown } | { id: number; ok: false; error: unknown };
   try {
     const value =
-      task.kind === "file" ? await extractFile(task.file, task.settings) : await analyseChunk(task.file, task.password, task.pipeline, task.pages, task.ocr, task.stdinCopy);
+      task.kind === "file" ? await extractFile(task.file, task.settings) : await analyseChunk(task.file, task.password, task.pipeline, task.pages, task.ocr, task.stdinCopy, task.builtin);
     answer = { id, ok: true, value };
   } catch (e) {
     const error = e instanceof InputError ? { input: true, file: e.file, reason: e.reason, detail: e.detail } : { input: false, message: (e as Error)?.stack ?? String(e) };

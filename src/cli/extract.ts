@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { stdinBytes } from "../batch/document.js";
 import { expandInputs } from "../batch/files.js";
 import { runExtractBatch } from "../batch/run.js";
+import { SPLIT_ABOVE } from "../batch/chunks.js";
 import type { CliIO } from "../output/io.js";
 import type { Lang } from "../output/messages.js";
 import type { Limits } from "../pdf/limits.js";
@@ -43,13 +44,6 @@ export interface ExtractOptions {
   /** Draws the progress bar (a terminal); null prints plain lines. */
   bar?: ((line: string) => void) | null;
 }
-
-/**
- * Documents longer than this are read in page chunks over the workers and assembled in
- * this thread as the chunks come in (with one worker too: assembling then overlaps the
- * reading).
- */
-const SPLIT_ABOVE = 48;
 
 export async function extract(opts: ExtractOptions, io: CliIO): Promise<number> {
   const files = expandInputs(opts.files);

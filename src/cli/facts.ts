@@ -12,14 +12,15 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvText } from "../output/csv.js";
 import type { Fact } from "../facts/types.js";
-import { drive } from "../pipeline/drive.js";
 import { factsPipeline, type FactsJson } from "../pipeline/builtin/facts.js";
 import { type CliIO, jsonValue, outputNames, processIO, writeJsonFile } from "../output/io.js";
 import { pageTicker } from "./ticker.js";
 import { defaultJobs } from "../batch/pool.js";
 import { ocrReader } from "../ocr/index.js";
 import type { ReadingOptions } from "./options.js";
-import { documentOptions, runBatch, withDocument, withOcr } from "../batch/document.js";
+import { documentOptions, runBatch, unreadable, withDocument, withOcr } from "../batch/document.js";
+import { driveBuiltin, lazyPool } from "../batch/chunks.js";
+import { guard } from "../pdf/limits.js";
 
 export type FactsOptions = ReadingOptions;
 export type { FactsJson };
@@ -31,22 +32,22 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
   const ocr = ocrReader(opts.ocr ?? "auto", defaultJobs());
   const where = documentOptions(opts.password, opts.pages, ocr);
   const names = outputNames(opts.files);
+  // Long documents are read in chunks on worker threads (made when the first is met).
+  const pool = lazyPool(defaultJobs(), guard().limits);
   return withOcr(ocr, () => runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
       const ticker = pageTicker(file, opts.lang ?? "en", io === processIO ? process.stderr : null);
-      const { facts: found, diagnostics } = await drive(factsPipeline, doc, selection, undefined, ticker);
-      ticker.done();
-      // A file that turned out unreadable (truncated, damaged, no text): withDocument says so, nothing is written.
-      if (doc.verdict()) return { checksFailed: false };
+      // A file that turns out unreadable (truncated, damaged, no text) is thrown as such: nothing is written.
+      const { facts: found, diagnostics } = await driveBuiltin(factsPipeline, { name: "facts" }, doc, selection, { file, password: opts.password, ocr: opts.ocr ?? "auto", pool, onPage: ticker }).finally(() => ticker.done());
       for (const f of found) {
         for (const p of f.problems) io.err(`kohyo: ${p.severity}: ${file} p.${f.page}: ${p.message}\n`);
       }
       const json: FactsJson = { file: doc.info.file, sha256: doc.info.sha256, pages: doc.info.pages, facts: found, diagnostics };
       await write(file, names.get(file)!, json, opts, io);
       return { checksFailed: false };
-    }),
+    }).catch(unreadable),
     opts.lang,
-  ));
+  )).finally(() => pool?.close());
 }
 
 async function write(file: string, name: string, json: FactsJson, opts: FactsOptions, io: CliIO): Promise<void> {

@@ -21,8 +21,9 @@ import { say } from "../output/messages.js";
 import { defaultJobs } from "../batch/pool.js";
 import { ocrReader } from "../ocr/index.js";
 import type { ReadingOptions } from "./options.js";
-import { documentOptions, runBatch, withDocument, withOcr } from "../batch/document.js";
-import { drive } from "../pipeline/drive.js";
+import { documentOptions, runBatch, unreadable, withDocument, withOcr } from "../batch/document.js";
+import { driveBuiltin, lazyPool } from "../batch/chunks.js";
+import { guard } from "../pdf/limits.js";
 import { type TableJson, type TablesJson, tablesPipeline, type TablesReading } from "../pipeline/builtin/tables.js";
 import type { Diagnostic } from "../model/finding.js";
 import type { DocumentInfo } from "../model/page.js";
@@ -38,6 +39,8 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
   const where = documentOptions(opts.password, opts.pages, ocr);
   const names = outputNames(opts.files);
   const pipeline = tablesPipeline(opts);
+  // Long documents are read in chunks on worker threads (made when the first is met).
+  const pool = lazyPool(defaultJobs(), guard().limits);
   // -o - with more than one table: nothing written, a usage error.
   let refused = false;
   const code = await withOcr(ocr, () => runBatch(opts.files, io, (file) =>
@@ -46,30 +49,27 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
       // Each table goes to the output as soon as it is complete (written at once with -o DIR).
       const out = tablesOutput(file, names.get(file)!, doc.info, opts);
       const failing: TotalCheck[] = [];
+      const sink = async (t: TableJson) => {
+        pushAll(failing, t.totals.filter((c) => !c.ok));
+        await out.table(t);
+      };
       let diagnostics: Diagnostic[];
       try {
-        ({ diagnostics } = await drive(pipeline, doc, selection, async (t) => {
-          pushAll(failing, t.totals.filter((c) => !c.ok));
-          await out.table(t);
-        }, ticker));
+        // A file that turns out unreadable (truncated, damaged, no text) is thrown as such, and nothing of it is written.
+        ({ diagnostics } = await driveBuiltin(pipeline, { name: "tables", ...(opts.find && { find: opts.find }) }, doc, selection, { file, password: opts.password, ocr: opts.ocr ?? "auto", pool, sink, onPage: ticker }));
       } catch (e) {
         out.abort();
         throw e;
       } finally {
         ticker.done();
       }
-      // A file that turned out unreadable (truncated, damaged, no text): withDocument says so, nothing is written.
-      if (doc.verdict()) {
-        out.abort();
-        return { checksFailed: false };
-      }
       for (const d of diagnostics.filter((x) => x.rule === "ocr/suspect-digit")) io.err(`kohyo: ${d.severity}: ${file} ${d.message}\n`);
       for (const c of failing) io.err(`${say(opts.lang ?? "en").tableTotal({ ...c, file })}\n`);
       if (!(await out.finish(diagnostics, io))) refused = true;
       return { checksFailed: failing.some((c) => c.severity === "error") };
-    }),
+    }).catch(unreadable),
     opts.lang,
-  ));
+  )).finally(() => pool?.close());
   return refused ? EXIT.usage : code;
 }
 
