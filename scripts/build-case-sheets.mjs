@@ -19,7 +19,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkFrames, checks, esc, flatOdp, printPdf, PT_PER_CM, run } from './lib/impress.mjs';
+import { checkFrames, checks, esc, flatOdp, graphicStyleXml, paragraphStyleXml, printPdf, PT_PER_CM, run } from './lib/impress.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'samples');
@@ -231,25 +231,12 @@ const FONT = truth.font;
 const styles = new Map();
 function paraStyle(size, { bold = false, color = '#000000', align = 'start', autospace = false, after = 0 } = {}) {
   const name = `P${String(size).replace('.', '_')}${bold ? 'b' : ''}${color.slice(1)}${align[0]}${autospace ? 'a' : 'n'}${String(after).replace('.', '_')}`;
-  if (!styles.has(name)) {
-    styles.set(
-      name,
-      `<style:style style:name="${name}" style:family="paragraph"><style:paragraph-properties fo:text-align="${align}" fo:margin-top="0cm" fo:margin-bottom="${after}cm" fo:line-height="100%" style:text-autospace="${autospace ? 'ideograph-alpha' : 'none'}"/>` +
-        `<style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" fo:font-size="${size}pt" style:font-size-asian="${size}pt" fo:color="${color}"${bold ? ' fo:font-weight="bold" style:font-weight-asian="bold"' : ''}/></style:style>`,
-    );
-  }
+  if (!styles.has(name)) styles.set(name, paragraphStyleXml(name, FONT, { size, bold, color, align, after, autospace }));
   return name;
 }
 function graphicStyle({ fill = 'none', stroke = 'none', valign = 'top', topPad = PAD }) {
   const name = `gr${fill.replace('#', '')}${stroke.replace('#', '')}${valign[0]}${String(topPad).replace('.', '_')}`;
-  if (!styles.has(name)) {
-    styles.set(
-      name,
-      `<style:style style:name="${name}" style:family="graphic"><style:graphic-properties draw:stroke="${stroke === 'none' ? 'none' : 'solid'}"${stroke === 'none' ? '' : ` svg:stroke-color="${stroke}" svg:stroke-width="0.03cm"`}` +
-        ` draw:fill="${fill === 'none' ? 'none' : 'solid'}"${fill === 'none' ? '' : ` draw:fill-color="${fill}"`} draw:auto-grow-height="false" draw:auto-grow-width="false"` +
-        ` fo:padding-top="${topPad}cm" fo:padding-bottom="${PAD}cm" fo:padding-left="${PAD}cm" fo:padding-right="${PAD}cm" draw:textarea-vertical-align="${valign}" fo:wrap-option="wrap"/></style:style>`,
-    );
-  }
+  if (!styles.has(name)) styles.set(name, graphicStyleXml(name, { fill, stroke, valign, pad: PAD, padTop: topPad }));
   return name;
 }
 const cm = (v) => `${v.toFixed(3)}cm`;

@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkFrames, checks, esc, flatOdp, printPdf, PT_PER_CM, run, squeeze } from './lib/impress.mjs';
+import { checkFrames, checks, esc, flatOdp, graphicStyleXml, paragraphStyleXml, printPdf, PT_PER_CM, run, squeeze } from './lib/impress.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = join(ROOT, 'samples');
@@ -318,24 +318,11 @@ const FONT = truth.font;
 const styles = new Map(); // name -> xml
 function paraStyle(size, { bold = false, color = '#000000', align = 'start', after = 0.08 } = {}) {
   const name = `P${String(size).replace('.', '_')}${bold ? 'b' : ''}${color.slice(1)}${align[0]}${String(after).replace('.', '_')}`;
-  if (!styles.has(name)) {
-    styles.set(
-      name,
-      `<style:style style:name="${name}" style:family="paragraph"><style:paragraph-properties fo:text-align="${align}" fo:margin-top="0cm" fo:margin-bottom="${after}cm" fo:line-height="100%"/>` +
-        `<style:text-properties style:font-name="${FONT}" style:font-name-asian="${FONT}" fo:font-size="${size}pt" style:font-size-asian="${size}pt" fo:color="${color}"${bold ? ' fo:font-weight="bold" style:font-weight-asian="bold"' : ''}/></style:style>`,
-    );
-  }
+  if (!styles.has(name)) styles.set(name, paragraphStyleXml(name, FONT, { size, bold, color, align, after }));
   return name;
 }
 function graphicStyle(name, { fill = 'none', stroke = 'none', valign = 'top', pad = 0 } = {}) {
-  if (!styles.has(name)) {
-    styles.set(
-      name,
-      `<style:style style:name="${name}" style:family="graphic"><style:graphic-properties draw:stroke="${stroke === 'none' ? 'none' : 'solid'}"${stroke === 'none' ? '' : ` svg:stroke-color="${stroke}" svg:stroke-width="0.03cm"`}` +
-        ` draw:fill="${fill === 'none' ? 'none' : 'solid'}"${fill === 'none' ? '' : ` draw:fill-color="${fill}"`} draw:auto-grow-height="false" draw:auto-grow-width="false"` +
-        ` fo:padding-top="${pad}cm" fo:padding-bottom="${pad}cm" fo:padding-left="${pad}cm" fo:padding-right="${pad}cm" draw:textarea-vertical-align="${valign}" fo:wrap-option="wrap"/></style:style>`,
-    );
-  }
+  if (!styles.has(name)) styles.set(name, graphicStyleXml(name, { fill, stroke, valign, pad }));
   return name;
 }
 

@@ -1,5 +1,5 @@
 // What the slide-deck sample builders share (scripts/build-guidebook.mjs, scripts/build-case-sheets.mjs):
-// a list of failed checks that stops the build, the flat ODP document, and the check that every word
+// a list of failed checks that stops the build, the flat ODP document and its paragraph and frame styles, and the check that every word
 // pdftotext finds lies in the frame the layout put it in and that each frame prints exactly its text.
 // Escaping, running a tool and printing with LibreOffice are ./office.mjs's, re-exported here.
 // Plain Node ESM, built-ins only.
@@ -57,6 +57,27 @@ export function checkFrames(pdf, pages, frameText, check, { innermost = false } 
       for (const w of got[k]) check(w.y0 >= f.y - 0.08 && w.y1 <= f.y + f.h + 0.08, `p${page} ${f.kind}: "${w.text.slice(0, 20)}" crosses the frame's edge`);
     });
   });
+}
+
+/**
+ * A paragraph style's XML: aligned `align`, `after` cm of space after it, `size` pt in `font`,
+ * `color`, bold or not; `autospace` (when given) sets style:text-autospace (ideograph-alpha or none).
+ */
+export function paragraphStyleXml(name, font, { size, bold, color, align, after, autospace }) {
+  const spacing = autospace === undefined ? '' : ` style:text-autospace="${autospace ? 'ideograph-alpha' : 'none'}"`;
+  return (
+    `<style:style style:name="${name}" style:family="paragraph"><style:paragraph-properties fo:text-align="${align}" fo:margin-top="0cm" fo:margin-bottom="${after}cm" fo:line-height="100%"${spacing}/>` +
+    `<style:text-properties style:font-name="${font}" style:font-name-asian="${font}" fo:font-size="${size}pt" style:font-size-asian="${size}pt" fo:color="${color}"${bold ? ' fo:font-weight="bold" style:font-weight-asian="bold"' : ''}/></style:style>`
+  );
+}
+
+/** A frame's graphic style XML: fill and stroke colours (or 'none'), the text's vertical alignment, padding in cm (the top's apart). */
+export function graphicStyleXml(name, { fill, stroke, valign, pad, padTop = pad }) {
+  return (
+    `<style:style style:name="${name}" style:family="graphic"><style:graphic-properties draw:stroke="${stroke === 'none' ? 'none' : 'solid'}"${stroke === 'none' ? '' : ` svg:stroke-color="${stroke}" svg:stroke-width="0.03cm"`}` +
+    ` draw:fill="${fill === 'none' ? 'none' : 'solid'}"${fill === 'none' ? '' : ` draw:fill-color="${fill}"`} draw:auto-grow-height="false" draw:auto-grow-width="false"` +
+    ` fo:padding-top="${padTop}cm" fo:padding-bottom="${pad}cm" fo:padding-left="${pad}cm" fo:padding-right="${pad}cm" draw:textarea-vertical-align="${valign}" fo:wrap-option="wrap"/></style:style>`
+  );
 }
 
 /** A flat ODP document: one `<draw:page>` per entry of `pages` (their frames' XML), A-size landscape pages. */
