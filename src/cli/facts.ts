@@ -8,12 +8,14 @@
  * read, not checked: what a normaliser warns about (a printed weekday that is not the
  * date's) is printed on stderr, and the exit code stays 0.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvText } from "../output/csv.js";
 import type { Fact } from "../facts/types.js";
 import { factsPipeline, type FactsJson } from "../pipeline/builtin/facts.js";
-import { type CliIO, jsonValue, outputNames, processIO, writeJsonFile } from "../output/io.js";
+import { type CliIO, JsonFile, JsonListFile, jsonValue, lazyFolder, outputNames, processIO } from "../output/io.js";
+import type { Diagnostic } from "../model/finding.js";
+import type { DocumentInfo } from "../model/page.js";
+import { pushAll } from "../bounded.js";
 import { pageTicker } from "./ticker.js";
 import { defaultJobs } from "../batch/pool.js";
 import { ocrReader } from "../ocr/index.js";
@@ -37,35 +39,95 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
   return withOcr(ocr, () => runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
       const ticker = pageTicker(file, opts.lang ?? "en", io === processIO ? process.stderr : null);
-      // A file that turns out unreadable (truncated, damaged, no text) is thrown as such: nothing is written.
-      const { facts: found, diagnostics } = await driveBuiltin(factsPipeline, { name: "facts" }, doc, selection, { file, password: opts.password, ocr: opts.ocr ?? "auto", pool, onPage: ticker }).finally(() => ticker.done());
-      for (const f of found) {
-        for (const p of f.problems) io.err(`kohyo: ${p.severity}: ${file} p.${f.page}: ${p.message}\n`);
+      // Each page's facts go to the output as soon as the page is read (written at once with -o DIR).
+      const out = factsOutput(file, names.get(file)!, doc.info, opts);
+      const problems: string[] = [];
+      const sink = async (page: Fact[]) => {
+        for (const f of page) for (const p of f.problems) problems.push(`kohyo: ${p.severity}: ${file} p.${f.page}: ${p.message}\n`);
+        await out.page(page);
+      };
+      let diagnostics: Diagnostic[];
+      try {
+        // A file that turns out unreadable (truncated, damaged, no text) is thrown as such, and nothing of it is written.
+        ({ diagnostics } = await driveBuiltin(factsPipeline, { name: "facts" }, doc, selection, { file, password: opts.password, ocr: opts.ocr ?? "auto", pool, sink, onPage: ticker }));
+      } catch (e) {
+        out.abort();
+        throw e;
+      } finally {
+        ticker.done();
       }
-      const json: FactsJson = { file: doc.info.file, sha256: doc.info.sha256, pages: doc.info.pages, facts: found, diagnostics };
-      await write(file, names.get(file)!, json, opts, io);
+      for (const line of problems) io.err(line);
+      await out.finish(diagnostics, io);
       return { checksFailed: false };
     }).catch(unreadable),
     opts.lang,
   )).finally(() => pool?.close());
 }
 
-async function write(file: string, name: string, json: FactsJson, opts: FactsOptions, io: CliIO): Promise<void> {
-  if (opts.format === "json" && (!opts.outDir || opts.outDir === "-")) {
-    // Several files: one JSON object a line (JSON Lines), for jq and friends.
-    io.out(opts.files.length > 1 ? JSON.stringify(json, jsonValue) + "\n" : JSON.stringify(json, jsonValue, 2) + "\n");
-    return;
+/** Where one file's facts go, a page at a time; nothing of them is left when aborted. */
+interface FactsOutput {
+  page(facts: Fact[]): Promise<void>;
+  finish(diagnostics: Diagnostic[], io: CliIO): Promise<void>;
+  abort(): void;
+}
+
+function factsOutput(file: string, name: string, info: DocumentInfo, opts: FactsOptions): FactsOutput {
+  const head = { file: info.file, sha256: info.sha256, pages: info.pages };
+  if ((opts.format === "json" && (!opts.outDir || opts.outDir === "-")) || opts.outDir === "-") {
+    // On stdout: JSON (JSON Lines for several files, for jq and friends) or CSV, written whole at the end.
+    const facts: Fact[] = [];
+    return {
+      async page(page) {
+        pushAll(facts, page);
+      },
+      async finish(diagnostics, io) {
+        const json: FactsJson = { ...head, facts, diagnostics };
+        if (opts.format === "csv") io.out(await csvText([CSV_HEADER, ...facts.map(csvRow)], opts));
+        else io.out(opts.files.length > 1 ? JSON.stringify(json, jsonValue) + "\n" : JSON.stringify(json, jsonValue, 2) + "\n");
+      },
+      abort() {},
+    };
   }
-  if (opts.outDir === "-") {
-    io.out(await csvText([CSV_HEADER, ...json.facts.map(csvRow)], opts));
-    return;
-  }
+  // DIR/<file name>/facts.json or facts.csv, written page by page beside its name and renamed into place at the end.
   const dir = join(opts.outDir ?? "output", name);
-  mkdirSync(dir, { recursive: true });
   const path = join(dir, `facts.${opts.format}`);
-  if (opts.format === "json") writeJsonFile(path, json);
-  else writeFileSync(path, await csvText([CSV_HEADER, ...json.facts.map(csvRow)], opts));
-  io.out(`${file}: ${json.facts.length} facts → ${path}\n`);
+  const folder = lazyFolder(dir);
+  let json: JsonListFile | null = null;
+  let csv: JsonFile | null = null;
+  let count = 0;
+  const open = async () => {
+    folder.make();
+    if (opts.format === "json") json ??= new JsonListFile(path, head, "facts");
+    else if (!csv) {
+      csv = new JsonFile(path);
+      csv.write(await csvText([CSV_HEADER], opts));
+    }
+  };
+  return {
+    async page(page) {
+      await open();
+      count += page.length;
+      if (json) for (const f of page) json.add(f);
+      else if (csv && page.length) csv.write(await csvLines(page.map(csvRow), opts));
+    },
+    async finish(diagnostics, io) {
+      await open();
+      if (json) json.close({ diagnostics });
+      else csv?.close();
+      io.out(`${file}: ${count} facts → ${path}\n`);
+    },
+    abort() {
+      json?.abort();
+      csv?.abort();
+      folder.remove();
+    },
+  };
+}
+
+/** Rows of a CSV after its first (without the byte order mark csvText starts a file with). */
+async function csvLines(rows: (string | number)[][], opts: FactsOptions): Promise<string> {
+  const text = await csvText(rows, opts);
+  return opts.bom || opts.excel ? text.slice(1) : text;
 }
 
 function csvRow(f: Fact): (string | number)[] {

@@ -11,10 +11,10 @@
  * several lines keeps its line breaks. Exit 1 when a total does not hold (outputs are
  * still written).
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { csvText } from "../output/csv.js";
-import { type CliIO, JsonFile, jsonValue, outputNames, processIO } from "../output/io.js";
+import { type CliIO, JsonListFile, jsonValue, lazyFolder, outputNames, processIO } from "../output/io.js";
 import { pageTicker } from "./ticker.js";
 import { EXIT } from "../errors.js";
 import { say } from "../output/messages.js";
@@ -112,42 +112,28 @@ function jsonOnStdout(info: DocumentInfo, opts: TablesOptions): TablesOutput {
   };
 }
 
-/** DIR/<file name>/tables.json, written table by table (see JsonFile) and renamed into place at the end. */
+/** DIR/<file name>/tables.json, written table by table (see JsonListFile) and renamed into place at the end. */
 function jsonFile(file: string, info: DocumentInfo, dir: string): TablesOutput {
   const path = join(dir, "tables.json");
-  let json: JsonFile | null = null;
-  let made = false;
-  let count = 0;
-  const open = (): JsonFile => {
-    if (json) return json;
-    made = !existsSync(dir);
-    mkdirSync(dir, { recursive: true });
-    json = new JsonFile(path);
-    json.write("{");
-    for (const [k, v] of Object.entries(jsonHead(info))) json.write(`\n  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
-    json.write('\n  "tables": ');
-    return json;
+  const folder = lazyFolder(dir);
+  let json: JsonListFile | null = null;
+  const open = (): JsonListFile => {
+    folder.make();
+    return (json ??= new JsonListFile(path, jsonHead(info), "tables"));
   };
   return {
     async table(t) {
-      const f = open();
-      f.write(count++ ? ",\n    " : "[\n    ");
-      f.value(t, "    ", 3);
-      return;
+      open().add(t);
     },
     async finish(diagnostics, io) {
       const f = open();
-      f.write(count ? "\n  ]" : "[]");
-      f.write(',\n  "diagnostics": ');
-      f.value(diagnostics, "  ", 3);
-      f.write("\n}\n");
-      f.close();
-      io.out(`${file}: ${count} tables → ${path}\n`);
+      f.close({ diagnostics });
+      io.out(`${file}: ${f.length} tables → ${path}\n`);
       return true;
     },
     abort() {
       json?.abort();
-      if (made) rmSync(dir, { recursive: true, force: true });
+      folder.remove();
     },
   };
 }
@@ -188,13 +174,10 @@ function csvFiles(file: string, dir: string, opts: TablesOptions): TablesOutput 
   const written: { path: string; said: string }[] = [];
   const index: (string | number)[][] = [];
   const totals: (string | number | null)[][] = [];
-  let made: boolean | null = null;
+  const folder = lazyFolder(dir);
   return {
     async table(t) {
-      if (made === null) {
-        made = !existsSync(dir);
-        mkdirSync(dir, { recursive: true });
-      }
+      folder.make();
       const path = join(dir, `${t.id}.csv`);
       writeFileSync(`${path}.partial`, await tableCsv(t, opts));
       written.push({ path, said: `${file}: ${t.id} (pages ${t.pages.join(",")}, ${t.rows.length} rows) → ${path}\n` });
@@ -202,7 +185,7 @@ function csvFiles(file: string, dir: string, opts: TablesOptions): TablesOutput 
       for (const c of t.totals) totals.push([t.id, c.page, c.row, c.label, c.column, c.printed, c.sum, c.difference, String(c.ok), c.severity, c.rule, c.formula ?? "", c.box.x0, c.box.y0, c.box.x1, c.box.y1]);
     },
     async finish(_diagnostics, io) {
-      mkdirSync(dir, { recursive: true });
+      folder.make();
       for (const w of written) {
         renameSync(`${w.path}.partial`, w.path);
         io.out(w.said);
@@ -213,7 +196,7 @@ function csvFiles(file: string, dir: string, opts: TablesOptions): TablesOutput 
     },
     abort() {
       for (const w of written) rmSync(`${w.path}.partial`, { force: true });
-      if (made) rmSync(dir, { recursive: true, force: true });
+      folder.remove();
     },
   };
 }

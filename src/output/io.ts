@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, extname, relative, resolve as absolute, sep } from "node:path";
 
 /** Where a command writes; tests pass their own. */
@@ -199,6 +199,62 @@ export class JsonFile {
     if (this.buf) writeSync(this.fd, this.buf);
     this.buf = "";
   }
+}
+
+/**
+ * A JSON object whose one long list is written item by item, as JSON.stringify(…, jsonValue, 2)
+ * would write the whole: its head members (plain values), the list's items as they come, then
+ * its tail members; through a JsonFile (beside its path, renamed into place when closed).
+ */
+export class JsonListFile {
+  private readonly file: JsonFile;
+  private count = 0;
+
+  constructor(path: string, head: Record<string, string | number>, list: string) {
+    this.file = new JsonFile(path);
+    this.file.write("{");
+    for (const [k, v] of Object.entries(head)) this.file.write(`\n  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+    this.file.write(`\n  ${JSON.stringify(list)}: `);
+  }
+
+  /** How many items are written. */
+  get length(): number {
+    return this.count;
+  }
+
+  add(item: unknown): void {
+    this.file.write(this.count++ ? ",\n    " : "[\n    ");
+    this.file.value(item, "    ", 3);
+  }
+
+  close(tail: Record<string, unknown>): void {
+    this.file.write(this.count ? "\n  ]" : "[]");
+    for (const [k, v] of Object.entries(tail)) {
+      this.file.write(`,\n  ${JSON.stringify(k)}: `);
+      this.file.value(v, "  ", 3);
+    }
+    this.file.write("\n}\n");
+    this.file.close();
+  }
+
+  abort(): void {
+    this.file.abort();
+  }
+}
+
+/** An output folder made when first needed, and removed again on abort if this run made it. */
+export function lazyFolder(dir: string): { make: () => void; remove: () => void } {
+  let made: boolean | null = null;
+  return {
+    make() {
+      if (made !== null) return;
+      made = !existsSync(dir);
+      mkdirSync(dir, { recursive: true });
+    },
+    remove() {
+      if (made) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 type Emit = (s: string) => void;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { noise } from "../fixtures.js";
-import { corpus, HAVE_CORPUS, kohyo, ROOT, sample } from "../helpers.js";
+import { corpus, HAVE_CORPUS, kohyo, parseCsv, ROOT, sample } from "../helpers.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "kohyo-facts-"));
 
@@ -95,4 +95,17 @@ describe("kohyo facts: bad input as every command handles it", () => {
     expect(r.code).toBe(64);
     expect(r.err.trim()).toMatch(/tokyo-plan-r5-a4\.pdf: page 9 does not exist \(the file has 4\)$/);
   });
+});
+
+test("facts.csv written page by page with --excel is the CSV written whole to stdout: one byte order mark, every row once", () => {
+  const out = mkdtempSync(join(tmpdir(), "kohyo-facts-excel-"));
+  const file = sample("guidebook-tohoku-r6.pdf");
+  const whole = kohyo("facts", file, "--format", "csv", "--excel", "-o", "-");
+  expect(whole.code).toBe(0);
+  expect(kohyo("facts", file, "--format", "csv", "--excel", "-o", out).code).toBe(0);
+  const paged = readFileSync(join(out, "guidebook-tohoku-r6", "facts.csv"), "utf8");
+  expect(paged).toBe(whole.out);
+  expect(paged.match(/\uFEFF/g)).toHaveLength(1);
+  // Facts from more than one page, each page's rows after the header.
+  expect(new Set(parseCsv(paged.slice(1).trimEnd()).slice(1).map((row) => row[0])).size).toBeGreaterThan(5);
 });

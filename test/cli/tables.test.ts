@@ -84,17 +84,19 @@ test("tables on the budget sample: parents per level and 歳出合計 over the �
   expect(checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
 });
 
-test.skipIf(!HAVE_CORPUS)("tables -o DIR on a truncated file leaves nothing behind, though its tables are written as they are read", () => {
-  // Corpus 14 without its last 600 bytes: its pages read (and their tables complete) before the file is judged truncated.
+test.skipIf(!HAVE_CORPUS)("tables and facts -o DIR on a truncated file leave nothing behind, though they write as they read", () => {
+  // Corpus 14 without its last 600 bytes: its pages read (tables complete, facts found) before the file is judged truncated.
   const dir = mkdtempSync(join(tmpdir(), "kohyo-tables-cut-out-"));
   const cut = join(dir, "cut.pdf");
   const full = readFileSync(corpus("14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf"));
   writeFileSync(cut, full.subarray(0, full.length - 600));
-  for (const format of ["json", "csv"]) {
-    const out = join(dir, `out-${format}`);
-    const r = kohyo("tables", cut, "--format", format, "-o", out);
-    expect(r.code).toBe(5);
-    expect(r.out).toBe("");
-    expect(existsSync(join(out, "cut"))).toBe(false);
+  for (const command of ["tables", "facts"]) {
+    for (const format of ["json", "csv"]) {
+      const out = join(dir, `${command}-${format}`);
+      const r = kohyo(command, cut, "--format", format, "-o", out);
+      expect(r.code).toBe(5);
+      expect(r.out).toBe("");
+      expect(existsSync(join(out, "cut"))).toBe(false);
+    }
   }
 });
