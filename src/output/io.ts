@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, extname, relative, resolve as absolute, sep } from "node:path";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, extname, join, relative, resolve as absolute, sep } from "node:path";
 
 /** Where a command writes; tests pass their own. */
 export interface CliIO {
@@ -242,7 +242,7 @@ export class JsonListFile {
   }
 }
 
-/** An output folder made when first needed, and removed again on abort if this run made it. */
+/** An output folder made when first needed (the half-written files a killed run left in it removed), and removed again on abort if this run made it. */
 export function lazyFolder(dir: string): { make: () => void; remove: () => void } {
   let made: boolean | null = null;
   return {
@@ -250,6 +250,8 @@ export function lazyFolder(dir: string): { make: () => void; remove: () => void 
       if (made !== null) return;
       made = !existsSync(dir);
       mkdirSync(dir, { recursive: true });
+      // What a run killed while writing here left (a table's CSV, tables.json, beside their names).
+      if (!made) for (const name of readdirSync(dir)) if (name.endsWith(".partial")) rmSync(join(dir, name), { force: true });
     },
     remove() {
       if (made) rmSync(dir, { recursive: true, force: true });

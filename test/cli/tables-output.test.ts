@@ -6,7 +6,7 @@
  * source data (samples/*.truth.json).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
@@ -101,4 +101,17 @@ test("-o - writes one table's CSV to stdout; with several tables it names them a
   expect(one.code).toBe(0);
   expect(one.out.charCodeAt(0)).toBe(0xfeff);
   expect(parseCsv(one.out.slice(1))[0]).toEqual(["科目", "本年度予算額", "前年度予算額", "比較"]);
+});
+
+test("what a killed run left half written in a file's output folder (*.partial) is gone after the next run, JSON and CSV", () => {
+  for (const format of ["json", "csv"]) {
+    const out = tmp();
+    const dir = join(out, "tokyo-plan-r5-a4");
+    mkdirSync(dir);
+    for (const name of ["tables.json.partial", "p001-t01.csv.partial", "p009-t09.csv.partial"]) writeFileSync(join(dir, name), "half");
+    const r = kohyo("tables", sample("tokyo-plan-r5-a4.pdf"), "--format", format, "-o", out);
+    expect(r.code, r.err).toBe(0);
+    expect(readdirSync(dir).filter((n) => n.endsWith(".partial"))).toEqual([]);
+    expect(readdirSync(dir)).toContain(format === "json" ? "tables.json" : "p001-t01.csv");
+  }
 });
