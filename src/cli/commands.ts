@@ -159,6 +159,7 @@ const FILE_OPTIONS: Record<string, OptionSpec> = {
 
 const BOM: OptionSpec = { type: "boolean", help: "start each CSV with a byte order mark, so Excel reads it as UTF-8" };
 const EXCEL: OptionSpec = { type: "boolean", help: "CSVs to open in Excel: --bom, and codes, phones and labels Excel would change (012025, 1-2) kept as printed" };
+const JOBS: OptionSpec = { type: "string", short: "j", value: "N", help: "worker threads (default: the number of cores)" };
 const FORMAT: OptionSpec = { type: "string", default: "json", value: "json|csv", help: "JSON (to stdout without -o) or CSV files (under DIR, default output/)" };
 
 /** The shared file options as a command's options object. */
@@ -176,6 +177,13 @@ export function fileOptions(values: Values): { pages?: string; password?: string
 }
 
 const str = (v: Values[string]): string | undefined => (typeof v === "string" ? v : undefined);
+
+/** --jobs N: a whole number ≥ 1, the number of cores when not given. */
+function jobsOf(values: Values): number {
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs is a whole number ≥ 1, not "${String(values.jobs)}"`);
+  return jobs;
+}
 
 /** --limit NAME=N,… and --page-timeout SECONDS → the budgets (src/pdf/limits.ts), or a usage error. */
 export function limitsOf(values: Values): Limits {
@@ -223,7 +231,7 @@ export const COMMANDS: readonly Command[] = [
       excel: EXCEL,
       header: { type: "string", default: "ja", value: "ja|en", help: "CSV header: Japanese column names (default) or English field names" },
       strict: { type: "boolean", help: "write nothing for a file whose checks fail" },
-      jobs: { type: "string", short: "j", value: "N", help: "worker threads (default: the number of cores)" },
+      jobs: JOBS,
       force: { type: "boolean", help: "read every file again, even if unchanged" },
       review: { type: "boolean", help: "also write review.html beside each file's outputs (see kohyo review)" },
     },
@@ -235,8 +243,7 @@ export const COMMANDS: readonly Command[] = [
       needFiles("extract", positionals, lang);
       if (values.header !== "ja" && values.header !== "en") throw new UsageError(`--header is ja or en, not "${String(values.header)}"`);
       const pipeline = await pipelineOption(values);
-      const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs is a whole number ≥ 1, not "${String(values.jobs)}"`);
+      const jobs = jobsOf(values);
       const { extract, terminalBar } = await import("./extract.js");
       const extracted = await extract(
         {
@@ -309,6 +316,7 @@ export const COMMANDS: readonly Command[] = [
       "header-rows": { type: "string", value: "N|ID=N,…", help: "every table has N header rows; ID=N: that table (p004-t01=2)" },
       numbers: { type: "boolean", help: "a cell that prints one number is written as that number (1,234 → 1234, △5 → -5); codes keep their zeros" },
       table: { type: "string", value: "ID,…", help: "only these tables (ids as p004-t01: the first page, then the place on it)" },
+      jobs: JOBS,
     },
     examples: [
       ["kohyo tables budget.pdf --pages 3-5", "the tables of pages 3 to 5 as JSON on stdout"],
@@ -320,7 +328,7 @@ export const COMMANDS: readonly Command[] = [
       needFiles("tables", positionals, lang);
       const { tables } = await import("./tables.js");
       const only = str(values.table)?.split(",").map((x) => x.trim()).filter((x) => x !== "");
-      return tables({ files: positionals, lang, format: format(values), bom: values.bom === true, excel: values.excel === true, numbers: values.numbers === true, ...(only && { only }), ...tableCorrections(values), ...fileOptions(values) }, io);
+      return tables({ files: positionals, lang, format: format(values), bom: values.bom === true, excel: values.excel === true, numbers: values.numbers === true, jobs: jobsOf(values), ...(only && { only }), ...tableCorrections(values), ...fileOptions(values) }, io);
     },
   },
   {
@@ -332,7 +340,7 @@ export const COMMANDS: readonly Command[] = [
       "year, phone number, e-mail address and URL on each page, normalised, with its page and box.\n" +
       "JSON goes to stdout (JSON Lines for several files), or to DIR/<file name>/facts.json with -o;\n" +
       "-o - with --format csv writes the CSV to stdout. FILE - reads the PDF from stdin.",
-    options: { ...FILE_OPTIONS, format: FORMAT, bom: BOM, excel: EXCEL },
+    options: { ...FILE_OPTIONS, format: FORMAT, bom: BOM, excel: EXCEL, jobs: JOBS },
     examples: [
       ["kohyo facts guide.pdf", "the facts of guide.pdf as JSON on stdout"],
       ["kohyo facts a.pdf b.pdf --format csv --bom -o facts", "facts/a/facts.csv and facts/b/facts.csv, for Excel"],
@@ -340,7 +348,7 @@ export const COMMANDS: readonly Command[] = [
     async run({ values, positionals, lang }, io) {
       needFiles("facts", positionals, lang);
       const { facts } = await import("./facts.js");
-      return facts({ files: positionals, lang, format: format(values), bom: values.bom === true, excel: values.excel === true, ...fileOptions(values) }, io);
+      return facts({ files: positionals, lang, format: format(values), bom: values.bom === true, excel: values.excel === true, jobs: jobsOf(values), ...fileOptions(values) }, io);
     },
   },
   {

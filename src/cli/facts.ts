@@ -31,11 +31,11 @@ export type { FactsJson };
 const CSV_HEADER = ["page", "kind", "text", "value", "to", "x0", "y0", "x1", "y1", "detail", "line", "problems"];
 
 export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
-  const ocr = ocrReader(opts.ocr ?? "auto", defaultJobs());
+  const ocr = ocrReader(opts.ocr ?? "auto", opts.jobs ?? defaultJobs());
   const where = documentOptions(opts.password, opts.pages, ocr);
   const names = outputNames(opts.files);
   // Long documents are read in chunks on worker threads (made when the first is met).
-  const pool = lazyPool(defaultJobs(), guard().limits);
+  const pool = lazyPool(opts.jobs ?? defaultJobs(), guard().limits);
   return withOcr(ocr, () => runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
       const ticker = pageTicker(file, opts.lang ?? "en", io === processIO ? process.stderr : null);

@@ -13,4 +13,6 @@ export interface ReadingOptions extends CsvOptions {
   outDir?: string;
   /** Scanned pages: read by OCR (auto, the default), every page by OCR (on), never (off). */
   ocr?: OcrMode;
+  /** Worker threads for a long document's pages and for OCR (default: the number of cores; 1: this thread only). */
+  jobs?: number;
 }

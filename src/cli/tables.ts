@@ -35,12 +35,12 @@ export type { TablesJson };
 export interface TablesOptions extends ReadingOptions, TablesReading {}
 
 export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
-  const ocr = ocrReader(opts.ocr ?? "auto", defaultJobs());
+  const ocr = ocrReader(opts.ocr ?? "auto", opts.jobs ?? defaultJobs());
   const where = documentOptions(opts.password, opts.pages, ocr);
   const names = outputNames(opts.files);
   const pipeline = tablesPipeline(opts);
   // Long documents are read in chunks on worker threads (made when the first is met).
-  const pool = lazyPool(defaultJobs(), guard().limits);
+  const pool = lazyPool(opts.jobs ?? defaultJobs(), guard().limits);
   // -o - with more than one table: nothing written, a usage error.
   let refused = false;
   const code = await withOcr(ocr, () => runBatch(opts.files, io, (file) =>
