@@ -7,6 +7,7 @@
  * no column borders): where stream reads columns in it, the stream table replaces it.
  */
 import type { Box, Page, TextRun } from "../model/page.js";
+import { maxOf, minOf } from "../bounded.js";
 import { guard } from "../pdf/limits.js";
 import { latticeTables } from "./lattice.js";
 import { panelAreas } from "./panels.js";
@@ -196,10 +197,7 @@ function explicitTable(page: Found, edges: readonly number[]): PageTable[] {
 /** Two printed lines whose heights overlap by this share of the lower one's are one row (given columns). */
 const ROW_OVERLAP = 0.25;
 
-const extentY = (runs: readonly TextRun[]) => ({
-  y0: runs.reduce((m, r) => Math.min(m, r.box.y0), Infinity),
-  y1: runs.reduce((m, r) => Math.max(m, r.box.y1), -Infinity),
-});
+const extentY = (runs: readonly TextRun[]) => ({ y0: minOf(runs.map((r) => r.box.y0)), y1: maxOf(runs.map((r) => r.box.y1)) });
 
 /** How much of the shorter of two vertical extents the other covers (0–1). */
 const overlapShare = (a: { y0: number; y1: number }, b: { y0: number; y1: number }) =>
