@@ -9,6 +9,9 @@ import type { OcrReader } from "../ocr/index.js";
 import type { CliIO } from "../output/io.js";
 import { type Lang, say } from "../output/messages.js";
 import { parsePageSpec } from "../pdf/pages.js";
+import { stdinBytes } from "./stdin.js";
+
+export { stdinBytes } from "./stdin.js";
 
 /** How one file went: unreadable, a bad page selection, or read (with or without failed checks). */
 export type FileOutcome = InputError | "usage" | { checksFailed: boolean };
@@ -93,16 +96,4 @@ export async function withOcr<T>(ocr: OcrReader | undefined, run: () => Promise<
   } finally {
     await ocr?.close();
   }
-}
-
-/** Standard input, read once, whole (a second "-" on the command line gets the same bytes). */
-let stdin: Promise<Uint8Array> | null = null;
-export function stdinBytes(): Promise<Uint8Array> {
-  stdin ??= (async () => {
-    const chunks: Buffer[] = [];
-    for await (const c of process.stdin) chunks.push(c as Buffer);
-    const buf = Buffer.concat(chunks);
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  })();
-  return stdin;
 }

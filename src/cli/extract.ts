@@ -14,7 +14,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { stdinBytes } from "../batch/document.js";
+import { stdinBytes } from "../batch/stdin.js";
 import { expandInputs } from "../batch/files.js";
 import { runExtractBatch } from "../batch/run.js";
 import { SPLIT_ABOVE } from "../batch/chunks.js";
