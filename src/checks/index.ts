@@ -7,7 +7,9 @@
  * - a table of records (./table.ts), as the table reader and the page-region reader both
  *   give theirs: CHECKS — row rules (rows.ts: totals, row sums and differences, ratios,
  *   sequences …) and value rules (fields.ts: required, ranges, allowed values …), their
- *   options in specs.ts;
+ *   options in specs.ts; and the printed totals of the grid the records were read from
+ *   (totals.ts: totals/rows, totals/scope, totals/formula, totals/limit, totals/level,
+ *   totals/columns — what `kohyo tables` checks on every table, through totalChecks);
  * - a document's own structure (./document.ts): DOCUMENT_CHECKS — its contents' page
  *   ranges and the pages they name (contents.ts), printed weekdays (dates.ts), stated
  *   counts (counts.ts);
@@ -26,9 +28,11 @@ import { FIELD_RULES } from "./fields.js";
 import { ROW_RULES, schemaChecks } from "./rows.js";
 import type { CheckSpec } from "./specs.js";
 import type { TableFacts } from "./table.js";
+import { TOTAL_RULES } from "./totals.js";
 import { pushAll } from "../bounded.js";
 
-export type { CheckSpec, FieldCheckSpec, RowCheckSpec } from "./specs.js";
+export type { CheckSpec, FieldCheckSpec, RowCheckSpec, TotalsCheckSpec } from "./specs.js";
+export { TOTAL_RULE_IDS, totalChecks, totalFinding, totalMessage, type Term, type TotalCheck, type TotalRule } from "./totals.js";
 export { type CheckedRow, getPath, type Place, type TableFacts } from "./table.js";
 export { BUDGET_RULES, type BudgetRule, type BudgetSpec, type CheckGroups, ledgerChecks } from "./budget.js";
 export type { ContentsEntry, ContentsPage, DatedText, DocumentFacts, PageMap, TextPage } from "./document.js";
@@ -36,7 +40,7 @@ export type { ContentsEntry, ContentsPage, DatedText, DocumentFacts, PageMap, Te
 type Run = (spec: CheckSpec, facts: TableFacts) => Check[];
 
 /** Every rule over a table of records a spec can name, by its id. */
-export const CHECKS: Readonly<Record<CheckSpec["rule"], Run>> = { ...ROW_RULES, ...FIELD_RULES } as Record<CheckSpec["rule"], Run>;
+export const CHECKS: Readonly<Record<CheckSpec["rule"], Run>> = { ...ROW_RULES, ...FIELD_RULES, ...TOTAL_RULES } as Record<CheckSpec["rule"], Run>;
 
 /** Every rule over a document's own structure a spec can name, by its id (no options). */
 export const DOCUMENT_CHECKS: Readonly<Record<DocumentRule, (facts: DocumentFacts) => Check[]>> = { ...CONTENTS_RULES, ...DATE_RULES, ...COUNT_RULES };

@@ -1,7 +1,9 @@
 /**
  * The checks a spec (pipelines/<family>.ts) can name, each with its options. Any reader
- * that gives its records as a table (./table.ts) runs any of them.
+ * that gives its records as a table (./table.ts) runs any of them; the totals rules need
+ * the grid the records were read from, which the table reader gives.
  */
+import type { TotalRule } from "../table/totals.js";
 
 /** Rules over a table's rows (./rows.ts). */
 export type RowCheckSpec =
@@ -45,6 +47,14 @@ export type FieldCheckSpec =
   /** Every municipality a region names has a code (全国地方公共団体コード). */
   | { rule: "municipality"; field: string };
 
-export type CheckSpec = RowCheckSpec | FieldCheckSpec;
+/**
+ * The printed totals of the grid the records were read from, as `kohyo tables` checks
+ * them (./totals.ts): 合計 / 小計 rows over the rows they close, totals limited by their
+ * label, formulas, rates and caps, levels (款 → 項 → 目), supplementary budgets' columns.
+ * One finding for each printed total of the rule.
+ */
+export type TotalsCheckSpec = { rule: TotalRule };
+
+export type CheckSpec = RowCheckSpec | FieldCheckSpec | TotalsCheckSpec;
 export type RowRule = RowCheckSpec["rule"];
 export type FieldRule = FieldCheckSpec["rule"];

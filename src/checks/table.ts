@@ -5,6 +5,7 @@
  * records to the checks in this form, so a check serves every reader.
  */
 import type { Box } from "../model/page.js";
+import type { Table } from "../table/stitch.js";
 
 /** Where a value was printed. A record read from a page's regions has a page but no box of its own. */
 export interface Place {
@@ -40,6 +41,8 @@ export interface TableFacts {
   required?: { name: string; title: string }[];
   /** The document's own date (a cover's 令和5年12月), for `date-not-after-document`. */
   documentDate?: { iso: string } | null;
+  /** The table as the table stage read it (cells, header rows, total rows), for the totals rules; the table reader gives it. */
+  grid?: Table;
 }
 
 export function getPath(record: Record<string, unknown>, path: string): unknown {

@@ -27,7 +27,7 @@ import { guard } from "../pdf/limits.js";
 import { type TableJson, type TablesJson, tablesPipeline, type TablesReading } from "../pipeline/builtin/tables.js";
 import type { Diagnostic } from "../model/finding.js";
 import type { DocumentInfo } from "../model/page.js";
-import type { TotalCheck } from "../table/totals.js";
+import type { TotalCheck } from "../checks/index.js";
 import { pushAll } from "../bounded.js";
 
 export type { TablesJson };

@@ -248,6 +248,7 @@ function readTable(
     amountMultiplier: (amountUnit && yenMultiplier(amountUnit)) || 1,
     titles,
     yenFields,
+    grid: t,
   };
   return {
     id: heading.id,

@@ -16,7 +16,7 @@ import { assemblyContext } from "../pipeline/drive.js";
 import type { Check, Pipeline, PipelineResult } from "../pipeline/types.js";
 import { findTables } from "../table/find.js";
 import { Stitcher, type Table } from "../table/stitch.js";
-import { checkTotals } from "../table/totals.js";
+import { totalChecks, totalMessage } from "../checks/index.js";
 import type { PageTable } from "../table/types.js";
 
 /** A box as four numbers, x0 y0 x1 y1 (kept short: a 600-page book has many). */
@@ -169,8 +169,8 @@ export async function gatherReview(doc: PdfDocument, opts: GatherOptions): Promi
     }
   } else {
     for (const t of tables) {
-      for (const c of checkTotals(t)) {
-        add({ severity: c.severity, ok: c.ok, rule: c.rule, message: totalMessage(t, c), page: c.page, box: quad(c.box), ...(c.level !== undefined && { level: c.level }) });
+      for (const c of totalChecks(t)) {
+        add({ severity: c.severity, ok: c.ok, rule: c.rule, message: totalMessage(t.id, c), page: c.page, box: quad(c.box), ...(c.level !== undefined && { level: c.level }) });
       }
     }
   }
@@ -199,12 +199,6 @@ function reviewTable(t: Table): ReviewTable {
       ...(c.parts?.length && { parts: c.parts.map((p) => ({ page: p.page, box: quad(p.box) })) }),
     })),
   };
-}
-
-function totalMessage(t: Table, c: ReturnType<typeof checkTotals>[number]): string {
-  const how = c.formula ? `${c.formula} gives` : `the ${c.rows} rows it closes sum to`;
-  const verdict = c.ok ? "holds" : `does not hold (difference ${c.difference.toLocaleString("en")})`;
-  return `${t.id}: ${c.label} of ${c.column || "the column"} prints ${c.printed.toLocaleString("en")}, ${how} ${c.sum.toLocaleString("en")}: ${verdict}`;
 }
 
 function checkFinding(c: Check, record: number | undefined): Omit<ReviewFinding, "id"> {

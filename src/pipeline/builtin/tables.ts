@@ -12,7 +12,7 @@ import type { Diagnostic } from "../../model/finding.js";
 import type { Page } from "../../model/page.js";
 import { findTables, type FindOptions } from "../../table/find.js";
 import { Stitcher, withHeaderRows, type Table } from "../../table/stitch.js";
-import { checkTotals, type TotalCheck } from "../../table/totals.js";
+import { totalChecks, type TotalCheck } from "../../checks/index.js";
 import { cellConfidence, type OcrReading, ocrReadings, suspectDigits } from "../../table/suspects.js";
 import type { PageTable } from "../../table/types.js";
 import type { Assembler, AssemblyContext, PageAnalysisBase, Pipeline, TableSink } from "../types.js";
@@ -128,7 +128,7 @@ function tablesAssembler(reading: TablesReading, doc: AssemblyContext, sink: Tab
 function tableJson(id: string, stitched: Table, reading: TablesReading, readings: readonly OcrReading[], diagnostics: Diagnostic[], file: string): TableJson {
   const own = reading.headerRowsOf?.[id] ?? reading.headerRows;
   const t = own === undefined ? stitched : withHeaderRows(stitched, own);
-  const totals = checkTotals(t);
+  const totals = totalChecks(t);
   pushAll(diagnostics, suspectDigits(t, totals, readings, file));
   return {
     id,
