@@ -6,7 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import kuromoji from "kuromoji";
+import type kuromoji from "kuromoji";
 import lexicon from "./data/target-groups.json" with { type: "json" };
 import { loadSegmenter, type Segmenter } from "./segmenter.js";
 import type { Normalized } from "./types.js";
@@ -79,10 +79,16 @@ let tokenizer: Promise<Tokenizer> | undefined;
  * @example await loadTokenizer() // ≈1 s the first time, then instant
  */
 export function loadTokenizer(): Promise<Tokenizer> {
-  tokenizer ??= new Promise<Tokenizer>((resolve, reject) => {
-    const pkg = createRequire(import.meta.url).resolve("kuromoji/package.json");
-    kuromoji.builder({ dicPath: join(dirname(pkg), "dict") }).build((err, t) => (err ? reject(err) : resolve(t)));
-  }).catch((err: unknown) => {
+  // kuromoji itself is loaded here, not with this module: every thread that runs a
+  // pipeline loads this module, and kuromoji's code (~50 ms of CPU to load) only the
+  // callers of this function need — kohyo's own reading uses ./segmenter.ts.
+  tokenizer ??= import("kuromoji").then(
+    ({ default: kuromoji }) =>
+      new Promise<Tokenizer>((resolve, reject) => {
+        const pkg = createRequire(import.meta.url).resolve("kuromoji/package.json");
+        kuromoji.builder({ dicPath: join(dirname(pkg), "dict") }).build((err, t) => (err ? reject(err) : resolve(t)));
+      }),
+  ).catch((err: unknown) => {
     tokenizer = undefined; // let a later call retry
     throw err;
   });
