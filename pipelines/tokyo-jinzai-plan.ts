@@ -6,37 +6,48 @@
  * names map to which record fields (and their types), how rows group, and which checks
  * apply. The reading is done by the table-pipeline engine (src/pipeline/).
  */
-import { z } from "zod";
+import { createRequire } from "node:module";
+import type { ZodType } from "zod";
 import { tablePipeline } from "../src/pipeline/engine.js";
 import type { TablePipelineSpec } from "../src/pipeline/spec.js";
 
-const dept = z.string().min(1);
-
-/** One record; `tablePipeline` validates every record against it. */
-export const record = z.object({
-  no: z.number().int().positive(),
-  municipality: z.object({ name: z.string().min(1), code: z.string().regex(/^\d{6}$/).nullable() }),
-  theme: z.string().min(1).nullable(),
-  projectName: z.string().min(1),
-  description: z.string().min(1),
-  targetGroups: z.array(z.string()),
-  category: z.enum(["労働力確保事業", "処遇改善事業"]),
-  amountYen: z.number().int().nonnegative().nullable(),
-  subsidyYen: z.number().int().nonnegative().nullable(),
-  amountGroup: z.number().int().positive(),
-  targets: z.object({
-    employed: z.number().int().nonnegative().nullable(),
-    firmsAcquired: z.number().int().nonnegative().nullable(),
-    firmsSupported: z.number().int().nonnegative().nullable(),
-  }),
-  startDate: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable(),
-  contact: z.object({
-    departments: z.array(dept),
-    phone: z.string().nullable(),
-    extension: z.string().nullable(),
-    note: z.string().nullable(),
-  }),
-});
+/**
+ * One record; `tablePipeline` validates every record against it. Made on first use, with
+ * zod loaded then (synchronously, its CommonJS build): every thread that runs a pipeline
+ * loads this module — the ones reading budget books' pages too — and loading zod takes
+ * ~0.1 s of CPU that only a document of this family needs.
+ */
+let schema: ZodType | undefined;
+function recordSchema(): ZodType {
+  if (schema) return schema;
+  const { z } = createRequire(import.meta.url)("zod") as typeof import("zod");
+  const dept = z.string().min(1);
+  schema = z.object({
+    no: z.number().int().positive(),
+    municipality: z.object({ name: z.string().min(1), code: z.string().regex(/^\d{6}$/).nullable() }),
+    theme: z.string().min(1).nullable(),
+    projectName: z.string().min(1),
+    description: z.string().min(1),
+    targetGroups: z.array(z.string()),
+    category: z.enum(["労働力確保事業", "処遇改善事業"]),
+    amountYen: z.number().int().nonnegative().nullable(),
+    subsidyYen: z.number().int().nonnegative().nullable(),
+    amountGroup: z.number().int().positive(),
+    targets: z.object({
+      employed: z.number().int().nonnegative().nullable(),
+      firmsAcquired: z.number().int().nonnegative().nullable(),
+      firmsSupported: z.number().int().nonnegative().nullable(),
+    }),
+    startDate: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable(),
+    contact: z.object({
+      departments: z.array(dept),
+      phone: z.string().nullable(),
+      extension: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  });
+  return schema;
+}
 
 export const spec: TablePipelineSpec = {
   name: "tokyo-jinzai-plan",
@@ -70,7 +81,9 @@ export const spec: TablePipelineSpec = {
   ],
   derived: [{ path: "targetGroups", title: "対象", from: "description", kind: "targetGroups" }],
   totalRow: ["合計", "総計"],
-  record,
+  get record() {
+    return recordSchema();
+  },
   checks: [
     { rule: "total/sum", fields: ["amountYen", "subsidyYen", "targets.employed", "targets.firmsAcquired", "targets.firmsSupported"] },
     { rule: "not-greater", field: "subsidyYen", than: "amountYen" },

@@ -39,3 +39,14 @@ test("kohyo extract's own thread loads no pdf.js: nothing src/cli/extract.ts imp
 test("the check sees pdf.js reached: src/cli/tables.ts opens documents in its own thread", () => {
   expect(loaded(join(ROOT, "src/cli/tables.ts")).has("src/pdf/pdfjs.ts")).toBe(true);
 });
+
+/** A static value import of a package (`import type` aside). */
+const importsStatically = (file: string, pkg: string): boolean =>
+  new RegExp(`^\\s*import\\s+(?!type\\b)[^;]*?\\bfrom\\s*["']${pkg}["']`, "m").test(readFileSync(join(ROOT, file), "utf8"));
+
+test("the threads that read pages and assemble load kuromoji and zod only when they are used: nothing src/batch/worker.ts or src/cli/extract.ts loads imports them statically", () => {
+  const files = new Set([...loaded(join(ROOT, "src/batch/worker.ts")), ...loaded(join(ROOT, "src/cli/extract.ts"))]);
+  expect(files.has("src/normalize/targetGroups.ts")).toBe(true);
+  expect(files.has("pipelines/tokyo-jinzai-plan.ts")).toBe(true);
+  expect([...files].filter((f) => importsStatically(f, "kuromoji") || importsStatically(f, "zod"))).toEqual([]);
+});
