@@ -124,16 +124,17 @@ export async function readChunks(pool: Pool, source: ChunkSource, pages: readonl
 }
 
 /** A pool of workers made when a command first needs one (a long document), or none with a single core. */
-export function lazyPool(jobs: number, limits: Limits): { get: () => Pool; close: () => Promise<void> } | null {
+export function lazyPool(jobs: number, limits: Limits): { get: () => Pool; close: () => Promise<void>; stop: () => void } | null {
   if (jobs <= 1) return null;
   let pool: Pool | null = null;
   return {
     get: () => (pool ??= new Pool(jobs, undefined, limits)),
     close: async () => pool?.close(),
+    stop: () => pool?.stop(),
   };
 }
 
-/** How driveBuiltin reads a document: the file as given (for the workers), its password, OCR, where tables go and progress. */
+/** How driveBuiltin reads a document: the file as given (for the workers), its password, OCR, where tables go, progress and when to stop. */
 export interface BuiltinReading<T> {
   file: string;
   password?: string;
@@ -141,6 +142,8 @@ export interface BuiltinReading<T> {
   pool: ReturnType<typeof lazyPool>;
   sink?: TableSink<T>;
   onPage?: (read: number, total: number) => void;
+  /** Aborted (Ctrl-C, see ./interrupt.ts): the reading stops, the pool's workers ended, and the signal's reason (an Interrupted) is thrown. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -154,7 +157,7 @@ export async function driveBuiltin<A extends PageAnalysisBase, R, T>(pipeline: P
   const selected = pages ?? Array.from({ length: doc.pageCount }, (_, i) => i + 1);
   // Standard input cannot be read again by a worker.
   if (!how.pool || how.file === "-" || selected.length <= SPLIT_ABOVE) {
-    const result = await drive(pipeline, doc, pages, how.sink, how.onPage);
+    const result = await drive(pipeline, doc, pages, how.sink, how.onPage, how.signal);
     const verdict = doc.verdict();
     if (verdict) throw verdict;
     return result;
@@ -164,12 +167,21 @@ export async function driveBuiltin<A extends PageAnalysisBase, R, T>(pipeline: P
   let started = 0;
   const progress = { task: () => ({ page: () => how.onPage?.(++started, selected.length), done: () => {} }) };
   const source = { file: how.file, password: how.password, pipeline: pipeline.name, builtin: ref, ...(how.ocr !== undefined && { ocr: how.ocr }) };
+  // Stopping the pool fails its chunks (those running and those waiting) with Interrupted.
+  const stop = how.pool.stop;
+  how.signal?.addEventListener("abort", stop);
   try {
+    how.signal?.throwIfAborted();
     await readChunks(how.pool.get(), source, selected, feed, progress);
     await feed.done();
   } catch (e) {
     feed.giveUp();
+    // The page being assembled is let finish (a table may be going to the sink), so the
+    // caller removes what was written of the file after the last write, not before it.
+    await feed.done().catch(() => {});
     throw e;
+  } finally {
+    how.signal?.removeEventListener("abort", stop);
   }
   const result = await assembly.finish();
   const verdict = judge(doc.info, doc.diagnostics, feed.stats);

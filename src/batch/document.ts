@@ -3,12 +3,13 @@
  * password), resolve --pages, read, judge the file as a whole, close; and, over a batch,
  * one line per bad file and one exit code.
  */
-import { batchExitCode, InputError } from "../errors.js";
+import { batchExitCode, EXIT, InputError } from "../errors.js";
 import { openPdf, type PdfDocument, type PictureReader } from "../pdf/load.js";
 import type { OcrReader } from "../ocr/index.js";
 import type { CliIO } from "../output/io.js";
 import { type Lang, say } from "../output/messages.js";
 import { parsePageSpec } from "../pdf/pages.js";
+import { Interrupted } from "./pool.js";
 import { stdinBytes } from "./stdin.js";
 
 export { stdinBytes } from "./stdin.js";
@@ -73,18 +74,35 @@ export function unreadable(e: unknown): InputError {
   throw e;
 }
 
-/** Runs `one` over the files; a bad file gets one line on stderr and the batch goes on. */
-export async function runBatch(files: readonly string[], io: CliIO, one: (file: string) => Promise<FileOutcome>, lang: Lang = "en"): Promise<number> {
+/**
+ * Runs `one` over the files; a bad file gets one line on stderr and the batch goes on.
+ * Interrupted (Ctrl-C: `signal` aborted, see ./interrupt.ts, or `one` throwing an
+ * Interrupted), it starts no other file, says how many were finished and returns 130 —
+ * also when the signal came as the last file was being finished (its outputs kept).
+ */
+export async function runBatch(files: readonly string[], io: CliIO, one: (file: string) => Promise<FileOutcome>, lang: Lang = "en", signal?: AbortSignal): Promise<number> {
   const failures: InputError[] = [];
   let usage = false;
   let checksFailed = false;
-  for (const file of files) {
-    const outcome = await one(file);
+  for (const [done, file] of files.entries()) {
+    let outcome: FileOutcome;
+    try {
+      signal?.throwIfAborted();
+      outcome = await one(file);
+    } catch (e) {
+      if (!(e instanceof Interrupted)) throw e;
+      io.err(`${say(lang).readInterrupted(done, files.length)}\n`);
+      return EXIT.interrupted;
+    }
     if (outcome === "usage") usage = true;
     else if ("reason" in outcome) {
       failures.push(outcome);
       io.err(`${say(lang).unreadable(outcome.file, outcome.reason, outcome.detail)}\n`);
     } else if (outcome.checksFailed) checksFailed = true;
+  }
+  if (signal?.aborted) {
+    io.err(`${say(lang).readInterrupted(files.length, files.length)}\n`);
+    return EXIT.interrupted;
   }
   return batchExitCode({ unreadable: failures, usage, checksFailed });
 }

@@ -22,6 +22,7 @@ import { ocrReader } from "../ocr/index.js";
 import type { ReadingOptions } from "./options.js";
 import { documentOptions, runBatch, unreadable, withDocument, withOcr } from "../batch/document.js";
 import { driveBuiltin, lazyPool } from "../batch/chunks.js";
+import { onInterrupt } from "../batch/interrupt.js";
 import { guard } from "../pdf/limits.js";
 
 export type FactsOptions = ReadingOptions;
@@ -36,6 +37,8 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
   const names = outputNames(opts.files);
   // Long documents are read in chunks on worker threads (made when the first is met).
   const pool = lazyPool(opts.jobs ?? defaultJobs(), guard().limits);
+  // Ctrl-C: the file being read stops (its workers ended) and what was written of it goes; exit 130.
+  const interruption = onInterrupt();
   return withOcr(ocr, () => runBatch(opts.files, io, (file) =>
     withDocument(file, where, io, async (doc, selection) => {
       const ticker = pageTicker(file, opts.lang ?? "en", io === processIO ? process.stderr : null);
@@ -49,7 +52,7 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
       let diagnostics: Diagnostic[];
       try {
         // A file that turns out unreadable (truncated, damaged, no text) is thrown as such, and nothing of it is written.
-        ({ diagnostics } = await driveBuiltin(factsPipeline, { name: "facts" }, doc, selection, { file, password: opts.password, ocr: opts.ocr ?? "auto", pool, sink, onPage: ticker }));
+        ({ diagnostics } = await driveBuiltin(factsPipeline, { name: "facts" }, doc, selection, { file, password: opts.password, ocr: opts.ocr ?? "auto", pool, sink, onPage: ticker, signal: interruption.signal }));
       } catch (e) {
         out.abort();
         throw e;
@@ -61,7 +64,11 @@ export async function facts(opts: FactsOptions, io: CliIO): Promise<number> {
       return { checksFailed: false };
     }).catch(unreadable),
     opts.lang,
-  )).finally(() => pool?.close());
+    interruption.signal,
+  )).finally(() => {
+    interruption.dispose();
+    return pool?.close();
+  });
 }
 
 /** Where one file's facts go, a page at a time; nothing of them is left when aborted. */

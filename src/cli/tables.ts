@@ -23,6 +23,7 @@ import { ocrReader } from "../ocr/index.js";
 import type { ReadingOptions } from "./options.js";
 import { documentOptions, runBatch, unreadable, withDocument, withOcr } from "../batch/document.js";
 import { driveBuiltin, lazyPool } from "../batch/chunks.js";
+import { onInterrupt } from "../batch/interrupt.js";
 import { guard } from "../pdf/limits.js";
 import { type TableJson, type TablesJson, tablesPipeline, type TablesReading } from "../pipeline/builtin/tables.js";
 import type { Diagnostic } from "../model/finding.js";
@@ -41,6 +42,8 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
   const pipeline = tablesPipeline(opts);
   // Long documents are read in chunks on worker threads (made when the first is met).
   const pool = lazyPool(opts.jobs ?? defaultJobs(), guard().limits);
+  // Ctrl-C: the file being read stops (its workers ended) and what was written of it goes; exit 130.
+  const interruption = onInterrupt();
   // -o - with more than one table: nothing written, a usage error.
   let refused = false;
   const code = await withOcr(ocr, () => runBatch(opts.files, io, (file) =>
@@ -56,7 +59,7 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
       let diagnostics: Diagnostic[];
       try {
         // A file that turns out unreadable (truncated, damaged, no text) is thrown as such, and nothing of it is written.
-        ({ diagnostics } = await driveBuiltin(pipeline, { name: "tables", ...(opts.find && { find: opts.find }) }, doc, selection, { file, password: opts.password, ocr: opts.ocr ?? "auto", pool, sink, onPage: ticker }));
+        ({ diagnostics } = await driveBuiltin(pipeline, { name: "tables", ...(opts.find && { find: opts.find }) }, doc, selection, { file, password: opts.password, ocr: opts.ocr ?? "auto", pool, sink, onPage: ticker, signal: interruption.signal }));
       } catch (e) {
         out.abort();
         throw e;
@@ -69,7 +72,11 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
       return { checksFailed: failing.some((c) => c.severity === "error") };
     }).catch(unreadable),
     opts.lang,
-  )).finally(() => pool?.close());
+    interruption.signal,
+  )).finally(() => {
+    interruption.dispose();
+    return pool?.close();
+  });
   return refused ? EXIT.usage : code;
 }
 

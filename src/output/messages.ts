@@ -77,6 +77,9 @@ const en = {
   noRecords: (pipeline: string) => `the ${pipeline} pipeline found no records: is this document one of its family? (kohyo pipelines FILE)`,
   interrupted: (done: number, total: number) =>
     `kohyo: interrupted: ${num(done)} of ${num(total)} files finished and kept in the manifest; run the same command again to go on`,
+  /** kohyo tables / facts stopped by Ctrl-C: no manifest, and nothing of the file being read left. */
+  readInterrupted: (done: number, total: number) =>
+    `kohyo: interrupted: ${num(done)} of ${num(total)} files finished${done < total ? "; nothing of the file being read is kept" : ""}`,
   reading: (file: string, pages: number, total: number | null, rate: number) =>
     `${file}: ${num(pages)}${total ? `/${num(total)}` : ""} pages · ${num(Math.round(rate * 10) / 10)} pages/s`,
   families: "Document families kohyo knows:",
@@ -140,6 +143,7 @@ const ja: Messages = {
   weakResult: (failed, passed, warnings) => `結果が不十分、終了コード 9（不合格 ${num(failed)} 件、合格 ${num(passed)} 件、警告 ${num(warnings)} 件）`,
   noRecords: (pipeline) => `${pipeline} パイプラインではレコードが1件も見つかりません。この種類の文書ですか？（kohyo pipelines FILE で確認できます）`,
   interrupted: (done, total) => `kohyo: 中断しました。${num(total)} ファイル中 ${num(done)} ファイルを完了し、マニフェストに記録しました。同じコマンドをもう一度実行すると続きから処理します`,
+  readInterrupted: (done, total) => `kohyo: 中断しました。${num(total)} ファイル中 ${num(done)} ファイルを完了しました${done < total ? "。読み込み中だったファイルの出力は残していません" : ""}`,
   reading: (file, pages, total, rate) => `${file}: ${num(pages)}${total ? `/${num(total)}` : ""} ページ · 毎秒 ${num(Math.round(rate * 10) / 10)} ページ`,
   families: "kohyo が知っている文書の種類:",
   recognisedAt: (pct) => `kohyo extract は ${num(pct)} % 以上で自動的に種類を認識します`,

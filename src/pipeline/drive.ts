@@ -17,6 +17,7 @@ export const assemblyContext = (doc: PdfDocument, pages: readonly number[] | und
 /**
  * Runs `pipeline` over the document (or the chosen pages), handing complete tables to `sink`
  * if given; `onPage` is told after each page how many are read, of how many (a progress line).
+ * Once `signal` is aborted (Ctrl-C), no other page is read: its reason is thrown.
  */
 export async function drive<A extends PageAnalysisBase, R, T>(
   pipeline: Pipeline<A, R, T>,
@@ -24,11 +25,14 @@ export async function drive<A extends PageAnalysisBase, R, T>(
   pages?: number[],
   sink?: TableSink<T>,
   onPage?: (read: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<R> {
   const assembly = pipeline.assembler(assemblyContext(doc, pages), sink);
   const total = pages?.length ?? doc.pageCount;
   let read = 0;
+  signal?.throwIfAborted();
   for await (const page of doc.pages(pages)) {
+    signal?.throwIfAborted();
     await assembly.add(await pipeline.analysePage(page));
     onPage?.(++read, total);
   }

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => pool.close());
 
-const onWorkers = { get: () => pool, close: async () => {} };
+const onWorkers = { get: () => pool, close: async () => {}, stop: () => pool.stop() };
 
 test("tables read on workers: each copy's two tables, in page order, as reading in this thread gives them", async () => {
   const doc = await open(file);
