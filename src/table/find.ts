@@ -8,6 +8,7 @@
  */
 import type { Box, Page, TextRun } from "../model/page.js";
 import { maxOf, minOf } from "../bounded.js";
+import { pageFurniture } from "../layout/furniture.js";
 import { guard } from "../pdf/limits.js";
 import { latticeTables } from "./lattice.js";
 import { panelAreas } from "./panels.js";
@@ -51,7 +52,10 @@ export interface FindOptions {
 
 type Found = Pick<Page, "number" | "width" | "height" | "runs" | "rules" | "ocr">;
 
-export function findTables(whole: Found, options: FindOptions = {}): PageTable[] {
+export function findTables(page: Found, options: FindOptions = {}): PageTable[] {
+  // The page number and running title at the head or foot are no table's text (../layout/furniture.ts).
+  const furniture = pageFurniture(page);
+  const whole = furniture.size ? { ...page, runs: page.runs.filter((r) => !furniture.has(r)) } : page;
   const { areas, columns } = correctionsOn(options, whole.number);
   if (areas.length <= 1) return findIn(areas[0] ? cropped(whole, areas[0]) : whole, columns[0], options);
   return areas
@@ -79,7 +83,7 @@ function findIn(page: Found, columns: readonly number[] | undefined, options: Fi
   // grows faster than their number (42,120 short numbers on a page: 24 s of CPU).
   if (options.stream === false || options.strategy === "lattice" || page.runs.length > guard().limits.streamRuns) return ruled;
   const grids = ruled.filter((t) => t.cols > 1);
-  const stream = streamTables(page.number, page.runs, page.rules, grids.map((t) => t.box)).map((t) => ({ ...t, kind: "stream" as const }));
+  const stream = streamTables(page.number, page.runs, page.rules, grids.map((t) => withCaptionArea(t.box, page.runs))).map((t) => ({ ...t, kind: "stream" as const }));
   const across = ruled.filter((t) => t.cols === 1 && !stream.some((s) => overlap(s.box, t.box)));
   const tables = [...grids, ...across, ...stream].sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   return withUnits(tables, page.runs).map((t) => withCaption(t, page.runs));
@@ -105,11 +109,26 @@ function panelOf(page: Found, a: Box): Found {
 
 /** The caption over a table: the line just above it (within a line's height), across the table's width. */
 function withCaption(t: PageTable, runs: readonly TextRun[]): PageTable {
-  const above = runs.filter((r) => r.box.y1 <= t.box.y0 + 1 && r.box.y1 >= t.box.y0 - 1.5 * r.size && r.box.x1 > t.box.x0 && r.box.x0 < t.box.x1);
-  if (!above.length) return t;
-  const bottom = above.reduce((y, r) => Math.max(y, r.box.y1), -Infinity);
-  const line = above.filter((r) => r.box.y1 > bottom - r.size / 2).sort((a, b) => a.box.x0 - b.box.x0);
-  return { ...t, caption: line.map((r) => r.text.trim()).join(" ") };
+  const line = captionLine(t.box, runs);
+  return line.length ? { ...t, caption: line.map((r) => r.text.trim()).join(" ") } : t;
+}
+
+/** The runs of the line just above a box (within a line's height), across its width, left to right. */
+function captionLine(box: Box, runs: readonly TextRun[]): TextRun[] {
+  const above = runs.filter((r) => r.box.y1 <= box.y0 + 1 && r.box.y1 >= box.y0 - 1.5 * r.size && r.box.x1 > box.x0 && r.box.x0 < box.x1);
+  const bottom = maxOf(above.map((r) => r.box.y1));
+  return above.filter((r) => r.box.y1 > bottom - r.size / 2).sort((a, b) => a.box.x0 - b.box.x0);
+}
+
+/**
+ * A ruled table's area with its caption line when that line gives the table's unit (款 15.
+ * 国庫支出金 項 2. 国庫補助金 （単位：千円）): stream reading leaves both alone, as the
+ * caption is the table's, not a row of another. A line without a unit note may be the last
+ * line of text above the table (a note, a list) and is read as it is.
+ */
+function withCaptionArea(box: Box, runs: readonly TextRun[]): Box {
+  const line = captionLine(box, runs);
+  return line.length && UNIT_NOTE.test(line.map((r) => r.text).join("")) ? { ...box, y0: minOf(line.map((r) => r.box.y0)), x0: Math.min(box.x0, minOf(line.map((r) => r.box.x0))), x1: Math.max(box.x1, maxOf(line.map((r) => r.box.x1))) } : box;
 }
 
 /** A unit note: （単位：千円）, (単位 億円), 単位：千円. */
