@@ -19,7 +19,7 @@ import { union } from "../layout/blocks.js";
 import { scanFacts } from "../facts/index.js";
 import { parseContact } from "../normalize/contact.js";
 import type { Box } from "../model/page.js";
-import { foldWidth } from "./text.js";
+import { toHalfWidth } from "../normalize/width.js";
 import { ALTERNATIVE, CONTACT, CONTACT_LEAD, HOURS, MAIL_LABEL, PHONE_LABEL, URL_LABEL } from "./patterns.js";
 import type { ContactRecord } from "./types.js";
 
@@ -76,7 +76,7 @@ export function readContacts(lines: ReadonlyArray<{ text: string; box: Box }>, p
       if (label) cur!.notes.push(label);
       text = text.slice(lead[0].length).trim();
     }
-    const folded = foldWidth(text);
+    const folded = toHalfWidth(text, { dashes: false });
     let last = 0;
     for (const f of tokens(text)) {
       const m = { index: f.start, 0: folded.slice(f.start, f.end) };

@@ -18,7 +18,8 @@
 import { scanFacts as findFacts, type TextFact } from "../facts/index.js";
 import { parseAmount } from "../normalize/amounts.js";
 import { parseDate, type DateValue } from "../normalize/wareki.js";
-import { boxOf, foldWidth, type Unit } from "./text.js";
+import { boxOf, type Unit } from "./text.js";
+import { toHalfWidth } from "../normalize/width.js";
 import type { Fact } from "./types.js";
 
 const DATE_KINDS = new Set<TextFact["kind"]>(["date", "dateRange", "deadline", "fiscalYear"]);
@@ -46,7 +47,7 @@ export interface FactContext {
 
 export function scanFacts(unit: Unit, ctx: FactContext): Fact[] {
   const text = unit.text;
-  const folded = foldWidth(text);
+  const folded = toHalfWidth(text, { dashes: false });
   const found = findFacts(text);
   // The fiscal year a year-less date belongs to: one named in the same text, else the guidebook's.
   const named = found.find((f) => f.kind === "fiscalYear");

@@ -26,18 +26,6 @@ export function fold(text: string): string {
   return text.normalize("NFKC").replace(/\s+/g, "").replace(/^>/, "").toLowerCase();
 }
 
-/**
- * Full-width ASCII → ASCII and the wave dashes → ~, one character for one, so a pattern
- * found in the folded text is at the same offsets in the printed one.
- */
-export function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u301C\u3000]/g, (c) => {
-    if (c === "\u3000") return " ";
-    if (c === "\u301C" || c === "\uFF5E") return "~";
-    return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
-  });
-}
-
 /** A stretch of printed text: a paragraph, a table cell, a title. */
 export interface Unit {
   text: string;

@@ -9,11 +9,14 @@ const DASHES = /[‐‑‒–—―−]/g; // U+2010–2015, U+2212: all read as
 
 /**
  * Fold full-width ASCII to ASCII, U+3000 to a space, `〜` to `~` and dash
- * look-alikes to `-`. Katakana `ー` is left alone (it is a letter).
+ * look-alikes to `-` (not with `dashes: false`). Katakana `ー` is left alone (it is a
+ * letter). One character for one: a pattern found in the folded text is at the same
+ * offsets in the printed one.
  *
  * @example toHalfWidth("１4０，０００") // "140,000"
+ * @example toHalfWidth("０９０−１２３４", { dashes: false }) // "090−1234"
  */
-export function toHalfWidth(text: string): string {
+export function toHalfWidth(text: string, opts: { dashes?: boolean } = {}): string {
   let out = "";
   for (const ch of asText(text)) {
     const c = ch.codePointAt(0)!;
@@ -22,7 +25,7 @@ export function toHalfWidth(text: string): string {
     else if (ch === "〜") out += "~";
     else out += ch;
   }
-  return out.replace(DASHES, "-");
+  return opts.dashes === false ? out : out.replace(DASHES, "-");
 }
 
 /** True when `text` mixes full-width and ASCII digits (a sign of hand typing). */
