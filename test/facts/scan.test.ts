@@ -149,3 +149,10 @@ test("offsets point at the printed text", () => {
   const text = "補助上限額：3,000万円（税抜）/事業、補助率2/3以内";
   for (const f of scanFacts(text)) expect(text.slice(f.start, f.end)).toBe(f.text);
 });
+
+test("a weekday printed with spaces inside its brackets is the date's weekday", () => {
+  // As Word and Excel print a centred （ 金 ）: the date, its weekday and a wrong one's warning.
+  expect(scanFacts("2025年7月25日（ 金 ）17:00まで")[0]).toMatchObject({ kind: "deadline", value: "2025-07-25", text: "2025年7月25日（ 金 ）17:00", detail: { weekday: "金", time: "17:00" } });
+  expect(scanFacts("4/25 ( 金 )")[0]).toMatchObject({ kind: "date", value: "--04-25", detail: { weekday: "金" } });
+  expect(scanFacts("2025年7月25日【 月 】")[0]!.problems.map((p) => p.rule)).toEqual(["date/weekday-mismatch"]);
+});
