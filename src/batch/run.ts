@@ -42,6 +42,12 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
   const m = say(settings.lang ?? "en");
   const progress = new Progress(files.length, sink, settings.lang);
   const names = outputNames(files);
+  // Files whose pages are still to be read: once none is, the workers are ended
+  // (Pool.release) while this thread assembles and writes what is left.
+  let unread = files.length;
+  const read = () => {
+    if (--unread === 0) pool.release();
+  };
   // Ctrl-C (SIGINT) or SIGTERM: no new file is started, the files being read are dropped
   // (their workers ended), the manifest is written for the files done, what was staged
   // goes, exit 130; the next run skips the files done. A second signal ends it at once.
@@ -60,6 +66,7 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
         const sha256 = opts.force ? null : fileSha256(file);
         const earlier = opts.force ? null : upToDate(manifest, file, sha256, { pipeline: s.pipeline, pages: s.pages, password: s.password !== undefined, output: outputDir(s, file) });
         if (earlier) {
+          read();
           const failedBefore = notRead(earlier.status);
           const err = failedBefore ? `${m.skippedFailed(earlier.error ?? file)}\n` : "";
           const out = failedBefore ? "" : `${m.skipped(file)}\n`;
@@ -69,7 +76,7 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
         }
         let report: FileReport;
         try {
-          report = await extractOne(pool, file, s, progress, pipelines);
+          report = await extractOne(pool, file, s, progress, pipelines, read);
         } catch (e) {
           if (interrupted || e instanceof Interrupted) return null; // not done: nothing kept
           // The file changed or went away while its chunks were read: unreadable, as any
@@ -141,19 +148,29 @@ function displacedBy(manifest: Manifest, file: string, dir: string): string | nu
 }
 
 /** One file on the pool: read whole by a worker, or split into chunks and assembled here. */
-async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress: Progress, pipelines: Promise<typeof import("../registry.js")>): Promise<FileReport> {
+async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress: Progress, pipelines: Promise<typeof import("../registry.js")>, read: () => void): Promise<FileReport> {
+  let reading = true;
+  const readAll = () => {
+    if (reading) read();
+    reading = false;
+  };
   const whole = progress.task();
   const first = await pool.run({ kind: "file", file, settings: s }, whole.page).catch((e: unknown) => {
     whole.done(0);
+    readAll();
     throw e;
   });
   if (first.kind === "done") {
     whole.done(first.report.pages);
+    readAll();
     return first.report;
   }
   whole.done(0); // its pages are read again, in chunks
   const pipeline = (await pipelines).pipelineByName(first.pipeline);
-  if (!pipeline) throw new Error(`${file}: no pipeline named ${first.pipeline}`);
+  if (!pipeline) {
+    readAll();
+    throw new Error(`${file}: no pipeline named ${first.pipeline}`);
+  }
   const assembly = new SplitAssembly(file, first, s, pipeline);
   try {
     const source = { file, password: s.password, pipeline: first.pipeline, ocr: s.ocr, ...(s.stdinCopy !== undefined && { stdinCopy: s.stdinCopy }) };
@@ -161,6 +178,8 @@ async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress
   } catch (e) {
     assembly.abort(); // nothing of this file is written
     throw e;
+  } finally {
+    readAll();
   }
   return assembly.finish();
 }
