@@ -10,6 +10,7 @@
  *   options in specs.ts; and the printed totals of the grid the records were read from
  *   (totals.ts: totals/rows, totals/scope, totals/formula, totals/limit, totals/level,
  *   totals/columns — what `kohyo tables` checks on every table, through totalChecks);
+ *   and date/weekday on the dates the records' values print (dates.ts);
  * - a document's own structure (./document.ts): DOCUMENT_CHECKS — its contents' page
  *   ranges and the pages they name (contents.ts), printed weekdays (dates.ts), stated
  *   counts (counts.ts);
@@ -22,7 +23,7 @@ import type { ZodType } from "zod";
 import type { Check } from "../model/finding.js";
 import { CONTENTS_RULES } from "./contents.js";
 import { COUNT_RULES } from "./counts.js";
-import { DATE_RULES } from "./dates.js";
+import { DATE_RULES, TABLE_DATE_RULES } from "./dates.js";
 import type { DocumentFacts } from "./document.js";
 import { FIELD_RULES } from "./fields.js";
 import { ROW_RULES, schemaChecks } from "./rows.js";
@@ -31,7 +32,7 @@ import type { TableFacts } from "./table.js";
 import { TOTAL_RULES } from "./totals.js";
 import { pushAll } from "../bounded.js";
 
-export type { CheckSpec, FieldCheckSpec, RowCheckSpec, TotalsCheckSpec } from "./specs.js";
+export type { CheckSpec, DateCheckSpec, FieldCheckSpec, RowCheckSpec, TotalsCheckSpec } from "./specs.js";
 export { TOTAL_RULE_IDS, totalChecks, totalFinding, totalMessage, type Term, type TotalCheck, type TotalRule } from "./totals.js";
 export { type CheckedRow, getPath, type Place, type TableFacts } from "./table.js";
 export { BUDGET_RULES, type BudgetRule, type BudgetSpec, type CheckGroups, ledgerChecks } from "./budget.js";
@@ -40,7 +41,7 @@ export type { ContentsEntry, ContentsPage, DatedText, DocumentFacts, PageMap, Te
 type Run = (spec: CheckSpec, facts: TableFacts) => Check[];
 
 /** Every rule over a table of records a spec can name, by its id. */
-export const CHECKS: Readonly<Record<CheckSpec["rule"], Run>> = { ...ROW_RULES, ...FIELD_RULES, ...TOTAL_RULES } as Record<CheckSpec["rule"], Run>;
+export const CHECKS: Readonly<Record<CheckSpec["rule"], Run>> = { ...ROW_RULES, ...FIELD_RULES, ...TOTAL_RULES, ...TABLE_DATE_RULES } as Record<CheckSpec["rule"], Run>;
 
 /** Every rule over a document's own structure a spec can name, by its id (no options). */
 export const DOCUMENT_CHECKS: Readonly<Record<DocumentRule, (facts: DocumentFacts) => Check[]>> = { ...CONTENTS_RULES, ...DATE_RULES, ...COUNT_RULES };

@@ -55,6 +55,9 @@ export type FieldCheckSpec =
  */
 export type TotalsCheckSpec = { rule: TotalRule };
 
-export type CheckSpec = RowCheckSpec | FieldCheckSpec | TotalsCheckSpec;
+/** A weekday printed beside a date in a record's value is the date's (./dates.ts; the same rule as a document's). */
+export type DateCheckSpec = { rule: "date/weekday" };
+
+export type CheckSpec = RowCheckSpec | FieldCheckSpec | TotalsCheckSpec | DateCheckSpec;
 export type RowRule = RowCheckSpec["rule"];
 export type FieldRule = FieldCheckSpec["rule"];

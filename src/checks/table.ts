@@ -20,7 +20,7 @@ export interface CheckedRow {
   place: Place;
   /** Where each field's value was printed, by field path. */
   places: Record<string, Place>;
-  /** Each field's text as printed, by field path, when the reader keeps it (a region's values). */
+  /** Each field's text as printed, by field path, when the reader keeps it (a region's values, a table's cells). */
   raw?: Record<string, string>;
 }
 

@@ -382,7 +382,7 @@ function readRow(x: TableReading, r: number, rows: readonly CheckedRow[], checks
   const own = slots.filter((c): c is StitchedCell => c !== undefined && c.row === r && c.rowSpan === 1);
   const place = own.length ? { page: own[0]!.page, box: own.map((c) => c.box).reduce(union) } : placeOf(slots.find((c) => c)!);
   record.provenance = { page: place.page, box: place.box, raw, cells: places };
-  return { key, record: ordered(spec, record), place, places };
+  return { key, record: ordered(spec, record), place, places, raw };
 }
 
 /** For every slot of the table, the cell that covers it. */
