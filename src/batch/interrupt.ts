@@ -1,11 +1,13 @@
 /**
- * Ctrl-C (SIGINT) or SIGTERM while `kohyo tables` or `kohyo facts` read: the first signal
- * aborts `signal` (its reason an Interrupted) — the reading in this thread stops before its
- * next page (drive), the pool's workers are stopped and ended (driveBuiltin) — so the
- * command removes what it had half written of the file being read and exits 130
- * (EXIT.interrupted, runBatch); a second signal ends the process at once (what is half
- * written is then left beside its name, as *.partial, and the next run into that folder
- * sweeps it: lazyFolder). `kohyo extract` has its own (./run.ts), which writes the manifest.
+ * Ctrl-C (SIGINT) or SIGTERM while a command reads: the first signal aborts `signal` (its
+ * reason an Interrupted); a second ends the process at once, exit 130 (what is half
+ * written is then left beside its name, *.partial or staged, and the next run sweeps it:
+ * lazyFolder, cleanStaging). On the first:
+ * - `kohyo tables` and `kohyo facts`: the reading in this thread stops before its next
+ *   page (drive), the pool's workers are stopped and ended (driveBuiltin); the command
+ *   removes what it had written of the file being read and exits 130 (runBatch);
+ * - `kohyo extract` (./run.ts): the pool is stopped, the files being read are dropped, the
+ *   manifest is written for the files done and the run exits 130.
  */
 import { EXIT } from "../errors.js";
 import { Interrupted } from "./pool.js";

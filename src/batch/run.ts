@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { readManifest, fileSha256, type Manifest, upToDate, writeManifest } from "./manifest.js";
 import { Interrupted, Pool } from "./pool.js";
 import { readChunks } from "./chunks.js";
+import { onInterrupt } from "./interrupt.js";
 import { say } from "../output/messages.js";
 import { Progress, type ProgressSink, summaryTable } from "./progress.js";
 import { cleanStaging } from "../pipeline/staging.js";
@@ -51,14 +52,9 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
   // Ctrl-C (SIGINT) or SIGTERM: no new file is started, the files being read are dropped
   // (their workers ended), the manifest is written for the files done, what was staged
   // goes, exit 130; the next run skips the files done. A second signal ends it at once.
-  let interrupted = false;
-  const onSignal = () => {
-    if (interrupted) process.exit(EXIT.interrupted);
-    interrupted = true;
-    pool.stop();
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  const interruption = onInterrupt();
+  const { signal } = interruption;
+  signal.addEventListener("abort", () => pool.stop());
   try {
     const all = await Promise.all(
       files.map(async (file): Promise<FileReport | null> => {
@@ -78,7 +74,7 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
         try {
           report = await extractOne(pool, file, s, progress, pipelines, read);
         } catch (e) {
-          if (interrupted || e instanceof Interrupted) return null; // not done: nothing kept
+          if (signal.aborted || e instanceof Interrupted) return null; // not done: nothing kept
           // The file changed or went away while its chunks were read: unreadable, as any
           // file. A bug or a crashed worker: an internal error. Either stops this file only
           // (what a worker that died had staged goes at the end of the batch).
@@ -99,15 +95,14 @@ export async function runExtractBatch(files: readonly string[], settings: Extrac
     const reports = all.filter((r): r is FileReport => r !== null);
     progress.finish();
     kept.write();
-    if (interrupted) {
+    if (signal.aborted) {
       sink.err(`${say(settings.lang ?? "en").interrupted(reports.length, files.length)}\n`);
       return { code: EXIT.interrupted, reports };
     }
     if (opts.table) sink.out(summaryTable(reports, (Date.now() - started) / 1000, settings.lang));
     return { code: exitCode(reports), reports };
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    interruption.dispose();
     await pool.close();
     // Nothing of this run is staged any more: what is left, a worker that died left.
     cleanStaging(settings.outDir, (pid) => pid === process.pid);
