@@ -24,7 +24,7 @@ type Result<T extends Task> = T extends { kind: "file" } ? FileOutcomeMessage : 
 export const defaultJobs = (): number => availableParallelism();
 
 /** Young-generation size of a worker's heap (MB): see spawn. */
-const YOUNG_GENERATION_MB = 32;
+const YOUNG_GENERATION_MB = 24;
 
 /** The most pages of one task that may stop their worker before the task is given up (see Pool.run). */
 export const MAX_STALLED_PAGES = 3;
@@ -190,7 +190,10 @@ export class Pool {
     // halves the scavenges. Measured on the 640-page bench book, 2 workers: with heap
     // growth 60 %, 32 MB ~410 MB peak RSS, 16 MB ~365 MB, 8 MB ~340 MB but a tenth slower;
     // 32 MB with the old generation held to 30 % growth (src/runtime.ts) is faster than
-    // 16 MB with 60 %, at 330–350 MB.
+    // 16 MB with 60 %, at 330–350 MB. 24 MB since: the A3 bench book (800 printed pages)
+    // peaked at 415–423 MB on 2 workers with 32 MB, 377–383 MB with 24 (2 runs each,
+    // alternating, load 10–13); corpus 26 4.47–4.85 s of CPU with 24 MB and 4.54–4.97 s
+    // with 32 (5 runs each), peak 240–254 against 252–268 MB.
     // The old generation is held to the heap budget: a file that would take more ends its
     // worker (ERR_WORKER_OUT_OF_MEMORY, reported as over a limit), not the process.
     const w = new Worker(this.script, {
