@@ -178,7 +178,7 @@ function readRegion(page: number, region: readonly Band[], rules: readonly Rule[
   if (columns.length < 2) return null;
   const atomsOf = (b: Band) => columns.map((c) => b.runs.filter((r) => r.box.x0 >= c.x0 && r.box.x1 <= c.x1));
   const xs = columnEdges(columns, body, header, rules.filter((r) => r.axis === "v"), size);
-  if (isList(columns, body)) return null;
+  if (isList(columns, body) || isContents(columns, body)) return null;
 
   const records = groupRows(body, columns, atomsOf, size, rules.filter((r) => r.axis === "h"), xs);
   const filled = records.filter((rec) => columns.filter((_, c) => rec.bands.some((b) => atomsOf(b)[c]!.length)).length >= 2);
@@ -251,6 +251,18 @@ function splitHeader(region: readonly Band[]): { header: Band[]; body: Band[] } 
 }
 
 /** A column of list markers (・, ①, 1.) beside a single column of text is a list. */
+/** A page reference closing a contents entry: P.12, p.3～5, 12頁, ……12. */
+const PAGE_REF = /^(?:[PpＰｐ][.．]? ?[\d０-９]{1,3}(?: ?[-～~－] ?[\d０-９]{1,3})?|[\d０-９]{1,3} ?頁|[…‥・.．]{2,} ?[\d０-９]{1,3})$/u;
+
+/** A table of contents: every line ends in a page reference in the last column (目次 entries, not a table). */
+function isContents(columns: readonly Span[], body: readonly Band[]): boolean {
+  const last = columns[columns.length - 1]!;
+  return body.every((b) => {
+    const text = b.runs.filter((r) => r.box.x0 >= last.x0 - 1).map((r) => r.text.trim()).join("");
+    return PAGE_REF.test(text);
+  });
+}
+
 function isList(columns: readonly Span[], body: readonly Band[]): boolean {
   if (columns.length !== 2) return false;
   const first = body.flatMap((b) => b.runs.filter((r) => r.box.x1 <= columns[0]!.x1));
