@@ -8,7 +8,7 @@
  *
  * Accuracy: of the 120 numbers printed in those tables (test/ocr/truth-25.json, read by
  * eye), how many the tool gives exactly — for kohyo, as table cells; for tesseract, as
- * numbers anywhere in its words (no tables) — each truth number matched once per page.
+ * numbers anywhere in its lines of words (no tables) — each truth number matched once per page.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -65,12 +65,19 @@ export function pagePictures(file, cache) {
   return out;
 }
 
-/** tesseract TSV → its words (level 5 rows). */
+/**
+ * tesseract TSV → its lines of words (level 5 rows, by block, paragraph and line). With
+ * jpn, tesseract ends a word at each thousands comma (119, 214, 996): a word ending in a
+ * comma is joined to the next, other words apart by a space.
+ */
 export function tsvWords(tsv) {
-  return tsv
-    .split("\n")
-    .slice(1)
-    .map((l) => l.split("\t"))
-    .filter((f) => f[0] === "5" && f[11]?.trim())
-    .map((f) => f[11]);
+  const lines = new Map();
+  for (const f of tsv.split("\n").slice(1).map((l) => l.split("\t"))) {
+    if (f[0] !== "5" || !f[11]?.trim()) continue;
+    const key = f.slice(2, 5).join(".");
+    const words = lines.get(key) ?? [];
+    words.push(f[11].trim());
+    lines.set(key, words);
+  }
+  return [...lines.values()].map((words) => words.reduce((line, w) => (line === "" ? w : line.endsWith(",") ? line + w : `${line} ${w}`), ""));
 }

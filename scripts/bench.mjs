@@ -27,8 +27,8 @@
  * && cd DIR && npm ci && npm run build`); every kohyo tables and kohyo extract row is run
  * again with DIR's code, in the same run, as a row marked with its commit — before and
  * after side by side on the same machine at the same time. `--only TEXT`: only the files
- * whose name contains TEXT (e.g. `--only budget`); the batch, scans, corpus and review
- * sections run only without it.
+ * whose name contains TEXT (e.g. `--only budget`); the batch, corpus and review sections
+ * run only without it, the scans without it or when it names them (`--only "(scan)"`).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -345,9 +345,18 @@ async function main() {
     }
     if (pdftotext) rows.push(await row({ tool: "pdftotext -layout", ...base }, async () => stats(await best("sh", loop('pdftotext -layout "$f" /dev/null')), batch.pages)));
 
-    // Scanned pages (bench/ocr.mjs): one run each, OCR being slow; skipped with --no-ocr or without the corpus.
-    const scan = truthNumbers(ROOT);
-    const scanBase = { file: "corpus 25 (scan) pp.9–12", pages: OCR_PAGES.length };
+    const normalize = join(ROOT, "scripts/bench-normalize.mjs");
+    normalizeResult = existsSync(normalize) ? await (await import(normalize)).benchNormalize() : null;
+    review = await benchReview(ROOT, CACHE, RUNS).catch((e) => ({ failed: e.message }));
+
+    corpus = await corpusSection();
+  }
+
+  // Scanned pages (bench/ocr.mjs): one run each, OCR being slow; skipped with --no-ocr or without the corpus;
+  // with --only, run when the text names them (--only "(scan)").
+  const scan = truthNumbers(ROOT);
+  const scanBase = { file: "corpus 25 (scan) pp.9–12", pages: OCR_PAGES.length };
+  if (!ONLY || scanBase.file.includes(ONLY)) {
     if (process.argv.includes("--no-ocr")) rows.push({ tool: "kohyo tables --ocr auto", ...scanBase, skipped: "--no-ocr" });
     else if (!existsSync(scan.file)) rows.push({ tool: "kohyo tables --ocr auto", ...scanBase, skipped: `corpus not found (${scan.file})` });
     else {
@@ -367,17 +376,11 @@ async function main() {
             const r = await measure("sh", ["-c", `for f in ${list}; do tesseract "$f" stdout -l jpn --psm 11 tsv 2>/dev/null; echo "@@PAGE"; done`]);
             const got = Object.fromEntries(r.out.split("@@PAGE").slice(0, pictures.length).map((tsv, i) => [pictures[i].page, tsvWords(tsv)]));
             const a = numberAccuracy(scan.pages, got);
-            return { ...stats(r, OCR_PAGES.length), accuracy: { exact: a.right, total: a.total, percent: a.percent, missed: a.missed }, note: "numbers anywhere in its words (no tables); pages rendered by pdftoppm beforehand" };
+            return { ...stats(r, OCR_PAGES.length), accuracy: { exact: a.right, total: a.total, percent: a.percent, missed: a.missed }, note: "numbers anywhere in its lines (no tables; a word ending in a thousands comma joined to the next); pages rendered by pdftoppm beforehand" };
           }),
         );
       }
     }
-
-    const normalize = join(ROOT, "scripts/bench-normalize.mjs");
-    normalizeResult = existsSync(normalize) ? await (await import(normalize)).benchNormalize() : null;
-    review = await benchReview(ROOT, CACHE, RUNS).catch((e) => ({ failed: e.message }));
-
-    corpus = await corpusSection();
   }
 
   for (const r of rows) {
