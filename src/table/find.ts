@@ -128,7 +128,8 @@ function captionLine(box: Box, runs: readonly TextRun[]): TextRun[] {
  */
 function withCaptionArea(box: Box, runs: readonly TextRun[]): Box {
   const line = captionLine(box, runs);
-  return line.length && UNIT_NOTE.test(line.map((r) => r.text).join("")) ? { ...box, y0: minOf(line.map((r) => r.box.y0)), x0: Math.min(box.x0, minOf(line.map((r) => r.box.x0))), x1: Math.max(box.x1, maxOf(line.map((r) => r.box.x1))) } : box;
+  if (!line.length || !UNIT_NOTE.test(line.map((r) => r.text).join(""))) return box;
+  return { x0: Math.min(box.x0, minOf(line.map((r) => r.box.x0))), y0: minOf(line.map((r) => r.box.y0)), x1: Math.max(box.x1, maxOf(line.map((r) => r.box.x1))), y1: box.y1 };
 }
 
 /** A unit note: （単位：千円）, (単位 億円), 単位：千円. */

@@ -250,7 +250,6 @@ function splitHeader(region: readonly Band[]): { header: Band[]; body: Band[] } 
   return { header: region.slice(0, cut), body: region.slice(cut) };
 }
 
-/** A column of list markers (・, ①, 1.) beside a single column of text is a list. */
 /** A page reference closing a contents entry: P.12, p.3～5, 12頁, ……12. */
 const PAGE_REF = /^(?:[PpＰｐ][.．]? ?[\d０-９]{1,3}(?: ?[-～~－] ?[\d０-９]{1,3})?|[\d０-９]{1,3} ?頁|[…‥・.．]{2,} ?[\d０-９]{1,3})$/u;
 
@@ -263,6 +262,7 @@ function isContents(columns: readonly Span[], body: readonly Band[]): boolean {
   });
 }
 
+/** A column of list markers (・, ①, 1.) beside a single column of text is a list. */
 function isList(columns: readonly Span[], body: readonly Band[]): boolean {
   if (columns.length !== 2) return false;
   const first = body.flatMap((b) => b.runs.filter((r) => r.box.x1 <= columns[0]!.x1));
