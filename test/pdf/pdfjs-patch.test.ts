@@ -1,7 +1,8 @@
 /**
  * kohyo's changes to pdf.js's worker code (src/pdf/pdfjsPatch.ts: a font set again is set
  * at once; chunks handed over without a transfer list; the latest content-stream loop
- * kept, with its optimised code, until its document is closed): they apply to the
+ * kept, with its optimised code, until its document is closed; a font's translated
+ * program let go once sent): they apply to the
  * installed pdf.js, the build's copy is the one loaded, and pdf.js says the same with
  * them as without them.
  */
@@ -106,6 +107,18 @@ describe("pdf.js's worker code with kohyo's changes", () => {
     expect(changed[sample("tokyo-plan-r5-a4.pdf")]!.setFonts).toBeGreaterThan(1000);
     expect(changed[sample("tokyo-plan-r5-a4.pdf")]!.fonts).toBeLessThan(10);
   }, 900_000);
+
+  test("a font's translated program is let go once sent to a document side that loads font faces, and kept for one that draws outlines (change 9)", () => {
+    const { source, patched } = patchWorkerSource(shippedSource());
+    expect(patched).toBe(true);
+    const at = source.indexOf("class TranslatedFont");
+    const send = source.slice(at, source.indexOf("  fallback(handler, evaluatorOptions) {", at));
+    expect(send).toMatch(/handler\.send\("commonobj", \[this\.loadedName, "Font", fontData\], transfers\);\n\s+if \(this\.font\.disableFontFace === false\) this\.font\.data = null;\n\s+\}\n$/);
+    // As shipped, the program stays (nothing after the send).
+    const shipped = shippedSource();
+    const shippedAt = shipped.indexOf("class TranslatedFont");
+    expect(shipped.slice(shippedAt, shipped.indexOf("  fallback(handler, evaluatorOptions) {", shippedAt))).not.toContain("data = null");
+  });
 
   test("a Type3 font, and forms nested in forms that name their fonts as the page does, read the same as with pdf.js as shipped", () => {
     const dir = mkdtempSync(join(tmpdir(), "kohyo-patch-"));
