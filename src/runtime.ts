@@ -7,6 +7,7 @@
 import { setFlagsFromString } from "node:v8";
 import { useBufferedInflate } from "./pdf/inflate.js";
 import { readWithoutCanvas } from "./pdf/no-canvas.js";
+import { deferResponse } from "./pdf/no-fetch.js";
 
 /**
  * How far V8 lets a heap grow past what its last full collection kept before collecting
@@ -41,10 +42,11 @@ const HEAP_GROWING_PERCENT = 30;
  */
 const COMPILER_FLAGS = ["--max-inlined-bytecode-size-cumulative=460", "--interrupt-budget=1080000"];
 
-/** For every thread of kohyo's own that loads pdf.js: inflate in one call, no Skia. */
+/** For every thread of kohyo's own that loads pdf.js: inflate in one call, no Skia, no undici while pdf.js loads. */
 export function setUpThread(): void {
   useBufferedInflate();
   readWithoutCanvas();
+  deferResponse();
 }
 
 /**

@@ -26,6 +26,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { builtDir } from "../built.js";
 import { LATEST_LOOP } from "./pdfjsPatch.js";
+import { restoreResponse } from "./no-fetch.js";
 
 const builtins = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
 const engineToBase64 = (Uint8Array.prototype as { toBase64?: unknown }).toBase64;
@@ -35,6 +36,8 @@ const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
 // the first document, after the built-ins were put back.
 const { worker, patched } = await loadWorker();
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+// Node's own Response back, if kohyo's thread set-up stood one in while pdf.js loaded (./no-fetch.ts).
+restoreResponse();
 
 /** Whether pdf.js's worker code runs with kohyo's changes (./pdfjsPatch.ts) or as shipped. */
 export const workerPatched: boolean = patched;
