@@ -7,7 +7,7 @@
 import { describe, expect, test } from "vitest";
 import { findTables } from "../../src/table/index.js";
 import { pageFurniture } from "../../src/layout/furniture.js";
-import type { TextRun } from "../../src/model/page.js";
+import type { Rule, TextRun } from "../../src/model/page.js";
 import { corpus, HAVE_CORPUS, open, sample } from "../helpers.js";
 
 const A4 = { width: 595, height: 842 };
@@ -17,9 +17,9 @@ function run(text: string, x0: number, y0: number, size = 10): TextRun {
 }
 
 /** A page of body text between the given head and foot lines. */
-function page(head: TextRun[], foot: TextRun[]) {
+function page(head: TextRun[], foot: TextRun[], rules: Rule[] = []) {
   const body = [run("本文の一行目です", 60, 300), run("本文の二行目です", 60, 320)];
-  return { ...A4, runs: [...head, ...body, ...foot] };
+  return { ...A4, runs: [...head, ...body, ...foot], rules };
 }
 
 describe("page furniture", () => {
@@ -43,7 +43,23 @@ describe("page furniture", () => {
   });
 
   test("a number alone away from the head and the foot is the page's text", () => {
-    expect(pageFurniture({ ...A4, runs: [run("本文", 60, 20), run("18", 290, 400), run("本文", 60, 800)] }).size).toBe(0);
+    expect(pageFurniture({ ...A4, runs: [run("本文", 60, 20), run("18", 290, 400), run("本文", 60, 800)], rules: [] }).size).toBe(0);
+  });
+
+  test("a table's last row at the foot of a page printing no page number is kept", () => {
+    // A rate table (区分 | 補助率 … 市町村 1/4), a school calendar (3/25 (火) 修了式).
+    expect(pageFurniture(page([], [run("市町村", 60, 800), run("1/4", 400, 800)])).size).toBe(0);
+    expect(pageFurniture(page([], [run("3/25 (火)", 60, 800), run("修了式", 200, 800)])).size).toBe(0);
+    // A ruled table's last row holding only a right-aligned amount (事業名 spans two rows):
+    // the table's bottom rule lies below it.
+    const bottom: Rule = { axis: "h", pos: 815, start: 50, end: 560, thickness: 0.5 };
+    expect(pageFurniture(page([], [run("340", 525, 800)], [bottom])).size).toBe(0);
+    // The same number with the rule above it (a footer's separator) is the page number.
+    expect(pageFurniture(page([], [run("34", 525, 800)], [{ ...bottom, pos: 790 }])).size).toBe(1);
+  });
+
+  test("a unit note on the page number's line stays for the tables under it", () => {
+    expect(pageFurniture(page([run("― 18 ―", 280, 20), run("（単位：千円）", 480, 20)], [])).size).toBe(0);
   });
 });
 
