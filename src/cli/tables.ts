@@ -77,7 +77,8 @@ export async function tables(opts: TablesOptions, io: CliIO): Promise<number> {
     interruption.dispose();
     return pool?.close();
   });
-  return refused ? EXIT.usage : code;
+  // Interrupted (130) says more than the refusal of -o - for several tables.
+  return refused && code !== EXIT.interrupted ? EXIT.usage : code;
 }
 
 /** Where one file's tables go, one at a time as they are complete; nothing of them is left when aborted. */

@@ -81,3 +81,20 @@ test.skipIf(!HAVE_CORPUS)("SIGTERM once kohyo facts has written its first page o
   expect(filesUnder(out)).toEqual([join(outputNameOf(BOOK), "facts.json")]);
   expect(readFileSync(join(folder, "facts.json"), "utf8")).toBe("earlier\n");
 }, 180_000);
+
+test.skipIf(!HAVE_CORPUS)("SIGINT after an earlier file of the batch was refused (-o - with several tables): exit 130, not the refusal's 64", async () => {
+  const child = spawn(process.execPath, [join(ROOT, "dist/src/cli.js"), "tables", "--format", "csv", "-o", "-", join(ROOT, "samples/tokyo-plan-r5-a4.pdf"), BOOK, "--jobs", "2", "--ocr", "off"], { cwd: ROOT });
+  let err = "";
+  child.stdout.resume();
+  const code = await new Promise<number | null>((resolve) => {
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      err += d;
+      // The plan's two tables refused, then the book being read: stop it.
+      if (err.includes("CSV on stdout takes one")) setTimeout(() => child.kill("SIGINT"), 500);
+    });
+    child.on("close", resolve);
+  });
+  expect(err).toContain("tokyo-plan-r5-a4.pdf: 2 tables: CSV on stdout takes one");
+  expect(err).toContain("kohyo: interrupted: 1 of 2 files finished");
+  expect(code).toBe(130);
+}, 180_000);
