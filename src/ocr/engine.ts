@@ -55,6 +55,30 @@ interface TessBlock {
 }
 
 /** tesseract.js with `threads` Tesseracts (each a worker thread of its own). */
+/**
+ * Leptonica's messages, printed from inside tesseract.js's threads straight to stderr (a
+ * damaged scan: "Error in boxClipToRectangle: box outside rectangle"), which carries
+ * kohyo's lines only. debug_file takes Tesseract's own; these are dropped here, in the
+ * thread that starts the OCR threads (their stderr is piped through its own).
+ */
+const LEPTONICA = /^(?:Error|Warning) in \w+: [^\n]*\n?/gmu;
+let quiet = false;
+export function quietLeptonica(): void {
+  if (quiet) return;
+  quiet = true;
+  const write = process.stderr.write.bind(process.stderr) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    if (!LEPTONICA.test(text)) return write(chunk, ...rest);
+    LEPTONICA.lastIndex = 0;
+    const kept = text.replace(LEPTONICA, "");
+    if (kept !== "") return write(kept, ...rest);
+    const done = rest.find((r): r is () => void => typeof r === "function");
+    if (done) process.nextTick(done);
+    return true;
+  }) as typeof process.stderr.write;
+}
+
 export function tesseractEngine(threads = 1): OcrEngine {
   const version = (require("tesseract.js/package.json") as { version: string }).version;
   const langPath = join(dirname(require.resolve("@tesseract.js-data/jpn/package.json")), JPN_MODEL);
@@ -68,6 +92,7 @@ export function tesseractEngine(threads = 1): OcrEngine {
     const { createWorker } = require("tesseract.js") as { createWorker: (lang: string, oem: number, opts: object) => Promise<TessWorker> };
     // OEM 1: the LSTM recogniser (the only one the best_int model has). No cache: the model
     // is read from the package every time a thread starts, never written anywhere.
+    quietLeptonica();
     const w = createWorker("jpn", 1, { langPath, gzip: true, cacheMethod: "none", errorHandler: () => {} });
     all.push(w);
     return w;

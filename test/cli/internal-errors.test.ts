@@ -74,6 +74,15 @@ test("a scanned page read by OCR (corpus 25 p.16): stderr holds kohyo's lines on
   expect(r.stderr.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("kohyo:"))).toEqual([]);
 }, 120_000);
 
+test("a damaged scan whose picture makes Leptonica complain inside the OCR threads ('Error in boxClipToRectangle'): stderr holds kohyo's lines only", () => {
+  // Found as input 4749 of seed 3 in the 5,000-input fuzz: samples/scan-image-only.pdf
+  // through qpdf's object streams, then bytes flipped (the file as the fuzz kept it).
+  const file = join(ROOT, "test/fixtures/scan-leptonica-error.pdf");
+  const r = spawnSync(process.execPath, [join(ROOT, "dist/src/cli.js"), "facts", file, "--pages", "1"], { encoding: "utf8" });
+  expect(r.status).toBe(0);
+  expect(r.stderr.split("\n").filter((l) => l.trim() !== "" && !l.startsWith("kohyo:"))).toEqual([]);
+}, 120_000);
+
 /**
  * A JBIG2 stream whose segment header claims 2^29 − 1 referred-to segments: pdf.js filled
  * arrays that long before reading past the data, and the process died of V8's fatal
