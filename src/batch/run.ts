@@ -144,37 +144,31 @@ function displacedBy(manifest: Manifest, file: string, dir: string): string | nu
 
 /** One file on the pool: read whole by a worker, or split into chunks and assembled here. */
 async function extractOne(pool: Pool, file: string, s: ExtractSettings, progress: Progress, pipelines: Promise<typeof import("../registry.js")>, read: () => void): Promise<FileReport> {
-  let reading = true;
-  const readAll = () => {
-    if (reading) read();
-    reading = false;
-  };
-  const whole = progress.task();
-  const first = await pool.run({ kind: "file", file, settings: s }, whole.page).catch((e: unknown) => {
-    whole.done(0);
-    readAll();
-    throw e;
-  });
-  if (first.kind === "done") {
-    whole.done(first.report.pages);
-    readAll();
-    return first.report;
-  }
-  whole.done(0); // its pages are read again, in chunks
-  const pipeline = (await pipelines).pipelineByName(first.pipeline);
-  if (!pipeline) {
-    readAll();
-    throw new Error(`${file}: no pipeline named ${first.pipeline}`);
-  }
-  const assembly = new SplitAssembly(file, first, s, pipeline);
+  let assembly: SplitAssembly;
   try {
-    const source = { file, password: s.password, pipeline: first.pipeline, ocr: s.ocr, ...(s.stdinCopy !== undefined && { stdinCopy: s.stdinCopy }) };
-    await readChunks(pool, source, first.pages, assembly, progress);
-  } catch (e) {
-    assembly.abort(); // nothing of this file is written
-    throw e;
+    const whole = progress.task();
+    const first = await pool.run({ kind: "file", file, settings: s }, whole.page).catch((e: unknown) => {
+      whole.done(0);
+      throw e;
+    });
+    if (first.kind === "done") {
+      whole.done(first.report.pages);
+      return first.report;
+    }
+    whole.done(0); // its pages are read again, in chunks
+    const pipeline = (await pipelines).pipelineByName(first.pipeline);
+    if (!pipeline) throw new Error(`${file}: no pipeline named ${first.pipeline}`);
+    assembly = new SplitAssembly(file, first, s, pipeline);
+    try {
+      const source = { file, password: s.password, pipeline: first.pipeline, ocr: s.ocr, ...(s.stdinCopy !== undefined && { stdinCopy: s.stdinCopy }) };
+      await readChunks(pool, source, first.pages, assembly, progress);
+    } catch (e) {
+      assembly.abort(); // nothing of this file is written
+      throw e;
+    }
   } finally {
-    readAll();
+    // Its pages are read (whole, in chunks, or not at all): only the assembling is left.
+    read();
   }
   return assembly.finish();
 }
