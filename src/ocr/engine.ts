@@ -63,15 +63,14 @@ interface TessBlock {
  */
 const LEPTONICA = /^(?:Error|Warning) in \w+: [^\n]*\n?/gmu;
 let quiet = false;
-export function quietLeptonica(): void {
+function quietLeptonica(): void {
   if (quiet) return;
   quiet = true;
   const write = process.stderr.write.bind(process.stderr) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
   process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
     const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-    if (!LEPTONICA.test(text)) return write(chunk, ...rest);
-    LEPTONICA.lastIndex = 0;
     const kept = text.replace(LEPTONICA, "");
+    if (kept === text) return write(chunk, ...rest);
     if (kept !== "") return write(kept, ...rest);
     const done = rest.find((r): r is () => void => typeof r === "function");
     if (done) process.nextTick(done);

@@ -221,8 +221,11 @@ function shortTotal(texts: readonly string[]): "grand" | "sub" | undefined {
   return undefined;
 }
 
+/** An amount as printed, without its unit: 17,335,066, △416,453. */
+const AMOUNT = "[△▲\\-－−]?[\\d０-９][\\d０-９,，.．]*";
+const BARE = new RegExp(`^${AMOUNT}$`, "u");
 /** An amount printed with its money unit: 17,335,066千円. */
-const WITH_UNIT = /^([△▲\-－−]?[\d０-９][\d０-９,，.．]*)((?:千|百万|万|億)?円)$/u;
+const WITH_UNIT = new RegExp(`^(${AMOUNT})((?:千|百万|万|億)?円)$`, "u");
 
 /**
  * Per column, the money unit some of its amounts print and the others leave to the table
@@ -239,7 +242,7 @@ function sharedUnits(rows: readonly string[][]): (string | null)[] {
       const t = squeeze(r[c] ?? "");
       const m = WITH_UNIT.exec(t);
       if (m) units.add(m[2]!);
-      else if (/^[△▲\-－−]?[\d０-９][\d０-９,，.．]*$/u.test(t)) bare = true;
+      else if (BARE.test(t)) bare = true;
     }
     return units.size === 1 && bare ? [...units][0]! : null;
   });
