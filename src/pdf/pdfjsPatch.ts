@@ -1,5 +1,5 @@
 /**
- * Three changes to pdf.js's worker code for speed, three for budgets (4–6 below), one for a finding (7), one against a broken JBIG2 stream (8) and one for memory (9), made to its source text by the build (never to the
+ * Three changes to pdf.js's worker code for speed, three for budgets (4–6 below), one for a finding (7), one against a broken JBIG2 stream (8), one for memory (9) and one against a broken font (10), made to its source text by the build (never to the
  * installed file; see scripts/pdfjs-worker.mjs): operator lists come out the same, with
  * less work for the office PDFs kohyo reads. Measured on the 640-page bench book, reading
  * pages alone: −13 % CPU for the first, −4 % for the second; the whole of `kohyo extract`
@@ -50,6 +50,14 @@
  *    text are the Font's other fields. Measured on the A3 bench book (each copy of the
  *    book embeds its fonts anew), one thread reading 150 sheets: 5.5 MB less held outside
  *    the heap and 10 MB less RSS; whole `kohyo extract`, 2 workers: 374 against 387 MB.
+ * 10. A TrueType font's cmap table is read into at most as many mappings as its format has
+ *    character codes (format 12: Unicode's 0x110000; the others: 0x10100, two bytes and
+ *    format 2's first byte); past that the table is broken, and pdf.js's own FormatError
+ *    makes it fall back as for any broken font (the text still comes from the font's
+ *    /ToUnicode or encoding). pdf.js pushed one object per code of each range as printed:
+ *    a damaged group of 0 to 0xFFFFFFFF took gigabytes and minutes in one synchronous
+ *    loop, past every budget (found by the fuzz: seed 3 input 4947, corpus 05 through
+ *    object streams, 2.1 GB on one page). No real font reaches the bound.
  * Without them (pdf.js as shipped) nothing is budgeted but pages and table cells.
  *
  * All or nothing: when the installed pdf.js's code is not the code these were written
@@ -181,6 +189,24 @@ const SEND_FONT_AND_LET_GO = `    handler.send("commonobj", [this.loadedName, "F
   }
   fallback(handler, evaluatorOptions) {`;
 
+/** Where readCmapTable starts collecting a cmap subtable's mappings (change 10). */
+const CMAP_MAPPINGS = `      const format = file.getUint16();
+      let hasShortCmap = false;
+      const mappings = [];
+      let j, glyphId;
+`;
+
+const CMAP_MAPPINGS_BOUNDED = `      const format = file.getUint16();
+      let hasShortCmap = false;
+      const mappings = [];
+      const kohyoMostMappings = format === 12 ? 0x110000 : 0x10100;
+      mappings.push = function (mapping) {
+        if (this.length >= kohyoMostMappings) throw new FormatError(\`cmap table (format \${format}) maps more codes than there are\`);
+        return Array.prototype.push.call(this, mapping);
+      };
+      let j, glyphId;
+`;
+
 /** Each change: a piece of the shipped source and what it becomes. */
 const CHANGES: readonly (readonly [string, string])[] = [
   [SET_FONT, SET_FONT_AGAIN],
@@ -193,6 +219,7 @@ const CHANGES: readonly (readonly [string, string])[] = [
   [LOADED_NAME, LOADED_NAME_TOLD],
   [JBIG2_REFERRED, JBIG2_REFERRED_BOUNDED],
   [SEND_FONT, SEND_FONT_AND_LET_GO],
+  [CMAP_MAPPINGS, CMAP_MAPPINGS_BOUNDED],
 ];
 
 export interface PatchedWorker {

@@ -3,6 +3,8 @@
  * end the run (the file's verdict has said it); any other is a bug — one line, exit 70.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { pdfOf } from "../fixtures.js";
@@ -116,4 +118,60 @@ test("a JBIG2 stream claiming 2^29 referred-to segments is a broken image, not t
     for (const line of r.stderr.split("\n").filter((l) => l.trim() !== "")) expect(line).toMatch(/^kohyo: /);
     if (command === "inspect") expect(r.stdout).toContain("Under the image");
   }
+}, 120_000);
+
+/**
+ * A TrueType font whose cmap table is one format-12 group from code 0 to 0xFFFFFFFE:
+ * pdf.js pushed one mapping object per code in one synchronous loop — gigabytes and
+ * minutes on one page, past every budget (the fuzz: seed 3 input 4947, corpus 05 through
+ * object streams, 2.1 GB). Built from the Liberation Sans that pdfjs-dist ships, its cmap
+ * entry pointed at such a table appended to the file; the page's text is WinAnsi, so it
+ * reads the same whether pdf.js keeps the font or falls back.
+ */
+function cmapBombPdf(): Uint8Array {
+  const ttf = readFileSync(join(ROOT, "node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf"));
+  const cmap = Buffer.alloc(12 + 28);
+  cmap.writeUInt16BE(0, 0); // version
+  cmap.writeUInt16BE(1, 2); // one subtable
+  cmap.writeUInt16BE(3, 4); // Windows
+  cmap.writeUInt16BE(1, 6); // Unicode BMP: the subtable pdf.js prefers for a non-symbolic font
+  cmap.writeUInt32BE(12, 8);
+  cmap.writeUInt16BE(12, 12); // format 12
+  cmap.writeUInt32BE(28, 16); // length (after 2 reserved bytes)
+  cmap.writeUInt32BE(1, 24); // one group (after the language)
+  cmap.writeUInt32BE(0, 28); // from code 0
+  cmap.writeUInt32BE(0xfffffffe, 32); // to code 0xFFFFFFFE
+  cmap.writeUInt32BE(0, 36); // from glyph 0
+  const font = Buffer.concat([ttf, Buffer.alloc((4 - (ttf.length % 4)) % 4), cmap]);
+  const tables = font.readUInt16BE(4);
+  let found = false;
+  for (let i = 0; i < tables; i++) {
+    const entry = 12 + 16 * i;
+    if (font.toString("latin1", entry, entry + 4) !== "cmap") continue;
+    font.writeUInt32BE(font.length - cmap.length, entry + 8);
+    font.writeUInt32BE(cmap.length, entry + 12);
+    found = true;
+  }
+  expect(found).toBe(true);
+  const program = font.toString("latin1");
+  const content = "BT /F1 24 Tf 40 150 Td (Broken cmap, same text) Tj ET";
+  return pdfOf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 300] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /TrueType /BaseFont /LiberationSans /Encoding /WinAnsiEncoding /FontDescriptor 6 0 R >>",
+    "<< /Type /FontDescriptor /FontName /LiberationSans /Flags 32 /FontBBox [-203 -303 1050 910] /ItalicAngle 0 /Ascent 905 /Descent -212 /CapHeight 729 /StemV 80 /FontFile2 7 0 R >>",
+    `<< /Length ${program.length} /Length1 ${program.length} >>\nstream\n${program}\nendstream`,
+  ]);
+}
+
+test("a TrueType font whose cmap claims every code up to 0xFFFFFFFE is a broken font, not gigabytes: read within a 256 MB heap, the text kept", () => {
+  const file = join(mkdtempSync(join(tmpdir(), "kohyo-cmap-")), "cmap-bomb.pdf");
+  writeFileSync(file, cmapBombPdf());
+  const r = spawnSync(process.execPath, ["--max-old-space-size=256", join(ROOT, "dist/src/cli.js"), "inspect", file], { encoding: "utf8" });
+  expect(r.signal).toBeNull();
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain("Broken cmap, same text");
 }, 120_000);
