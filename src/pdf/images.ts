@@ -169,24 +169,65 @@ function draw(gray: Uint8Array, width: number, height: number, scale: number, pl
     let u = a * px + c * (origin.y + (y0 + 0.5) * step) + e;
     const du = a * step;
     for (let X = x0; X < x1; X++, u += du) cols[X - x0] = u < 0 || u >= 1 ? -1 : (u * w) | 0;
+    // The raster columns the image reaches (u runs one way along the row, so they are one span).
+    let first = 0, last = cols.length;
+    while (first < last && cols[first]! < 0) first++;
+    while (last > first && cols[last - 1]! < 0) last--;
     const mask = place.kind === "mask";
+    // For a mask: from each raster column of the span, the first one further on whose source pixel is in another byte.
+    const nextByte = new Int32Array(mask ? cols.length : 0);
+    if (mask) for (let k = last - 1, next = last; k >= first; k--) {
+      if (k + 1 < last && cols[k + 1]! >> 3 !== cols[k]! >> 3) next = k + 1;
+      nextByte[k] = next;
+    }
+    // An image that is not a mask paints every pixel of its span: a raster row drawn from
+    // the same source row as the row above it is that row again, copied.
+    let above = -1, aboveY = -1;
     for (let Y = y0; Y < y1; Y++) {
       const py = origin.y + (Y + 0.5) * step;
       const v = b * px + d * py + f;
       if (v <= 0 || v > 1) continue;
       const base = (((1 - v) * h) | 0) * rowBytes;
-      for (let X = x0, at = Y * width + x0; X < x1; X++, at++) {
-        const col = cols[X - x0]!;
-        if (col < 0) continue;
-        if (bits) {
-          const bit = (data[base + (col >> 3)]! >> (7 - (col & 7))) & 1;
-          if (mask) {
-            if (bit === 0) gray[at] = place.fill;
-          } else gray[at] = bit ? 255 : 0;
-        } else if (channels === 1) gray[at] = data[base + col]!;
-        else {
-          const i = base + col * channels;
-          gray[at] = (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000;
+      const row = Y * width + x0;
+      if (!mask && base === above && aboveY === Y - 1) {
+        gray.copyWithin(row + first, row - width + first, row - width + last);
+        aboveY = Y;
+        continue;
+      }
+      (above = base), (aboveY = Y);
+      if (mask) {
+        // Only the pixels whose bit is 0 are painted: a byte of ones (paper, most of a
+        // text mask) is passed over with all the raster pixels it would give.
+        for (let k = first, at = row + first; k < last; ) {
+          const byte = data[base + (cols[k]! >> 3)]!;
+          if (byte === 0xff) {
+            const next = nextByte[k]!;
+            at += next - k;
+            k = next;
+            continue;
+          }
+          if (((byte >> (7 - (cols[k]! & 7))) & 1) === 0) gray[at] = place.fill;
+          k++, at++;
+        }
+      } else if (bits) {
+        // A 1-bit image is black where its bit is 0.
+        for (let k = first, at = row + first; k < last; k++, at++) {
+          const col = cols[k]!;
+          gray[at] = (data[base + (col >> 3)]! >> (7 - (col & 7))) & 1 ? 255 : 0;
+        }
+      } else if (channels === 1) {
+        for (let k = first, at = row + first; k < last; k++, at++) gray[at] = data[base + cols[k]!]!;
+      } else {
+        // Neighbouring raster pixels from one source pixel (an image drawn larger than its own resolution) take its gray once worked out.
+        let lastCol = -1, value = 0;
+        for (let k = first, at = row + first; k < last; k++, at++) {
+          const col = cols[k]!;
+          if (col !== lastCol) {
+            const i = base + col * channels;
+            value = (data[i]! * 299 + data[i + 1]! * 587 + data[i + 2]! * 114) / 1000;
+            lastCol = col;
+          }
+          gray[at] = value;
         }
       }
     }

@@ -88,3 +88,28 @@ test("a scanned grid turned unevenly, sheared, with broken, dashed and faded rul
   expect(more).toHaveLength(0);
   expect([table!.rows, table!.cols]).toEqual([3, 3]);
 });
+
+test("paper passed over four pixels at a time: the same ink and the same lines as pixel by pixel, wherever the ink starts", () => {
+  // An odd width, so that rows start at every offset within a word of four pixels; white paper (255, passed over) with rules and strokes at odd places.
+  const width = 803, height = 411;
+  const gray = new Uint8Array(width * height).fill(255);
+  for (let y = 37; y < 39; y++) for (let x = 101; x < 702; x++) gray[y * width + x] = 30;
+  for (let y = 250; y < 251; y++) for (let x = 3; x < 800; x += 1) if (x % 7 !== 0) gray[y * width + x] = 90;
+  for (let x = 401; x < 403; x++) for (let y = 5; y < 406; y++) gray[y * width + x] = 40;
+  for (let x = 802; x < 803; x++) for (let y = 0; y < 300; y++) gray[y * width + x] = 10;
+  for (let y = 100; y < 140; y += 3) for (let x = 150; x < 390; x += 9) for (let d = 0; d < 3; d++) gray[y * width + x + d] = 60;
+  gray[width * height - 1] = 0;
+  const r: Raster = { width, height, gray, scale: 300 / 72 };
+  const ink = binarise(r, 128);
+  for (let i = 0; i < gray.length; i++) if (ink[i] !== (gray[i]! <= 128 ? 1 : 0)) throw new Error(`pixel ${i}: ink ${ink[i]}`);
+  // The same ink one byte off a word boundary is read pixel by pixel: the lines must be the same.
+  const unaligned = new Uint8Array(ink.length + 1).subarray(1);
+  unaligned.set(ink);
+  for (const axis of ["h", "v"] as const) {
+    const lines = findLines(ink, width, height, axis, r.scale);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines).toEqual(findLines(unaligned, width, height, axis, r.scale));
+  }
+  expect(findLines(ink, width, height, "h", r.scale)).toHaveLength(2);
+  expect(findLines(ink, width, height, "v", r.scale)).toHaveLength(2);
+});
