@@ -35,6 +35,10 @@ export interface TruthRendering {
   file: string;
   pageLayout: { page: number; table: string }[];
   mergeMunicipality?: boolean;
+  /** False for a rendering printed without cell borders (a stream table). */
+  cellBorders?: boolean;
+  /** Each table's column widths, by column key. */
+  columnWidthsMm?: Record<string, Record<string, number>>;
 }
 
 export interface TruthFile {
@@ -81,8 +85,12 @@ export function comparableText(text: string | null | undefined): string {
   return joinParts((text ?? "").split(/\r\n|\r|\n/));
 }
 
-/** The data rows a truth table prints in one rendering, total row last. */
-export function truthRows(table: TruthTable, rendering: Pick<TruthRendering, "mergeMunicipality">): string[][] {
+/**
+ * The data rows a truth table prints in one rendering, total row last. The total's label
+ * spans its label columns: ruled, it is the merged cell's first column; printed without
+ * borders, nothing shows the span, and the label is read in the column under its centre.
+ */
+export function truthRows(table: TruthTable, rendering: Pick<TruthRendering, "mergeMunicipality" | "cellBorders" | "columnWidthsMm">): string[][] {
   const keys = table.columns.map((c) => c.key);
   const covered = (row: number) =>
     rendering.mergeMunicipality === true && (table.municipalityGroups ?? []).some((g) => g.rows.includes(row) && g.rows[0] !== row);
@@ -91,9 +99,18 @@ export function truthRows(table: TruthTable, rendering: Pick<TruthRendering, "me
   );
   const total = table.total;
   if (total) {
-    rows.push(keys.map((k) => (k === total.labelSpan[0] ? comparableText(total.label) : total.labelSpan.includes(k) ? "" : comparableText(total.cells[k]))));
+    const labelKey = rendering.cellBorders === false ? underCentre(total.labelSpan, rendering.columnWidthsMm?.[table.name]) : total.labelSpan[0];
+    rows.push(keys.map((k) => (k === labelKey ? comparableText(total.label) : total.labelSpan.includes(k) ? "" : comparableText(total.cells[k]))));
   }
   return rows;
+}
+
+/** The column (of span, in order) under the middle of the span's width. */
+function underCentre(span: readonly string[], widths: Record<string, number> | undefined): string | undefined {
+  if (!widths) throw new Error(`the widths of the columns ${span.join(", ")} are needed to place a label printed without borders`);
+  const centre = span.reduce((s, k) => s + widths[k]!, 0) / 2;
+  let x = 0;
+  return span.find((k) => (x += widths[k]!) > centre);
 }
 
 /**

@@ -118,6 +118,17 @@ describe("how text is compared", () => {
     expect([merged[8]![1], merged[9]![1], merged[10]![1], merged[8]![5], merged[9]![5]]).toEqual(["世田谷区", "", "", "43,530", ""]);
     expect([plain[9]![1], plain[9]![5]]).toEqual(["世田谷区", ""]);
   });
+
+  test("the 合計 label: in the span's first column where ruled, under the span's centre where printed without borders", () => {
+    const [general] = truth.tables;
+    const label = (row: string[]) => row.findIndex((cell) => cell.startsWith("合"));
+    // The label spans 整理番号 … 事業分類 (no, municipality, name, description, category); in the
+    // a4 widths the middle of those falls in 事業内容 (description, column 3).
+    const ruled = truthRows(general!, rendering("tokyo-plan-r5-a4.pdf"));
+    const unruled = truthRows(general!, rendering("tokyo-plan-r5-a4-unruled.pdf"));
+    expect([label(ruled.at(-1)!), label(unruled.at(-1)!)]).toEqual([0, 3]);
+    expect(() => truthRows(general!, { cellBorders: false })).toThrow(/widths/);
+  });
 });
 
 test("in a book of repeated copies each expected table pairs with its own copy, not a later one with one typo fewer", async () => {

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Page, TextRun } from "../../src/model/page.js";
+import { truthRows } from "../../src/table/accuracy.js";
 import { findTables } from "../../src/table/find.js";
 import { latticeTables } from "../../src/table/lattice.js";
 import { dataRows, stitchTables, type Table } from "../../src/table/stitch.js";
@@ -34,22 +35,6 @@ const truth = JSON.parse(readFileSync(sample("tokyo-plan-r5.truth.json"), "utf8"
 const unruled = truth.renderings.filter((r) => r.cellBorders === false);
 /** A truth cell as the page reads it: its printed lines joined (see lattice.test.ts). */
 const expected = (s: string | null | undefined) => joinParts((s ?? "").split("\n"));
-
-/**
- * The truth's rows as printed, 合計 last. Without borders the 合計 label, centred over the
- * label columns, is read in the column under its centre (from the rendering's column widths).
- */
-function printedRows(rendering: Rendering, t: TruthTable): string[][] {
-  const keys = t.columns.map((c) => c.key);
-  const widths = keys.map((k) => rendering.columnWidthsMm[t.name]![k]!);
-  const span = t.total.labelSpan.map((k) => keys.indexOf(k));
-  const centre = span.reduce((s, c) => s + widths[c]!, 0) / 2;
-  let x = 0;
-  const labelCol = span.find((c) => (x += widths[c]!) > centre)!;
-  const rows = t.rows.map((row) => keys.map((k) => expected(row.cells[k])));
-  rows.push(keys.map((k, c) => (c === labelCol ? t.total.label : t.total.labelSpan.includes(k) ? "" : expected(t.total.cells[k]))));
-  return rows;
-}
 
 describe.each(unruled)("stream tables on $file", (rendering) => {
   let pages: Page[];
@@ -79,7 +64,8 @@ describe.each(unruled)("stream tables on $file", (rendering) => {
     let total = 0;
     const wrong: string[] = [];
     tables.forEach((t, i) => {
-      const want = printedRows(rendering, truth.tables[i]!);
+      // The truth's rows as printed, 合計 last, its label in the column under its centre (no borders show its span).
+      const want = truthRows(truth.tables[i]!, rendering);
       const got = dataRows(t);
       expect(got).toHaveLength(want.length);
       want.forEach((row, r) =>
