@@ -253,12 +253,18 @@ function splitHeader(region: readonly Band[]): { header: Band[]; body: Band[] } 
 /** A page reference closing a contents entry: P.12, p.3～5, 12頁, ……12. */
 const PAGE_REF = /^(?:[PpＰｐ][.．]? ?[\d０-９]{1,3}(?: ?[-～~－] ?[\d０-９]{1,3})?|[\d０-９]{1,3} ?頁|[…‥・.．]{2,} ?[\d０-９]{1,3})$/u;
 
+/** A bare page number, after leader dots that end the line's other column (１ 趣旨 ・・・・・  1). */
+const BARE_PAGE = /^[\d０-９]{1,3}$/u;
+const LEADERS_END = /[…‥・.．]{3,}$/u;
+
 /** A table of contents: every line ends in a page reference in the last column (目次 entries, not a table). */
 function isContents(columns: readonly Span[], body: readonly Band[]): boolean {
   const last = columns[columns.length - 1]!;
   return body.every((b) => {
     const text = b.runs.filter((r) => r.box.x0 >= last.x0 - 1).map((r) => r.text.trim()).join("");
-    return PAGE_REF.test(text);
+    if (PAGE_REF.test(text)) return true;
+    const rest = b.runs.filter((r) => r.box.x0 < last.x0 - 1).map((r) => r.text.trim()).join("");
+    return BARE_PAGE.test(text) && LEADERS_END.test(rest);
   });
 }
 

@@ -199,6 +199,11 @@ describe.skipIf(!HAVE_CORPUS)("stream tables in the corpus", () => {
     for (const p of pages) expect(findTables(p).filter((t) => t.kind === "stream"), `page ${p.number}`).toEqual([]);
   });
 
+  test("20 pp.2–3 (目次): entries whose page number stands apart from their leader dots (１ 政務活動費の趣旨 ・・・・  1) are contents, not a table", async () => {
+    const pages = await readAll(corpus("20_nankoku-city-gikai_seimu-katsudohi-tebiki.pdf"));
+    for (const p of pages.slice(1, 3)) expect(findTables(p), `page ${p.number}`).toEqual([]);
+  });
+
   test("13 and 14 (ruled lists): every page's tables are exactly the ruled ones", async () => {
     for (const file of ["13_cashless_kameiten-list_R1-08-21_excerpt.pdf", "14_mhlw_online-shinryo-iryokikan_kyoto_R2-04-26.pdf"]) {
       for (const p of await readAll(corpus(file))) expect(findTables(p).map(withoutNotes), `${file} p.${p.number}`).toEqual(latticeTables(p.number, p.rules, p.runs).map((t) => ({ ...t, kind: "lattice" })));
