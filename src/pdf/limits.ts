@@ -98,6 +98,12 @@ export interface PdfjsGuard {
   nest(depth: number): void;
   /** pdf.js stands a default font in for one the file lacks or has broken; `loadedName` is its font id. */
   standIn(loadedName: string): void;
+  /**
+   * pdf.js is about to decode an image of a page to pixels (`page`: its document's id and
+   * the page's index, "g_d0 6"): true keeps the decoding for when the pixels are asked for
+   * (see Guard.decodeImages), false has it done now, as pdf.js does.
+   */
+  deferImage(page: string, decode: () => unknown): boolean;
 }
 
 /** The global pdf.js's changed code finds the guard under. */
@@ -120,6 +126,13 @@ export class Guard implements PdfjsGuard {
   readonly standIns = new Set<string>();
   /** Told each page as it starts (0: opening the document); a worker of `kohyo extract` tells its driver. */
   onPage: ((page: number) => void) | null = null;
+  /**
+   * Pages' images not decoded yet, by page (see deferImage). kohyo reads pixels only for
+   * a page read from its picture (OCR): an image on a page that is not (a logo, a photo,
+   * a scan with --ocr off) is never decoded — pdf.js decodes every image it meets, a
+   * tenth of the time of reading a book with a few scanned pages among its text pages.
+   */
+  private readonly images = new Map<string, (() => unknown)[]>();
 
   constructor(public limits: Limits = { ...DEFAULT_LIMITS }) {}
 
@@ -152,6 +165,25 @@ export class Guard implements PdfjsGuard {
 
   standIn(loadedName: string): void {
     this.standIns.add(loadedName);
+  }
+
+  deferImage(page: string, decode: () => unknown): boolean {
+    const kept = this.images.get(page);
+    if (kept) kept.push(decode);
+    else this.images.set(page, [decode]);
+    return true;
+  }
+
+  /** Decodes the images of a page kept for later (pdf.js then hands their pixels to the page's objects). */
+  decodeImages(page: string): void {
+    const kept = this.images.get(page);
+    this.images.delete(page);
+    for (const decode of kept ?? []) decode();
+  }
+
+  /** Lets go of the images of a page kept for later, undecoded (the page was read). */
+  dropImages(page: string): void {
+    this.images.delete(page);
   }
 
   /** Bytes one inflate call may still give (the per-stream budget, as zlib's maxOutputLength takes it). */

@@ -394,8 +394,11 @@ export class PdfDocument {
         diagnostics,
       };
       const reason = this.pictures?.wants(page, { glyphs: content.glyphs.length, invisible: content.invisible }) ?? null;
-      // The picture is made while pdf.js still holds the page's decoded images.
+      // The picture is made while pdf.js still holds the page: its images are decoded now (see Guard.deferImage).
+      if (reason) budget.decodeImages(this.imagesOf(number));
       const raster = reason ? await pageRaster(p, content.placed, page) : null;
+      // Decoding the images spends the page's budgets too (an image that inflates past them).
+      if (budget.tripped) return { page: overLimit(budget.tripped) };
       if (!reason || !raster) return { page };
       return { page, picture: { raster, reason, replaced: runs.map((r) => r.text).join(" ") } };
     } catch (e) {
@@ -408,8 +411,14 @@ export class PdfDocument {
         page: number,
       }) };
     } finally {
+      budget.dropImages(this.imagesOf(number));
       p?.cleanup();
     }
+  }
+
+  /** The key pdf.js's changed code keeps a page's undecoded images under (Guard.deferImage): its document's id and the page's index. */
+  private imagesOf(number: number): string {
+    return `g_${this.proxy.loadingTask.docId} ${number - 1}`;
   }
 
   /**

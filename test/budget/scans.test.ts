@@ -7,11 +7,12 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, expect, test } from "vitest";
+import { afterAll, expect, test, vi } from "vitest";
 import type { OcrEngine } from "../../src/ocr/engine.js";
 import { ocrReader } from "../../src/ocr/index.js";
 import { closesCell } from "../../src/ocr/page.js";
 import { openPdf } from "../../src/pdf/load.js";
+import { guard } from "../../src/pdf/limits.js";
 import type { Page, Rule } from "../../src/model/page.js";
 import { kohyo, outputNameOf, sample } from "../helpers.js";
 import { corpus26 } from "./truth.js";
@@ -83,4 +84,57 @@ test("kohyo extract (default --ocr auto) leaves p.7 unread, in a worker reading 
     expect(p7).toContain("ocr/not-needed");
     expect(p7).not.toContain("ocr/page");
   }
+});
+
+/** Reads pages, counting the images pdf.js was about to decode and those it then decoded. */
+async function decoding(file: string, pages: number[], only: "ruled-tables" | null | "off"): Promise<{ pages: Page[]; kept: number; decoded: number; started: string[] }> {
+  const { started, make } = counting();
+  const reader = only === "off" ? undefined : ocrReader("auto", 1, make)!;
+  reader?.scope(only === "off" ? null : only);
+  const g = guard();
+  let kept = 0, decoded = 0;
+  const defer = g.deferImage.bind(g);
+  const spy = vi.spyOn(g, "deferImage").mockImplementation((page, decode) => {
+    kept++;
+    return defer(page, () => (decoded++, decode()));
+  });
+  try {
+    const r = await openPdf(file, reader ? { pictures: reader } : {});
+    if (!r.ok) throw new Error(r.error.message);
+    const read: Page[] = [];
+    for (const n of pages) read.push(await r.doc.page(n));
+    await r.doc.close();
+    await reader?.close();
+    return { pages: read, kept, decoded, started };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+test("images are decoded only for a page read from its picture: corpus 26 p.1's logos never, p.7's scan to judge it (still ocr/not-needed), none with --ocr off", { timeout: 60_000 }, async () => {
+  // p.1, the cover, has text and 11 images (seen with pdfimages -list: 302×89 JPEGs with masks);
+  // p.7 a 1240×1754 JPEG under 29 CCITT masks (the masks are decoded as pdf.js reads the page, not kept).
+  const auto = await decoding(corpus26, [1], "ruled-tables");
+  expect(auto.pages[0]!.images).toBeGreaterThan(0);
+  expect(auto.pages[0]!.runs.length).toBeGreaterThan(0);
+  expect(auto.kept).toBeGreaterThan(0);
+  expect(auto.decoded).toBe(0);
+  const scan = await decoding(corpus26, [7], "ruled-tables");
+  expect(scan.kept).toBe(1);
+  expect(scan.decoded).toBe(1);
+  expect(scan.pages[0]!.diagnostics.map((d) => d.rule)).toEqual(["pdf/page-no-text", "ocr/not-needed"]);
+  const off = await decoding(corpus26, [1, 7], "off");
+  expect(off.kept).toBe(auto.kept + 1);
+  expect(off.decoded).toBe(0);
+  expect(off.pages[1]!.images).toBe(30);
+  expect(off.pages[1]!.diagnostics.map((d) => d.rule)).toEqual(["pdf/page-no-text"]);
+});
+
+test("a scanned ruled table still gets its picture decoded and read, its images kept until asked for", { timeout: 60_000 }, async () => {
+  const { pages, kept, decoded, started } = await decoding(sample("scan-image-only.pdf"), [1], "ruled-tables");
+  expect(kept).toBeGreaterThan(0);
+  expect(decoded).toBe(kept);
+  expect(started).toEqual(["start"]);
+  expect(pages[0]!.ocr?.reason).toBe("no-text");
+  expect(pages[0]!.runs.length).toBeGreaterThan(0);
 });
