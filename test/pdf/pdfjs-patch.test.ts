@@ -138,3 +138,25 @@ describe("pdf.js's worker code with kohyo's changes", () => {
     }
   });
 });
+
+test("change 12: glyph locations in order are read into a typed array, and pdf.js's own code still runs for those out of order", () => {
+  const shipped = shippedSource();
+  const { source, patched } = patchWorkerSource(shipped);
+  expect(patched).toBe(true);
+  const at = (text: string) => text.indexOf("function sanitizeGlyphLocations(");
+  const body = (text: string) => text.slice(at(text), text.indexOf("function readPostScriptTable(", at(text)));
+  const changed = body(source), original = body(shipped);
+  // The fast path decides by the order of the offsets, and marks an empty glyph missing where sanitizeGlyph would return length 0.
+  expect(changed).toContain("if (i > 0 && offset < kohyoStart[i - 1]) {");
+  expect(changed).toContain("sourceStart < 0 || sourceStart >= kohyoSourceLength || sourceEnd > kohyoSourceLength || sourceEnd - sourceStart <= 12");
+  // …the condition on which pdf.js's sanitizeGlyph returns a glyph of length 0 at once.
+  expect(shipped).toContain("if (sourceStart < 0 || sourceStart >= source.length || sourceEnd > source.length || sourceEnd - sourceStart <= 12) {\n        return glyphProfile;");
+  // The shipped objects-and-sorts code is there, whole, for the other case.
+  const shippedBlock = original.slice(original.indexOf("const locaEntries = [];"), original.indexOf("if (writeOffset === 0) {"));
+  const kept = shippedBlock
+    .replace("      const missingGlyphs = Object.create(null);\n      let writeOffset = 0;\n", "")
+    .split("\n")
+    .map((l) => (l.trim() ? `  ${l}` : l))
+    .join("\n");
+  expect(changed).toContain(kept.trim());
+});
