@@ -174,11 +174,16 @@ export class Guard implements PdfjsGuard {
     return true;
   }
 
-  /** Decodes the images of a page kept for later (pdf.js then hands their pixels to the page's objects). */
-  decodeImages(page: string): void {
-    const kept = this.images.get(page);
+  /**
+   * Decodes the images of a page kept for later (pdf.js then hands their pixels to the
+   * page's objects); settles once every decoding has (each ends in pdf.js's own catch) —
+   * also those of images the picture never waits for (inside a pattern, or painted again
+   * as one repeat), whose inflating would otherwise run on into the next page's budget.
+   */
+  async decodeImages(page: string): Promise<void> {
+    const kept = this.images.get(page) ?? [];
     this.images.delete(page);
-    for (const decode of kept ?? []) decode();
+    await Promise.allSettled(kept.map((decode) => decode()));
   }
 
   /** Lets go of the images of a page kept for later, undecoded (the page was read). */

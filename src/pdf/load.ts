@@ -395,7 +395,7 @@ export class PdfDocument {
       };
       const reason = this.pictures?.wants(page, { glyphs: content.glyphs.length, invisible: content.invisible }) ?? null;
       // The picture is made while pdf.js still holds the page: its images are decoded now (see Guard.deferImage).
-      if (reason) budget.decodeImages(this.imagesOf(number));
+      if (reason) await budget.decodeImages(this.imagesOf(number));
       const raster = reason ? await pageRaster(p, content.placed, page) : null;
       // Decoding the images spends the page's budgets too (an image that inflates past them).
       if (budget.tripped) return { page: overLimit(budget.tripped) };

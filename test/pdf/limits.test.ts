@@ -141,3 +141,19 @@ test("a file whose font dictionaries are blanked out is read with a stand-in fon
   const intact = kohyo("inspect", sample("tokyo-plan-r5-a4.pdf"));
   expect(intact.err).not.toContain("a font the file lacks or has broken");
 });
+
+test("a page's kept image decodings are all settled before its picture is made, also those the picture never waits for (inside a pattern) and one that fails", async () => {
+  const { Guard } = await import("../../src/pdf/limits.js");
+  const guard = new Guard();
+  const done: string[] = [];
+  const later = (name: string, ms: number, fail = false) => () =>
+    new Promise<void>((resolve, reject) => setTimeout(() => (done.push(name), fail ? reject(new Error(name)) : resolve()), ms));
+  expect(guard.deferImage("g_d0 6", later("placed", 5))).toBe(true);
+  guard.deferImage("g_d0 6", later("in a pattern", 30));
+  guard.deferImage("g_d0 6", later("broken", 15, true));
+  guard.deferImage("g_d0 7", later("next page", 1));
+  await guard.decodeImages("g_d0 6");
+  // All three of page 7 (index 6) done when the call settles; page 8's left for its own page.
+  expect(done.sort()).toEqual(["broken", "in a pattern", "placed"]);
+  guard.dropImages("g_d0 7");
+});
