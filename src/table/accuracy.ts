@@ -107,7 +107,7 @@ export function truthRows(table: TruthTable, rendering: Pick<TruthRendering, "me
 
 /** The column (of span, in order) under the middle of the span's width. */
 function underCentre(span: readonly string[], widths: Record<string, number> | undefined): string | undefined {
-  if (!widths) throw new Error(`the widths of the columns ${span.join(", ")} are needed to place a label printed without borders`);
+  if (!widths || span.some((k) => widths[k] === undefined)) throw new Error(`the widths of the columns ${span.join(", ")} are needed to place a label printed without borders`);
   const centre = span.reduce((s, k) => s + widths[k]!, 0) / 2;
   let x = 0;
   return span.find((k) => (x += widths[k]!) > centre);

@@ -253,9 +253,10 @@ function splitHeader(region: readonly Band[]): { header: Band[]; body: Band[] } 
 /** A page reference closing a contents entry: P.12, p.3～5, 12頁, ……12. */
 const PAGE_REF = /^(?:[PpＰｐ][.．]? ?[\d０-９]{1,3}(?: ?[-～~－] ?[\d０-９]{1,3})?|[\d０-９]{1,3} ?頁|[…‥・.．]{2,} ?[\d０-９]{1,3})$/u;
 
-/** A bare page number, after leader dots that end the line's other column (１ 趣旨 ・・・・・  1). */
+/** A bare page number after an entry's title and its leader dots (１ 趣旨 ・・・・・  1). */
 const BARE_PAGE = /^[\d０-９]{1,3}$/u;
 const LEADERS_END = /[…‥・.．]{3,}$/u;
+const LEADER = /[…‥・.．\s]/gu;
 
 /** A table of contents: every line ends in a page reference in the last column (目次 entries, not a table). */
 function isContents(columns: readonly Span[], body: readonly Band[]): boolean {
@@ -263,8 +264,11 @@ function isContents(columns: readonly Span[], body: readonly Band[]): boolean {
   return body.every((b) => {
     const text = b.runs.filter((r) => r.box.x0 >= last.x0 - 1).map((r) => r.text.trim()).join("");
     if (PAGE_REF.test(text)) return true;
-    const rest = b.runs.filter((r) => r.box.x0 < last.x0 - 1).map((r) => r.text.trim()).join("");
-    return BARE_PAGE.test(text) && LEADERS_END.test(rest);
+    // The leaders end the piece just before the number (not "…" cells, not available, adding up)
+    // and follow a title.
+    const before = b.runs.filter((r) => r.box.x0 < last.x0 - 1).sort((p, q) => p.box.x0 - q.box.x0);
+    const nearest = before[before.length - 1]?.text.trim() ?? "";
+    return BARE_PAGE.test(text) && LEADERS_END.test(nearest) && before.map((r) => r.text).join("").replace(LEADER, "") !== "";
   });
 }
 

@@ -299,4 +299,26 @@ describe("stream rows in other layouts", () => {
     expect(read(bullets)).toEqual([]);
     expect(read(prose)).toEqual([]);
   });
+
+  test("contents (title, leaders, page number) are no table; a table of counts with … (not available) in its other columns is one", () => {
+    const y = (line: number) => 100 + 14 * line;
+    const contents = [
+      run("１ 政務活動費の趣旨", 20, y(0)), run("・・・・・・・・・・", 200, y(0)), run("1", 420, y(0), "right"),
+      run("２ 交付の根拠", 20, y(1)), run("・・・・・・・・・・", 200, y(1)), run("2", 420, y(1), "right"),
+      run("３ 収支報告", 20, y(2)), run("・・・・・・・・・・", 200, y(2)), run("17", 420, y(2), "right"),
+    ];
+    const counts = [
+      run("地区", 20, y(0)), run("令和3年", 160, y(0), "right"), run("令和4年", 240, y(0), "right"), run("令和5年", 320, y(0), "right"), run("件数", 420, y(0), "right"),
+      ...["北部", "中部", "南部"].flatMap((area, i) => [
+        run(area, 20, y(i + 1)), run("…", 160, y(i + 1), "right"), run("…", 240, y(i + 1), "right"), run("…", 320, y(i + 1), "right"), run(String(3 + i), 420, y(i + 1), "right"),
+      ]),
+    ];
+    expect(read(contents)).toEqual([]);
+    expect(read(counts)).toEqual([[
+      ["地区", "令和3年", "令和4年", "令和5年", "件数"],
+      ["北部", "…", "…", "…", "3"],
+      ["中部", "…", "…", "…", "4"],
+      ["南部", "…", "…", "…", "5"],
+    ]]);
+  });
 });
