@@ -1,5 +1,5 @@
 /**
- * Three changes to pdf.js's worker code for speed, three for budgets (4–6 below), one for a finding (7), one against a broken JBIG2 stream (8), one for memory (9), one against a broken font (10) and two more for speed (11, 12), made to its source text by the build (never to the
+ * Three changes to pdf.js's worker code for speed, three for budgets (4–6 below), one for a finding (7), one against a broken JBIG2 stream (8), one for memory (9), one against a broken font (10), two more for speed (11, 12) and one more against a broken JBIG2 stream (13), made to its source text by the build (never to the
  * installed file; see scripts/pdfjs-worker.mjs): operator lists come out the same, with
  * less work for the office PDFs kohyo reads. Measured on the 640-page bench book, reading
  * pages alone: −13 % CPU for the first, −4 % for the second; the whole of `kohyo extract`
@@ -81,6 +81,12 @@
  *    of order (or no glyphs), pdf.js's own code runs. The font program, the missing
  *    glyphs and so the operator lists are the same. Measured on corpus 26 read in one
  *    thread: sanitizeGlyphLocations 117–150 ms in all against 38–68 ms (4 runs each).
+ * 13. A JBIG2 table segment is read into at most 65,536 lines; more is a broken stream,
+ *    and pdf.js's own Jbig2Error says so. pdf.js added a line for every few bits of the
+ *    segment until its range was covered: a range up to 2^31 over a megabyte of data
+ *    made millions of objects — the heap exhausted, SIGABRT (found by the fuzz: seed 5
+ *    input 4304, corpus 10 with a content stream's /Filter made /JBIG2Decode). The
+ *    standard tables have at most 21 lines.
  * Without them (pdf.js as shipped) nothing is budgeted but pages and table cells.
  *
  * All or nothing: when the installed pdf.js's code is not the code these were written
@@ -370,6 +376,18 @@ const GLYPH_LOCATIONS_IN_ORDER = `      const missingGlyphs = Object.create(null
 ${OUT_OF_ORDER}      }
 `;
 
+/** decodeTablesSegment's loop over a custom Huffman table's lines (change 13). */
+const JBIG2_TABLE_LINES = `    lines.push(new HuffmanLine([currentRangeLow, prefixLength, rangeLength, 0]));
+    currentRangeLow += 1 << rangeLength;
+  } while (currentRangeLow < highestValue);`;
+
+const JBIG2_TABLE_LINES_BOUNDED = `    lines.push(new HuffmanLine([currentRangeLow, prefixLength, rangeLength, 0]));
+    currentRangeLow += 1 << rangeLength;
+    if (lines.length > 65536) {
+      throw new Jbig2Error("table segment with more than 65536 lines");
+    }
+  } while (currentRangeLow < highestValue);`;
+
 /** Each change: a piece of the shipped source and what it becomes. */
 const CHANGES: readonly (readonly [string, string])[] = [
   [SET_FONT, SET_FONT_AGAIN],
@@ -386,6 +404,7 @@ const CHANGES: readonly (readonly [string, string])[] = [
   [DECODE_IMAGE, DECODE_IMAGE_LATER],
   [DECODE_IMAGE_END, DECODE_IMAGE_END_KEPT],
   [GLYPH_LOCATIONS, GLYPH_LOCATIONS_IN_ORDER],
+  [JBIG2_TABLE_LINES, JBIG2_TABLE_LINES_BOUNDED],
 ];
 
 export interface PatchedWorker {

@@ -175,3 +175,42 @@ test("a TrueType font whose cmap claims every code up to 0xFFFFFFFE is a broken 
   expect(r.status).toBe(0);
   expect(r.stdout).toContain("Broken cmap, same text");
 }, 120_000);
+
+/**
+ * A font program made /JBIG2Decode (read at once, by pdf.js's JavaScript decoder) whose data
+ * is one table segment (type 53) claiming the values 0 to 2^31 − 1, then a megabyte of zero
+ * bytes: pdf.js added a Huffman line for every two bits until the data ran out — millions of
+ * objects, the heap exhausted (the fuzz: seed 5 input 4304, corpus 10 with its fonts'
+ * /Filter made /JBIG2Decode). The text drawn in the standard font is still read.
+ */
+function jbig2TablesPdf(): Uint8Array {
+  const data = Buffer.concat([Buffer.from([0x00, 0, 0, 0, 0, 0x7f, 0xff, 0xff, 0xff]), Buffer.alloc(1 << 20)]);
+  const header = Buffer.alloc(11);
+  header.writeUInt32BE(0, 0); // segment 0
+  header[4] = 53; // tables, page association in one byte
+  header[5] = 0; // refers to no segment
+  header[6] = 1; // page 1
+  header.writeUInt32BE(data.length, 7);
+  const jbig2 = Buffer.concat([header, data]).toString("latin1");
+  const text = "BT /F1 12 Tf 50 200 Td (Beside a broken JBIG2 stream) Tj /F2 12 Tf 50 100 Td (abc) Tj ET";
+  return pdfOf([
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    "<< /Type /Font /Subtype /TrueType /BaseFont /Broken /Encoding /WinAnsiEncoding /FontDescriptor 7 0 R >>",
+    "<< /Type /FontDescriptor /FontName /Broken /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 8 0 R >>",
+    `<< /Filter /JBIG2Decode /Length ${jbig2.length} /Length1 ${jbig2.length} >>\nstream\n${jbig2}\nendstream`,
+  ]);
+}
+
+test("a JBIG2 table segment claiming 2^31 values over a megabyte of data is a broken stream, not the heap exhausted: read within a 256 MB heap, every line kohyo's", () => {
+  const file = join(mkdtempSync(join(tmpdir(), "kohyo-jbig2-tables-")), "jbig2-tables.pdf");
+  writeFileSync(file, jbig2TablesPdf());
+  const r = spawnSync(process.execPath, ["--max-old-space-size=256", join(ROOT, "dist/src/cli.js"), "inspect", file], { encoding: "utf8" });
+  expect(r.signal).toBeNull();
+  for (const line of r.stderr.split("\n").filter((l) => l.trim() !== "")) expect(line).toMatch(/^kohyo: /);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain("Beside a broken JBIG2 stream");
+}, 120_000);
