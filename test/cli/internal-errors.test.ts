@@ -107,8 +107,6 @@ function jbig2BombPdf(): Uint8Array {
 }
 
 test("a JBIG2 stream claiming 2^29 referred-to segments is a broken image, not the end of kohyo: no signal, every line kohyo's, the text still read", async () => {
-  const { mkdtempSync, writeFileSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
   const file = join(mkdtempSync(join(tmpdir(), "kohyo-jbig2-")), "jbig2-referred.pdf");
   writeFileSync(file, jbig2BombPdf());
   for (const command of ["inspect", "tables", "facts"]) {
@@ -166,10 +164,15 @@ function cmapBombPdf(): Uint8Array {
   ]);
 }
 
+/** kohyo inspect on `bytes` (written to a file named `name`) with a 256 MB heap: a bomb that builds objects ends it. */
+function inspectInSmallHeap(name: string, bytes: Uint8Array) {
+  const file = join(mkdtempSync(join(tmpdir(), "kohyo-heap-")), name);
+  writeFileSync(file, bytes);
+  return spawnSync(process.execPath, ["--max-old-space-size=256", join(ROOT, "dist/src/cli.js"), "inspect", file], { encoding: "utf8" });
+}
+
 test("a TrueType font whose cmap claims every code up to 0xFFFFFFFE is a broken font, not gigabytes: read within a 256 MB heap, the text kept", () => {
-  const file = join(mkdtempSync(join(tmpdir(), "kohyo-cmap-")), "cmap-bomb.pdf");
-  writeFileSync(file, cmapBombPdf());
-  const r = spawnSync(process.execPath, ["--max-old-space-size=256", join(ROOT, "dist/src/cli.js"), "inspect", file], { encoding: "utf8" });
+  const r = inspectInSmallHeap("cmap-bomb.pdf", cmapBombPdf());
   expect(r.signal).toBeNull();
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
@@ -206,9 +209,7 @@ function jbig2TablesPdf(): Uint8Array {
 }
 
 test("a JBIG2 table segment claiming 2^31 values over a megabyte of data is a broken stream, not the heap exhausted: read within a 256 MB heap, every line kohyo's", () => {
-  const file = join(mkdtempSync(join(tmpdir(), "kohyo-jbig2-tables-")), "jbig2-tables.pdf");
-  writeFileSync(file, jbig2TablesPdf());
-  const r = spawnSync(process.execPath, ["--max-old-space-size=256", join(ROOT, "dist/src/cli.js"), "inspect", file], { encoding: "utf8" });
+  const r = inspectInSmallHeap("jbig2-tables.pdf", jbig2TablesPdf());
   expect(r.signal).toBeNull();
   for (const line of r.stderr.split("\n").filter((l) => l.trim() !== "")) expect(line).toMatch(/^kohyo: /);
   expect(r.status).toBe(0);
